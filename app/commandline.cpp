@@ -1,0 +1,99 @@
+#include "commandline.h"
+
+#include "endpoint.h"
+#include "settings.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstring>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+} // namespace
+
+CommandLine::Result CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Socket Lab: build, start and watch a TCP server live."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption listenOption(
+        QStringLiteral("listen"),
+        tr("Start listening at launch on HOST:PORT (127.0.0.1:9000, [::1]:9000, localhost:0 for any free port)."),
+        tr("HOST:PORT"));
+    const QCommandLineOption backlogOption(
+        QStringLiteral("backlog"),
+        tr("Length of the kernel's accept queue, as in listen(N) (default 5)."), tr("N"));
+    const QCommandLineOption headlessOption(
+        QStringLiteral("headless"),
+        tr("Run without a window and print the event log to stdout until SIGINT or SIGTERM. "
+           "Listens on --listen, or on 127.0.0.1:9000."));
+    parser.addOption(listenOption);
+    parser.addOption(backlogOption);
+    parser.addOption(headlessOption);
+
+    Result result;
+    const auto usageError = [&](const QString &message) {
+        result.outcome = Outcome::BadUsage;
+        result.message = message + QLatin1Char('\n')
+            + tr("Try '%1 --help' for the options.").arg(QCoreApplication::applicationName());
+        return result;
+    };
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        result.outcome = Outcome::Exit;
+        result.message = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.outcome = Outcome::Exit;
+        result.message = QCoreApplication::applicationName() + QLatin1Char(' ')
+            + QCoreApplication::applicationVersion() + QLatin1Char('\n');
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+
+    CommandLineOptions &options = result.options;
+    options.headless = parser.isSet(headlessOption);
+    if (parser.values(listenOption).size() > 1 || parser.values(backlogOption).size() > 1)
+        return usageError(tr("Give --listen and --backlog at most once each"));
+    if (parser.isSet(listenOption)) {
+        const Endpoint::HostPortResult endpoint = Endpoint::parseHostPort(parser.value(listenOption));
+        if (!endpoint.error.isEmpty())
+            return usageError(tr("Bad --listen value: %1").arg(endpoint.error));
+        options.listen = true;
+        options.address = endpoint.address;
+        options.port = endpoint.port;
+    }
+    if (parser.isSet(backlogOption)) {
+        const QString text = parser.value(backlogOption).trimmed();
+        bool ok = false;
+        const int backlog = text.toInt(&ok);
+        if (!ok || backlog < 1 || backlog > Settings::MaxBacklog)
+            return usageError(tr("Bad --backlog value \"%1\": expected a whole number from 1 to %2")
+                                  .arg(text)
+                                  .arg(Settings::MaxBacklog));
+        options.backlog = backlog;
+        options.backlogGiven = true;
+    }
+    return result;
+}
+
+bool CommandLine::wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return true;
+    }
+    return false;
+}

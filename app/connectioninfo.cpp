@@ -1,0 +1,34 @@
+#include "connectioninfo.h"
+
+#include <QCoreApplication>
+
+bool ConnectionInfo::isFinished() const
+{
+    return state == ConnectionState::PeerClosed || state == ConnectionState::Closed
+        || state == ConnectionState::Reset || state == ConnectionState::Error;
+}
+
+qint64 ConnectionInfo::durationMs(qint64 nowMs) const
+{
+    const qint64 end = closedAtMs > 0 ? closedAtMs : nowMs;
+    return qMax<qint64>(0, end - acceptedAtMs);
+}
+
+QString connectionStateText(ConnectionState state)
+{
+    switch (state) {
+    case ConnectionState::Open:
+        return QCoreApplication::translate("ConnectionState", "Open");
+    case ConnectionState::Closing:
+        return QCoreApplication::translate("ConnectionState", "Closing");
+    case ConnectionState::PeerClosed:
+        return QCoreApplication::translate("ConnectionState", "Peer closed");
+    case ConnectionState::Closed:
+        return QCoreApplication::translate("ConnectionState", "Closed");
+    case ConnectionState::Reset:
+        return QCoreApplication::translate("ConnectionState", "Reset");
+    case ConnectionState::Error:
+        return QCoreApplication::translate("ConnectionState", "Error");
+    }
+    return {};
+}

@@ -1,0 +1,107 @@
+#include "endpoint.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Endpoint", text);
+}
+
+} // namespace
+
+namespace Endpoint {
+
+AddressResult parseAddress(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return {{}, tr("Enter an address to bind to, such as 127.0.0.1")};
+    if (trimmed.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return {QHostAddress(QHostAddress::LocalHost), {}};
+    // QHostAddress also takes inet_aton's short forms ("1.2.3"); a lab wants the dotted quad it shows.
+    const bool looksIPv4 = !trimmed.contains(QLatin1Char(':'));
+    QHostAddress address;
+    if ((looksIPv4 && trimmed.count(QLatin1Char('.')) != 3) || !address.setAddress(trimmed) || address.protocol() == QAbstractSocket::UnknownNetworkLayerProtocol)
+        return {{}, tr("\"%1\" is not an IP address; enter one such as 127.0.0.1 or ::1").arg(trimmed)};
+    return {address, {}};
+}
+
+PortResult parsePort(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return {0, tr("Enter a port from 0 to 65535 (0 lets the system choose)")};
+    for (const QChar c : trimmed) {
+        if (!c.isDigit() || c.unicode() > '9')
+            return {0, tr("The port must be a whole number from 0 to 65535, not \"%1\"").arg(trimmed)};
+    }
+    bool ok = false;
+    const qulonglong value = trimmed.toULongLong(&ok);
+    if (!ok || value > 65535)
+        return {0, tr("The port must be from 0 to 65535, not %1").arg(trimmed)};
+    return {static_cast<quint16>(value), {}};
+}
+
+HostPortResult parseHostPort(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return {{}, 0, tr("Expected HOST:PORT, such as 127.0.0.1:9000")};
+
+    QString host;
+    QString port;
+    if (trimmed.startsWith(QLatin1Char('['))) {
+        const qsizetype close = trimmed.indexOf(QLatin1String("]:"));
+        if (close < 0)
+            return {{}, 0, tr("Expected [IPv6]:PORT, such as [::1]:9000, not \"%1\"").arg(trimmed)};
+        host = trimmed.mid(1, close - 1);
+        port = trimmed.mid(close + 2);
+    } else if (!trimmed.contains(QLatin1Char(':'))) {
+        host = QStringLiteral("127.0.0.1");
+        port = trimmed;
+    } else if (trimmed.count(QLatin1Char(':')) > 1) {
+        return {{}, 0, tr("Write an IPv6 address in brackets, such as [::1]:9000, not \"%1\"").arg(trimmed)};
+    } else {
+        const qsizetype colon = trimmed.lastIndexOf(QLatin1Char(':'));
+        host = trimmed.left(colon);
+        port = trimmed.mid(colon + 1);
+    }
+
+    const AddressResult address = parseAddress(host);
+    if (!address.error.isEmpty())
+        return {{}, 0, address.error};
+    const PortResult portResult = parsePort(port);
+    if (!portResult.error.isEmpty())
+        return {{}, 0, portResult.error};
+    return {address.address, portResult.port, {}};
+}
+
+QString formatAddress(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4 && address.protocol() == QAbstractSocket::IPv6Protocol)
+        return QHostAddress(v4).toString();
+    return address.toString();
+}
+
+QString format(const QHostAddress &address, quint16 port)
+{
+    // A peer that reset before its connection was taken has no address any more.
+    if (address.isNull())
+        return tr("unknown peer");
+    const QString host = formatAddress(address);
+    if (host.contains(QLatin1Char(':')))
+        return QLatin1Char('[') + host + QStringLiteral("]:") + QString::number(port);
+    return host + QLatin1Char(':') + QString::number(port);
+}
+
+bool isAllInterfaces(const QHostAddress &address)
+{
+    return address == QHostAddress(QHostAddress::AnyIPv4) || address == QHostAddress(QHostAddress::AnyIPv6)
+        || address == QHostAddress(QHostAddress::Any);
+}
+
+} // namespace Endpoint

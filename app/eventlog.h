@@ -1,0 +1,34 @@
+#pragma once
+
+#include "logentry.h"
+
+#include <QList>
+
+// The event log's lines, bounded: past the capacity the oldest lines are dropped.
+class EventLog final
+{
+public:
+    static constexpr int DefaultCapacity = 10000;
+
+    explicit EventLog(int capacity = DefaultCapacity);
+
+    int capacity() const { return m_capacity; }
+    int size() const { return int(m_entries.size()) - m_head; }
+    bool isEmpty() const { return size() == 0; }
+    // Line i, 0 being the oldest kept.
+    const LogEntry &at(int i) const;
+    // How many lines were dropped to stay within the capacity, since the start.
+    quint64 droppedCount() const { return m_dropped; }
+
+    // Appends lines; returns how many of the oldest had to go to make room.
+    int append(const QList<LogEntry> &entries);
+    // Drops the oldest lines.
+    void dropOldest(int count);
+    void clear();
+
+private:
+    QList<LogEntry> m_entries;
+    int m_head = 0; // lines before m_head are dropped; compacted when it grows large
+    int m_capacity = DefaultCapacity;
+    quint64 m_dropped = 0;
+};

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "commandline.h"
+
+#include <QObject>
+
+class ListenerController;
+class SignalWatcher;
+class QTextStream;
+struct UpdateBatch;
+
+// --headless: the same backend as the window, its event log printed to stdout line by line.
+class HeadlessRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeadlessRunner)
+
+public:
+    explicit HeadlessRunner(const CommandLineOptions &options, QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Starts listening and runs the event loop; returns the process exit code.
+    int exec();
+
+private:
+    void onUpdated(const UpdateBatch &batch);
+    void onTerminationRequested(int signalNumber);
+
+    CommandLineOptions m_options;
+    ListenerController *m_controller = nullptr;
+    SignalWatcher *m_signals = nullptr;
+    bool m_stopping = false;
+};

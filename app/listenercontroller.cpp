@@ -1,0 +1,57 @@
+#include "listenercontroller.h"
+
+#include "listener.h"
+
+#include <QThread>
+
+ListenerController::ListenerController(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+    , m_listener(new Listener)
+{
+    qRegisterMetaType<UpdateBatch>();
+    m_thread->setObjectName(QStringLiteral("network"));
+    m_listener->moveToThread(m_thread);
+    connect(m_listener, &Listener::updated, this, &ListenerController::onUpdated, Qt::QueuedConnection);
+    m_thread->start();
+}
+
+ListenerController::~ListenerController()
+{
+    // The listener and its sockets must be destroyed on the thread they live on.
+    Listener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void ListenerController::start(const QHostAddress &address, quint16 port, int backlog)
+{
+    Listener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [=] { listener->startListening(address, port, backlog); });
+}
+
+void ListenerController::stop(bool closeConnections)
+{
+    Listener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [=] { listener->stopListening(closeConnections); });
+}
+
+void ListenerController::closeConnections(const QList<quint64> &ids)
+{
+    Listener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [=] { listener->closeConnections(ids); });
+}
+
+void ListenerController::closeAllConnections()
+{
+    Listener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [=] { listener->closeAllConnections(); });
+}
+
+void ListenerController::onUpdated(const UpdateBatch &batch)
+{
+    m_status = batch.status;
+    m_totals = batch.totals;
+    emit updated(batch);
+}

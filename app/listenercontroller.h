@@ -1,0 +1,40 @@
+#pragma once
+
+#include "updatebatch.h"
+
+#include <QObject>
+
+class Listener;
+class QThread;
+
+// The UI thread's handle on the Listener: owns the network thread and forwards commands to it.
+// Nothing here touches a socket; the state arrives as UpdateBatch signals.
+class ListenerController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ListenerController)
+
+public:
+    explicit ListenerController(QObject *parent = nullptr);
+    ~ListenerController() override;
+
+    void start(const QHostAddress &address, quint16 port, int backlog);
+    void stop(bool closeConnections);
+    void closeConnections(const QList<quint64> &ids);
+    void closeAllConnections();
+
+    // The latest state received from the network thread.
+    const ListenerStatus &status() const { return m_status; }
+    const ListenerTotals &totals() const { return m_totals; }
+
+signals:
+    void updated(const UpdateBatch &batch);
+
+private:
+    void onUpdated(const UpdateBatch &batch);
+
+    QThread *m_thread = nullptr;
+    Listener *m_listener = nullptr;
+    ListenerStatus m_status;
+    ListenerTotals m_totals;
+};

@@ -1,0 +1,20 @@
+#include "listenerstatus.h"
+
+#include "endpoint.h"
+
+#include <QCoreApplication>
+
+QString ListenerStatus::text() const
+{
+    switch (state) {
+    case ListenerState::Stopped:
+        return QCoreApplication::translate("ListenerStatus", "Stopped");
+    case ListenerState::Listening:
+        return QCoreApplication::translate("ListenerStatus", "Listening on %1, backlog %2")
+            .arg(Endpoint::format(address, port))
+            .arg(backlog);
+    case ListenerState::Error:
+        return QCoreApplication::translate("ListenerStatus", "Error: %1").arg(errorString);
+    }
+    return {};
+}

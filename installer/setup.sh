@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Socket Lab needs (only those missing), builds it, then runs
+# the app or its tests.
+#
+#   installer/setup.sh run [-- APP ARGS]   build and launch the window
+#   installer/setup.sh test                build with warnings as errors and run every test headless
+#   installer/setup.sh build               build only
+#   installer/setup.sh deps                install the packages only
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+
+action="${1:-run}"
+[ $# -gt 0 ] && shift
+[ "${1:-}" = "--" ] && shift
+
+say() { printf '==> %s\n' "$*"; }
+
+install_packages() {
+    local wanted=() missing=()
+    mapfile -t wanted < <(grep -v '^\s*#' "$here/debian-packages.txt" | grep -v '^\s*$')
+    for pkg in "${wanted[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        say "All packages present"
+        return
+    fi
+    say "Installing: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo)
+        else
+            echo "setup.sh: these packages are missing and neither root nor sudo is available: ${missing[*]}" >&2
+            exit 1
+        fi
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update
+    "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    local preset="$1"
+    say "Configuring ($preset)"
+    cmake --preset "$preset"
+    say "Building"
+    cmake --build --preset "$preset" --parallel "$(nproc 2>/dev/null || echo 2)"
+}
+
+case "$action" in
+    deps)
+        install_packages
+        ;;
+    build)
+        install_packages
+        build default
+        ;;
+    run)
+        install_packages
+        build default
+        say "Launching build/socketlab"
+        exec "$root/build/socketlab" "$@"
+        ;;
+    test)
+        install_packages
+        build ci
+        say "Running the tests headless"
+        export QT_QPA_PLATFORM=offscreen
+        ctest --preset ci --parallel 2
+        ;;
+    *)
+        echo "usage: installer/setup.sh run|test|build|deps" >&2
+        exit 2
+        ;;
+esac

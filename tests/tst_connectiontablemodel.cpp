@@ -1,0 +1,256 @@
+// The connections table model: batching, history bound, roles, and Qt's model checks.
+#include "connectiontablemodel.h"
+#include "eventlogmodel.h"
+#include "listenercontroller.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTcpSocket>
+#include <QtTest>
+
+namespace {
+
+constexpr int Timeout = 10000;
+
+ConnectionInfo makeInfo(quint64 id, ConnectionState state = ConnectionState::Open, quint64 received = 0)
+{
+    ConnectionInfo info;
+    info.id = id;
+    info.peerAddress = QHostAddress(QHostAddress::LocalHost);
+    info.peerPort = quint16(40000 + id);
+    info.localAddress = QHostAddress(QHostAddress::LocalHost);
+    info.localPort = 9000;
+    info.acceptedAtMs = 1000 * qint64(id);
+    info.lastActivityMs = info.acceptedAtMs;
+    info.bytesReceived = received;
+    info.state = state;
+    if (info.isFinished())
+        info.closedAtMs = info.acceptedAtMs + 500;
+    return info;
+}
+
+QList<ConnectionInfo> openRange(quint64 first, quint64 last)
+{
+    QList<ConnectionInfo> infos;
+    for (quint64 id = first; id <= last; ++id)
+        infos.append(makeInfo(id));
+    return infos;
+}
+
+} // namespace
+
+class TestConnectionTableModel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void newRowsInOneInsert();
+    void changedRowsInRuns();
+    void rolesAndDisplay();
+    void historyIsBounded();
+    void clearFinishedKeepsOpenRows();
+    void sortsThroughProxyByRawValue();
+    void fedByRealListener();
+    void eventLogModelIsBounded();
+};
+
+void TestConnectionTableModel::newRowsInOneInsert()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    model.applyUpdates(openRange(1, 50));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 49);
+    QCOMPARE(model.rowCount(), 50);
+    QCOMPARE(model.columnCount(), int(ConnectionTableModel::ColumnCount));
+    QCOMPARE(model.openCount(), 50);
+    QCOMPARE(model.indexForId(17).row(), 16);
+    QVERIFY(!model.indexForId(999).isValid());
+}
+
+void TestConnectionTableModel::changedRowsInRuns()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.applyUpdates(openRange(1, 10));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    // Rows 0-2 and 5 change, and two new connections arrive, all in one batch.
+    model.applyUpdates({makeInfo(1, ConnectionState::Open, 10), makeInfo(2, ConnectionState::Open, 20),
+                        makeInfo(3, ConnectionState::Open, 30), makeInfo(6, ConnectionState::PeerClosed),
+                        makeInfo(11), makeInfo(12)});
+    QCOMPARE(changed.size(), 2);
+    const auto range = [&changed](int i) {
+        const auto topLeft = changed.at(i).at(0).value<QModelIndex>();
+        const auto bottomRight = changed.at(i).at(1).value<QModelIndex>();
+        return std::make_pair(topLeft.row(), bottomRight.row());
+    };
+    QCOMPARE(range(0), std::make_pair(0, 2));
+    QCOMPARE(range(1), std::make_pair(5, 5));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.rowCount(), 12);
+    QCOMPARE(model.finishedCount(), 1);
+    QCOMPARE(model.index(2, ConnectionTableModel::ReceivedColumn).data(ConnectionTableModel::RawValueRole)
+                 .toULongLong(),
+             quint64(30));
+}
+
+void TestConnectionTableModel::rolesAndDisplay()
+{
+    ConnectionTableModel model;
+    ConnectionInfo reset = makeInfo(2, ConnectionState::Reset, 2048);
+    reset.errorString = QStringLiteral("Connection reset by peer");
+    model.applyUpdates({makeInfo(1, ConnectionState::Open, 1536), reset});
+
+    QCOMPARE(model.index(0, ConnectionTableModel::PeerColumn).data().toString(), QStringLiteral("127.0.0.1:40001"));
+    QCOMPARE(model.index(0, ConnectionTableModel::LocalColumn).data().toString(), QStringLiteral("127.0.0.1:9000"));
+    QCOMPARE(model.index(0, ConnectionTableModel::StateColumn).data().toString(), QStringLiteral("Open"));
+    QCOMPARE(model.index(0, ConnectionTableModel::ReceivedColumn).data().toString(), QStringLiteral("1.50 KiB"));
+    QCOMPARE(model.index(0, ConnectionTableModel::CloseColumn).data().toString(), QStringLiteral("Close"));
+    QCOMPARE(model.index(0, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong(), quint64(1));
+    QCOMPARE(model.index(0, 0).data(ConnectionTableModel::IsFinishedRole).toBool(), false);
+    QVERIFY(!model.index(0, 0).data(Qt::ForegroundRole).isValid());
+
+    QCOMPARE(model.index(1, ConnectionTableModel::StateColumn).data().toString(), QStringLiteral("Reset"));
+    QVERIFY(model.index(1, ConnectionTableModel::StateColumn).data(Qt::ToolTipRole).toString()
+                .contains(QStringLiteral("reset by peer")));
+    QCOMPARE(model.index(1, 0).data(ConnectionTableModel::IsFinishedRole).toBool(), true);
+    QVERIFY(model.index(1, 0).data(Qt::ForegroundRole).isValid()); // greyed
+    QCOMPARE(model.index(1, ConnectionTableModel::CloseColumn).data().toString(), QString());
+    QCOMPARE(model.index(1, ConnectionTableModel::DurationColumn).data(ConnectionTableModel::RawValueRole)
+                 .toLongLong(),
+             qint64(500));
+}
+
+void TestConnectionTableModel::historyIsBounded()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setHistoryLimit(3);
+    // Open and finished rows interleave: 1 open, 2 closed, 3 open, 4..8 closed.
+    QList<ConnectionInfo> infos = {makeInfo(1), makeInfo(2, ConnectionState::Closed), makeInfo(3)};
+    for (quint64 id = 4; id <= 8; ++id)
+        infos.append(makeInfo(id, ConnectionState::PeerClosed));
+    model.applyUpdates(infos);
+
+    QCOMPARE(model.finishedCount(), 3);
+    QCOMPARE(model.openCount(), 2);
+    QList<quint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids.append(model.index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong());
+    // The rows that closed first (2, 4, 5) went; open rows stay whatever their age.
+    QCOMPARE(ids, (QList<quint64>{1, 3, 6, 7, 8}));
+    QCOMPARE(model.indexForId(7).row(), 3);
+
+    // A connection closing later pushes out the one that closed first.
+    ConnectionInfo closedLast = makeInfo(1, ConnectionState::Closed);
+    closedLast.closedAtMs = 100000;
+    model.applyUpdates({closedLast});
+    QCOMPARE(model.finishedCount(), 3);
+    QVERIFY(!model.indexForId(6).isValid());
+    QVERIFY(model.indexForId(1).isValid());
+}
+
+void TestConnectionTableModel::clearFinishedKeepsOpenRows()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.applyUpdates({makeInfo(1, ConnectionState::Closed), makeInfo(2), makeInfo(3, ConnectionState::Reset),
+                        makeInfo(4, ConnectionState::Error), makeInfo(5)});
+    model.clearFinished();
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.finishedCount(), 0);
+    QCOMPARE(model.indexForId(2).row(), 0);
+    QCOMPARE(model.indexForId(5).row(), 1);
+    // Updates still find their rows after the removal.
+    model.applyUpdates({makeInfo(5, ConnectionState::Open, 99)});
+    QCOMPARE(model.index(1, ConnectionTableModel::ReceivedColumn).data(ConnectionTableModel::RawValueRole)
+                 .toULongLong(),
+             quint64(99));
+}
+
+void TestConnectionTableModel::sortsThroughProxyByRawValue()
+{
+    ConnectionTableModel model;
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ConnectionTableModel::RawValueRole);
+    proxy.setDynamicSortFilter(true);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    // 2 KiB sorts above 900 B, although "900 B" > "2.00 KiB" as text.
+    model.applyUpdates({makeInfo(1, ConnectionState::Open, 900), makeInfo(2, ConnectionState::Open, 2048),
+                        makeInfo(3, ConnectionState::Open, 10)});
+    proxy.sort(ConnectionTableModel::ReceivedColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong(), quint64(2));
+    QCOMPARE(proxy.index(1, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong(), quint64(1));
+    QCOMPARE(proxy.index(2, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong(), quint64(3));
+
+    // A live update re-sorts.
+    model.applyUpdates({makeInfo(3, ConnectionState::Open, 1 << 20)});
+    QCOMPARE(proxy.index(0, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong(), quint64(3));
+    model.applyUpdates(openRange(4, 40));
+    model.clearFinished();
+    QCOMPARE(proxy.rowCount(), 40);
+}
+
+void TestConnectionTableModel::fedByRealListener()
+{
+    ConnectionTableModel model;
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ConnectionTableModel::RawValueRole);
+    proxy.sort(ConnectionTableModel::PeerColumn);
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    ListenerController controller;
+    quint16 port = 0;
+    connect(&controller, &ListenerController::updated, &model, [&](const UpdateBatch &batch) {
+        model.applyUpdates(batch.connections);
+        if (batch.statusChanged)
+            port = batch.status.port;
+    });
+    controller.start(QHostAddress::LocalHost, 0, 5);
+    QTRY_VERIFY_WITH_TIMEOUT(port != 0, Timeout);
+
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < 20; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(clients.back()->waitForConnected(Timeout));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 20, Timeout);
+    for (int i = 0; i < 20; i += 2)
+        clients[size_t(i)]->disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(model.finishedCount(), 10, Timeout);
+    QCOMPARE(proxy.rowCount(), 20);
+    model.clearFinished();
+    QCOMPARE(proxy.rowCount(), 10);
+}
+
+void TestConnectionTableModel::eventLogModelIsBounded()
+{
+    EventLogModel model(100);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int batch = 0; batch < 7; ++batch) {
+        QList<LogEntry> entries;
+        for (int i = 0; i < 40; ++i)
+            entries.append(LogEntry{1000, LogLevel::Info, QStringLiteral("line %1").arg(batch * 40 + i)});
+        model.append(entries);
+    }
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.index(0).data(EventLogModel::MessageRole).toString(), QStringLiteral("line 180"));
+    QCOMPARE(model.index(99).data(EventLogModel::MessageRole).toString(), QStringLiteral("line 279"));
+    QVERIFY(model.index(99).data().toString().endsWith(QStringLiteral("  line 279")));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_MAIN(TestConnectionTableModel)
+#include "tst_connectiontablemodel.moc"

@@ -1,0 +1,292 @@
+// The window as a person uses it: type, click Start, watch a client appear, click its Close.
+#include "connectiontablemodel.h"
+#include "mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+namespace {
+
+constexpr int Timeout = 10000;
+
+template<typename T>
+T *child(QWidget *window, const char *name)
+{
+    T *widget = window->findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qFatal("no child widget %s", name);
+    return widget;
+}
+
+// The port the badge shows: "Listening on 127.0.0.1:PORT, backlog N".
+quint16 listeningPort(QWidget *window)
+{
+    static const QRegularExpression pattern(QStringLiteral("^Listening on .*:(\\d+), backlog \\d+$"));
+    const QRegularExpressionMatch match = pattern.match(child<QLabel>(window, "stateBadge")->text());
+    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
+}
+
+void fillForm(QWidget *window, const QString &address, const QString &port)
+{
+    auto *combo = child<QComboBox>(window, "addressCombo");
+    // Select what is there, erase it, type: as a person replaces a field's text.
+    combo->lineEdit()->selectAll();
+    QTest::keyClick(combo->lineEdit(), Qt::Key_Backspace);
+    QTest::keyClicks(combo->lineEdit(), address);
+    auto *portEdit = child<QLineEdit>(window, "portEdit");
+    portEdit->selectAll();
+    QTest::keyClick(portEdit, Qt::Key_Backspace);
+    QTest::keyClicks(portEdit, port);
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void startCloseFromRowButtonAndStop();
+    void invalidPortDisablesStart_data();
+    void invalidPortDisablesStart();
+    void portInUseShowsErrorAndAllowsRetry();
+    void allInterfacesShowsWarning();
+    void deleteKeyAndCloseAll();
+    void stopCanCloseConnections();
+    void clearClosedAndStatusBar();
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::startCloseFromRowButtonAndStop()
+{
+    MainWindow *window = m_window.get();
+    QAbstractItemModelTester tester(window->connectionModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *start = child<QPushButton>(window, "startButton");
+    auto *stop = child<QPushButton>(window, "stopButton");
+    QCOMPARE(child<QLabel>(window, "stateBadge")->text(), QStringLiteral("Stopped"));
+    QVERIFY(!stop->isEnabled());
+
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QVERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+    const quint16 port = listeningPort(window);
+    QVERIFY(window->windowTitle().contains(QStringLiteral("Listening on 127.0.0.1:%1").arg(port)));
+    QVERIFY(!start->isEnabled());
+    QVERIFY(stop->isEnabled());
+
+    QTcpSocket client;
+    QSignalSpy disconnected(&client, &QTcpSocket::disconnected);
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(client.waitForConnected(Timeout));
+    auto *view = child<QTableView>(window, "connectionsView");
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, Timeout);
+    const QModelIndex peer = view->model()->index(0, ConnectionTableModel::PeerColumn);
+    QCOMPARE(peer.data().toString(), QStringLiteral("127.0.0.1:%1").arg(client.localPort()));
+    QCOMPARE(view->model()->index(0, ConnectionTableModel::StateColumn).data().toString(), QStringLiteral("Open"));
+
+    // Click the painted Close button in the row.
+    const QModelIndex closeCell = view->model()->index(0, ConnectionTableModel::CloseColumn);
+    view->scrollTo(closeCell);
+    const QRect rect = view->visualRect(closeCell);
+    QVERIFY(rect.isValid());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+
+    // The client sees the server close its side.
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, Timeout);
+    QCOMPARE(client.error(), QAbstractSocket::RemoteHostClosedError);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->index(0, ConnectionTableModel::StateColumn).data().toString(),
+                              QStringLiteral("Closed"), Timeout);
+
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(window, "stateBadge")->text(), QStringLiteral("Stopped"), Timeout);
+    QVERIFY(start->isEnabled());
+    QTcpSocket late;
+    QSignalSpy errors(&late, &QTcpSocket::errorOccurred);
+    late.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, Timeout);
+    QCOMPARE(late.error(), QAbstractSocket::ConnectionRefusedError);
+}
+
+void TestMainWindow::invalidPortDisablesStart_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("port");
+    QTest::newRow("letters") << QStringLiteral("127.0.0.1") << QStringLiteral("abc");
+    QTest::newRow("negative") << QStringLiteral("127.0.0.1") << QStringLiteral("-1");
+    QTest::newRow("too big") << QStringLiteral("127.0.0.1") << QStringLiteral("65536");
+    QTest::newRow("empty") << QStringLiteral("127.0.0.1") << QString();
+    QTest::newRow("bad address") << QStringLiteral("999.1.1.1") << QStringLiteral("9000");
+    QTest::newRow("host name") << QStringLiteral("example.com") << QStringLiteral("9000");
+}
+
+void TestMainWindow::invalidPortDisablesStart()
+{
+    QFETCH(QString, address);
+    QFETCH(QString, port);
+    MainWindow *window = m_window.get();
+    fillForm(window, address, port);
+    auto *start = child<QPushButton>(window, "startButton");
+    auto *error = child<QLabel>(window, "formErrorLabel");
+    QVERIFY(!start->isEnabled());
+    QVERIFY(error->isVisible());
+    QVERIFY(!error->text().isEmpty());
+    // Enter in the port field does not start either.
+    QTest::keyClick(child<QLineEdit>(window, "portEdit"), Qt::Key_Return);
+    QCOMPARE(child<QLabel>(window, "stateBadge")->text(), QStringLiteral("Stopped"));
+
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("9000"));
+    QVERIFY(start->isEnabled());
+    QVERIFY(!error->isVisible());
+}
+
+void TestMainWindow::portInUseShowsErrorAndAllowsRetry()
+{
+    QTcpServer occupier;
+    QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
+    MainWindow *window = m_window.get();
+    fillForm(window, QStringLiteral("127.0.0.1"), QString::number(occupier.serverPort()));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    auto *badge = child<QLabel>(window, "stateBadge");
+    QTRY_COMPARE_WITH_TIMEOUT(
+        badge->text(),
+        QStringLiteral("Error: Port %1 is already in use on 127.0.0.1").arg(occupier.serverPort()), Timeout);
+    QVERIFY(child<QPushButton>(window, "startButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(window, "stopButton")->isEnabled());
+
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+}
+
+void TestMainWindow::allInterfacesShowsWarning()
+{
+    MainWindow *window = m_window.get();
+    auto *warning = child<QLabel>(window, "exposureWarning");
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QVERIFY(!warning->isVisible());
+    fillForm(window, QStringLiteral("0.0.0.0"), QStringLiteral("0"));
+    QVERIFY(warning->isVisible());
+    QVERIFY(warning->text().contains(QStringLiteral("other machines")));
+}
+
+void TestMainWindow::deleteKeyAndCloseAll()
+{
+    MainWindow *window = m_window.get();
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+    const quint16 port = listeningPort(window);
+
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    std::vector<std::unique_ptr<QSignalSpy>> ends;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        ends.push_back(std::make_unique<QSignalSpy>(clients.back().get(), &QTcpSocket::disconnected));
+        clients.back()->connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(clients.back()->waitForConnected(Timeout));
+    }
+    auto *view = child<QTableView>(window, "connectionsView");
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 3, Timeout);
+
+    // Select the first client's row and press Delete.
+    const QString firstPeer = QStringLiteral("127.0.0.1:%1").arg(clients[0]->localPort());
+    int row = -1;
+    for (int r = 0; r < view->model()->rowCount(); ++r) {
+        if (view->model()->index(r, ConnectionTableModel::PeerColumn).data().toString() == firstPeer)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(row, ConnectionTableModel::PeerColumn)).center());
+    QTest::keyClick(view, Qt::Key_Delete);
+    QTRY_COMPARE_WITH_TIMEOUT(ends[0]->size(), 1, Timeout);
+    QCOMPARE(ends[1]->size(), 0);
+    QCOMPARE(ends[2]->size(), 0);
+
+    auto *closeAll = child<QPushButton>(window, "closeAllButton");
+    QTRY_VERIFY_WITH_TIMEOUT(closeAll->isEnabled(), Timeout);
+    QTest::mouseClick(closeAll, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ends[1]->size(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(ends[2]->size(), 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!closeAll->isEnabled(), Timeout);
+}
+
+void TestMainWindow::stopCanCloseConnections()
+{
+    MainWindow *window = m_window.get();
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+
+    QTcpSocket client;
+    QSignalSpy disconnected(&client, &QTcpSocket::disconnected);
+    client.connectToHost(QHostAddress::LocalHost, listeningPort(window));
+    QVERIFY(client.waitForConnected(Timeout));
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionModel()->rowCount(), 1, Timeout);
+
+    auto *closeOnStop = child<QCheckBox>(window, "closeOnStopCheck");
+    closeOnStop->setChecked(false);
+    QTest::mouseClick(closeOnStop, Qt::LeftButton, {}, QPoint(8, closeOnStop->height() / 2));
+    QVERIFY(closeOnStop->isChecked());
+    QTest::mouseClick(child<QPushButton>(window, "stopButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, Timeout);
+}
+
+void TestMainWindow::clearClosedAndStatusBar()
+{
+    MainWindow *window = m_window.get();
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+
+    QTcpSocket staying;
+    QTcpSocket leaving;
+    staying.connectToHost(QHostAddress::LocalHost, listeningPort(window));
+    leaving.connectToHost(QHostAddress::LocalHost, listeningPort(window));
+    QVERIFY(staying.waitForConnected(Timeout));
+    QVERIFY(leaving.waitForConnected(Timeout));
+    staying.write(QByteArray(2048, 'a'));
+    leaving.disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionModel()->finishedCount(), 1, Timeout);
+
+    const auto statusText = [window] {
+        QStringList texts;
+        for (QLabel *label : window->statusBar()->findChildren<QLabel *>())
+            texts.append(label->text());
+        return texts.join(QLatin1Char('|'));
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(statusText().contains(QStringLiteral("In: 2.00 KiB")), Timeout);
+    QVERIFY(statusText().contains(QStringLiteral("Open: 1")));
+    QVERIFY(statusText().contains(QStringLiteral("Accepted: 2")));
+
+    QTest::mouseClick(child<QPushButton>(window, "clearClosedButton"), Qt::LeftButton);
+    QCOMPARE(window->connectionModel()->rowCount(), 1);
+    QCOMPARE(window->connectionModel()->index(0, ConnectionTableModel::PeerColumn).data().toString(),
+             QStringLiteral("127.0.0.1:%1").arg(staying.localPort()));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

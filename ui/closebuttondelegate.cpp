@@ -1,0 +1,88 @@
+#include "closebuttondelegate.h"
+
+#include "connectiontablemodel.h"
+
+#include <QApplication>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QStyleOptionButton>
+
+CloseButtonDelegate::CloseButtonDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+CloseButtonDelegate::~CloseButtonDelegate() = default;
+
+QRect CloseButtonDelegate::buttonRect(const QRect &cellRect)
+{
+    return cellRect.adjusted(3, 2, -3, -2);
+}
+
+void CloseButtonDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
+{
+    // The row's background and selection first, without the text.
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
+
+    if (index.data(ConnectionTableModel::IsFinishedRole).toBool())
+        return;
+
+    QStyleOptionButton button;
+    button.rect = buttonRect(option.rect);
+    button.text = index.data(Qt::DisplayRole).toString();
+    button.state = QStyle::State_Enabled | QStyle::State_Raised;
+    if (m_pressed == index)
+        button.state = (button.state & ~QStyle::State_Raised) | QStyle::State_Sunken;
+    button.palette = option.palette;
+    button.fontMetrics = option.fontMetrics;
+    style->drawControl(QStyle::CE_PushButton, &button, painter, option.widget);
+}
+
+QSize CloseButtonDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionButton button;
+    button.text = index.data(Qt::DisplayRole).toString();
+    if (button.text.isEmpty())
+        button.text = tr("Close");
+    button.fontMetrics = option.fontMetrics;
+    const QSize textSize = option.fontMetrics.size(Qt::TextShowMnemonic, button.text);
+    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    return style->sizeFromContents(QStyle::CT_PushButton, &button, textSize, option.widget)
+        + QSize(6, 4);
+}
+
+bool CloseButtonDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                      const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (index.data(ConnectionTableModel::IsFinishedRole).toBool())
+        return QStyledItemDelegate::editorEvent(event, model, option, index);
+
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonDblClick: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton || !buttonRect(option.rect).contains(mouse->position().toPoint()))
+            break;
+        m_pressed = index;
+        return true;
+    }
+    case QEvent::MouseButtonRelease: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const bool wasPressed = m_pressed == index;
+        m_pressed = QPersistentModelIndex();
+        if (wasPressed && buttonRect(option.rect).contains(mouse->position().toPoint())) {
+            emit closeRequested(index.data(ConnectionTableModel::ConnectionIdRole).toULongLong());
+            return true;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "connectioninfo.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+class QTimer;
+
+// Every connection the listener accepted, one row each, in the order they were accepted.
+// Updates arrive in batches from the network thread; finished rows stay, greyed, up to a limit.
+class ConnectionTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionTableModel)
+
+public:
+    enum Column {
+        IdColumn,
+        PeerColumn,
+        LocalColumn,
+        StateColumn,
+        AcceptedColumn,
+        DurationColumn,
+        ReceivedColumn,
+        SentColumn,
+        LastActivityColumn,
+        CloseColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // the column's value as a number or plain string, for sorting
+        ConnectionIdRole,                // the row's connection id (quint64)
+        IsFinishedRole,                  // true once the connection reached a final state
+        StateRole,                       // the ConnectionState, as int
+    };
+    Q_ENUM(Role)
+
+    explicit ConnectionTableModel(QObject *parent = nullptr);
+    ~ConnectionTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Adds new connections and refreshes known ones; snapshots come in ascending id order.
+    void applyUpdates(const QList<ConnectionInfo> &updates);
+    // Removes every finished row.
+    void clearFinished();
+
+    int historyLimit() const { return m_historyLimit; }
+    void setHistoryLimit(int limit);
+    int finishedCount() const { return m_finishedCount; }
+    int openCount() const { return int(m_rows.size()) - m_finishedCount; }
+
+    // The row of a connection, or an invalid index when it is not in the table.
+    QModelIndex indexForId(quint64 id, int column = IdColumn) const;
+    const ConnectionInfo &connectionAt(int row) const { return m_rows.at(row); }
+
+private:
+    QVariant displayData(const ConnectionInfo &info, int column) const;
+    QVariant rawData(const ConnectionInfo &info, int column) const;
+    void emitChangedRuns(QList<int> &rows);
+    // Removes `count` finished rows, those that ended first.
+    void removeFinished(int count);
+    void refreshDurations();
+
+    QList<ConnectionInfo> m_rows;
+    QHash<quint64, int> m_rowById;
+    int m_finishedCount = 0;
+    int m_historyLimit = 1000;
+    QTimer *m_tickTimer = nullptr;
+};
