@@ -87,6 +87,10 @@ void TestMainWindow::startCloseFromRowButtonAndStop()
     auto *stop = child<QPushButton>(window, "stopButton");
     QCOMPARE(child<QLabel>(window, "stateBadge")->text(), QStringLiteral("Stopped"));
     QVERIFY(!stop->isEnabled());
+    // Nothing to close or clear in an empty table.
+    QVERIFY(!child<QPushButton>(window, "closeSelectedButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(window, "closeAllButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(window, "clearClosedButton")->isEnabled());
 
     fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
     QVERIFY(start->isEnabled());

@@ -51,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     showStatus(m_controller->status());
     showTotals(m_controller->totals());
     validateForm();
+    updateActions();
 }
 
 MainWindow::~MainWindow() = default;
