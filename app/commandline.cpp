@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstring>
 
 namespace {
@@ -49,7 +50,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
-    if (parser.isSet(helpOption)) {
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         result.outcome = Outcome::Exit;
         result.message = parser.helpText();
         return result;
@@ -77,8 +78,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     }
     if (parser.isSet(backlogOption)) {
         const QString text = parser.value(backlogOption).trimmed();
+        const bool digitsOnly = !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+            return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+        });
         bool ok = false;
-        const int backlog = text.toInt(&ok);
+        const int backlog = digitsOnly ? text.toInt(&ok) : 0;
         if (!ok || backlog < 1 || backlog > Settings::MaxBacklog)
             return usageError(tr("Bad --backlog value \"%1\": expected a whole number from 1 to %2")
                                   .arg(text)

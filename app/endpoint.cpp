@@ -1,12 +1,36 @@
 #include "endpoint.h"
 
 #include <QCoreApplication>
+#include <QStringList>
+#include <QtEndian>
+
+#include <algorithm>
+#include <iterator>
 
 namespace {
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Endpoint", text);
+}
+
+// Four decimal numbers 0-255 without leading zeros, separated by dots.
+bool isDottedQuad(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char('.'));
+    if (parts.size() != 4)
+        return false;
+    for (const QString &part : parts) {
+        if (part.isEmpty() || part.size() > 3 || (part.size() > 1 && part.startsWith(QLatin1Char('0'))))
+            return false;
+        for (const QChar c : part) {
+            if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+                return false;
+        }
+        if (part.toInt() > 255)
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -20,10 +44,12 @@ AddressResult parseAddress(const QString &text)
         return {{}, tr("Enter an address to bind to, such as 127.0.0.1")};
     if (trimmed.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return {QHostAddress(QHostAddress::LocalHost), {}};
-    // QHostAddress also takes inet_aton's short forms ("1.2.3"); a lab wants the dotted quad it shows.
+    // QHostAddress also takes inet_aton's forms ("1.2.3", "010.0.0.1" as octal, "0x7f.0.0.1");
+    // a lab wants the plain dotted quad it shows.
     const bool looksIPv4 = !trimmed.contains(QLatin1Char(':'));
     QHostAddress address;
-    if ((looksIPv4 && trimmed.count(QLatin1Char('.')) != 3) || !address.setAddress(trimmed) || address.protocol() == QAbstractSocket::UnknownNetworkLayerProtocol)
+    if ((looksIPv4 && !isDottedQuad(trimmed)) || !address.setAddress(trimmed)
+        || address.protocol() == QAbstractSocket::UnknownNetworkLayerProtocol)
         return {{}, tr("\"%1\" is not an IP address; enter one such as 127.0.0.1 or ::1").arg(trimmed)};
     return {address, {}};
 }
@@ -58,6 +84,8 @@ HostPortResult parseHostPort(const QString &text)
             return {{}, 0, tr("Expected [IPv6]:PORT, such as [::1]:9000, not \"%1\"").arg(trimmed)};
         host = trimmed.mid(1, close - 1);
         port = trimmed.mid(close + 2);
+        if (!host.contains(QLatin1Char(':')))
+            return {{}, 0, tr("Brackets are for IPv6 addresses; write %1:%2 instead").arg(host, port)};
     } else if (!trimmed.contains(QLatin1Char(':'))) {
         host = QStringLiteral("127.0.0.1");
         port = trimmed;
@@ -80,10 +108,14 @@ HostPortResult parseHostPort(const QString &text)
 
 QString formatAddress(const QHostAddress &address)
 {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4 && address.protocol() == QAbstractSocket::IPv6Protocol)
-        return QHostAddress(v4).toString();
+    // Only ::ffff:a.b.c.d is an IPv4 address in IPv6 clothing; toIPv4Address() would also
+    // turn :: into 0.0.0.0.
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        static constexpr quint8 mappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+        if (std::equal(std::begin(mappedPrefix), std::end(mappedPrefix), bytes.c))
+            return QHostAddress(qFromBigEndian<quint32>(bytes.c + 12)).toString();
+    }
     return address.toString();
 }
 

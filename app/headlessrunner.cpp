@@ -4,6 +4,7 @@
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <cstdio>
 
@@ -21,8 +22,8 @@ void printLine(std::FILE *stream, const QString &line)
 HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_controller(new ListenerController(this))
     , m_signals(new SignalWatcher(this))
+    , m_controller(new ListenerController(this))
 {
     connect(m_controller, &ListenerController::updated, this, &HeadlessRunner::onUpdated);
     connect(m_signals, &SignalWatcher::terminationRequested, this, &HeadlessRunner::onTerminationRequested);
@@ -55,6 +56,9 @@ void HeadlessRunner::onTerminationRequested(int signalNumber)
     if (m_stopping)
         return;
     m_stopping = true;
-    printLine(stdout, tr("Received signal %1, stopping").arg(signalNumber));
+    const LogEntry entry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Info,
+                         tr("Received signal %1, stopping").arg(signalNumber)};
+    printLine(stdout, entry.formatted());
+    std::fflush(stdout);
     m_controller->stop(true);
 }

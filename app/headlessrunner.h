@@ -27,7 +27,8 @@ private:
     void onTerminationRequested(int signalNumber);
 
     CommandLineOptions m_options;
-    ListenerController *m_controller = nullptr;
+    // The handlers go in before the network thread starts, so an early SIGTERM still stops cleanly.
     SignalWatcher *m_signals = nullptr;
+    ListenerController *m_controller = nullptr;
     bool m_stopping = false;
 };

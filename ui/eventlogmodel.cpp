@@ -48,7 +48,7 @@ void EventLogModel::append(const QList<LogEntry> &entries)
         return;
     if (entries.size() >= m_log.capacity()) {
         beginResetModel();
-        m_log.clear();
+        m_log.dropOldest(m_log.size());
         m_log.append(entries);
         endResetModel();
         return;
