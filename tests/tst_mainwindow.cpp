@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -74,6 +75,8 @@ private:
 
 void TestMainWindow::init()
 {
+    // Each test starts from the defaults.
+    QSettings().clear();
     m_window = std::make_unique<MainWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -285,6 +288,22 @@ void TestMainWindow::clearClosedAndStatusBar()
     QTRY_VERIFY_WITH_TIMEOUT(statusText().contains(QStringLiteral("In: 2.00 KiB")), Timeout);
     QVERIFY(statusText().contains(QStringLiteral("Open: 1")));
     QVERIFY(statusText().contains(QStringLiteral("Accepted: 2")));
+    QCOMPARE(window->connectionModel()->finishedCount(), 1);
+
+    // Keeping no closed connections drops the finished row at once.
+    auto *history = child<QSpinBox>(window, "historySpin");
+    QCOMPARE(history->value(), 1000);
+    history->selectAll();
+    QTest::keyClick(history, Qt::Key_Backspace);
+    QTest::keyClicks(history, QStringLiteral("0"));
+    QCOMPARE(window->connectionModel()->historyLimit(), 0);
+    QCOMPARE(window->connectionModel()->rowCount(), 1);
+    QTest::keyClicks(history, QStringLiteral("5"));
+    QCOMPARE(window->connectionModel()->historyLimit(), 5);
+    leaving.connectToHost(QHostAddress::LocalHost, listeningPort(window));
+    QVERIFY(leaving.waitForConnected(Timeout));
+    leaving.disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionModel()->finishedCount(), 1, Timeout);
 
     QTest::mouseClick(child<QPushButton>(window, "clearClosedButton"), Qt::LeftButton);
     QCOMPARE(window->connectionModel()->rowCount(), 1);

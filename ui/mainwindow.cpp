@@ -130,6 +130,10 @@ void MainWindow::setUpConnectionsTable()
     connect(m_connectionModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(m_connectionModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     connect(m_connectionModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_ui->historySpin, &QSpinBox::valueChanged, this, [this](int limit) {
+        m_connectionModel->setHistoryLimit(limit);
+        m_settings->setHistoryLimit(limit);
+    });
 }
 
 void MainWindow::setUpEventLog()
@@ -180,6 +184,8 @@ void MainWindow::restoreSettings()
     m_ui->portEdit->setText(QString::number(m_settings->port()));
     m_ui->backlogSpin->setValue(m_settings->backlog());
     m_ui->closeOnStopCheck->setChecked(m_settings->closeConnectionsOnStop());
+    m_ui->historySpin->setMaximum(Settings::MaxHistoryLimit);
+    m_ui->historySpin->setValue(m_settings->historyLimit());
     m_connectionModel->setHistoryLimit(m_settings->historyLimit());
     if (!restoreGeometry(m_settings->windowGeometry()))
         resize(1100, 720);
