@@ -1,6 +1,8 @@
 #pragma once
 
 #include "connectioninfo.h"
+#include "serverbehaviour.h"
+#include "transcript.h"
 
 #include <QAbstractSocket>
 #include <QObject>
@@ -21,9 +23,15 @@ public:
     quint64 id() const { return m_info.id; }
     const ConnectionInfo &info() const { return m_info; }
     bool isFinished() const { return m_info.isFinished(); }
+    const Transcript &transcript() const { return m_transcript; }
 
-    // Graceful close: pending data is flushed, then FIN; the peer reads EOF.
-    void close();
+    // Hold, Echo and Discard apply from now on; Greeting and Accept and close act on accept.
+    void setMode(ServerMode mode);
+    void setTranscriptCapacity(qsizetype bytes);
+    // Queues bytes for the peer; false when the connection can no longer send.
+    bool send(const QByteArray &data);
+    bool canSend() const;
+    void close(CloseMode mode = CloseMode::Graceful);
 
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -39,12 +47,17 @@ private:
     void onErrorOccurred(QAbstractSocket::SocketError error);
     void onDisconnected();
     void checkPendingError();
+    void shutdownWrite();
     // Closed, Peer closed or Reset, from what this side asked and what the socket reported.
     void finishAsObserved();
     void finish(ConnectionState state, const QString &errorString = {});
 
     QTcpSocket *m_socket = nullptr;
     ConnectionInfo m_info;
+    Transcript m_transcript;
+    ServerMode m_mode = ServerMode::Hold;
     bool m_resetSeen = false;
     bool m_closeRequested = false;
+    bool m_halfClosePending = false;
+    bool m_halfClosed = false;
 };

@@ -5,7 +5,8 @@
 bool ConnectionInfo::isFinished() const
 {
     return state == ConnectionState::PeerClosed || state == ConnectionState::Closed
-        || state == ConnectionState::Reset || state == ConnectionState::Error;
+        || state == ConnectionState::Reset || state == ConnectionState::Aborted
+        || state == ConnectionState::Error;
 }
 
 qint64 ConnectionInfo::durationMs(qint64 nowMs) const
@@ -21,12 +22,16 @@ QString connectionStateText(ConnectionState state)
         return QCoreApplication::translate("ConnectionState", "Open");
     case ConnectionState::Closing:
         return QCoreApplication::translate("ConnectionState", "Closing");
+    case ConnectionState::HalfClosed:
+        return QCoreApplication::translate("ConnectionState", "Half-closed");
     case ConnectionState::PeerClosed:
         return QCoreApplication::translate("ConnectionState", "Peer closed");
     case ConnectionState::Closed:
         return QCoreApplication::translate("ConnectionState", "Closed");
     case ConnectionState::Reset:
-        return QCoreApplication::translate("ConnectionState", "Reset");
+        return QCoreApplication::translate("ConnectionState", "Reset by peer");
+    case ConnectionState::Aborted:
+        return QCoreApplication::translate("ConnectionState", "Reset by server");
     case ConnectionState::Error:
         return QCoreApplication::translate("ConnectionState", "Error");
     }

@@ -4,14 +4,23 @@
 #include <QMetaType>
 #include <QString>
 
-// How a connection stands now; the last four are final.
+// How a connection stands now; from PeerClosed on, final.
 enum class ConnectionState : quint8 {
     Open,       // accepted, both directions usable
     Closing,    // the server asked to close; pending data is being flushed
+    HalfClosed, // the server shut its sending side (FIN sent); the peer can still send
     PeerClosed, // the peer sent FIN
     Closed,     // the server closed it
     Reset,      // the peer reset it (RST)
+    Aborted,    // the server reset it (RST)
     Error,      // another socket error ended it
+};
+
+// The three ways the server can end a connection.
+enum class CloseMode : quint8 {
+    Graceful,  // flush pending data, then FIN: the peer reads EOF
+    HalfClose, // shut the sending side only: the peer reads EOF and can still send
+    Reset,     // SO_LINGER {1, 0} then close: RST, the peer gets ECONNRESET
 };
 
 // A snapshot of one accepted connection, copied from the network thread to the UI.
@@ -29,6 +38,7 @@ struct ConnectionInfo
     quint64 bytesSent = 0;
     ConnectionState state = ConnectionState::Open;
     QString errorString;
+    bool recording = true; // the transcript keeps the bytes (not in Discard mode)
 
     bool isFinished() const;
     qint64 durationMs(qint64 nowMs) const;

@@ -46,6 +46,7 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     }
     ListenerStatus status;
     status.state = ListenerState::Listening;
+    status.paused = false;
     status.address = serverAddress();
     status.port = serverPort();
     status.backlog = listenBacklogSize();
@@ -70,16 +71,81 @@ void Listener::stopListening(bool closeConnections)
         log(LogLevel::Info, tr("%n connection(s) left open", nullptr, int(m_connections.size())));
     ListenerStatus status = m_status;
     status.state = ListenerState::Stopped;
+    status.paused = false;
     status.errorString.clear();
     setStatus(status);
 }
 
-void Listener::closeConnections(const QList<quint64> &ids)
+void Listener::setPaused(bool paused)
+{
+    if (!isListening() || paused == m_status.paused)
+        return;
+    if (paused) {
+        pauseAccepting();
+        log(LogLevel::Info, tr("Accepting paused: new connections wait in the kernel's accept queue (backlog %1)")
+                                .arg(m_status.backlog));
+    } else {
+        resumeAccepting();
+        log(LogLevel::Info, tr("Accepting resumed"));
+    }
+    ListenerStatus status = m_status;
+    status.paused = paused;
+    setStatus(status);
+}
+
+namespace {
+
+// Greeting and Accept and close act once, on accept; afterwards such a connection is held.
+ServerMode ongoingMode(ServerMode mode)
+{
+    return mode == ServerMode::Echo || mode == ServerMode::Discard ? mode : ServerMode::Hold;
+}
+
+} // namespace
+
+void Listener::setBehaviour(const ServerBehaviour &behaviour)
+{
+    const bool modeChanged = behaviour.mode != m_behaviour.mode;
+    m_behaviour = behaviour;
+    for (Connection *connection : std::as_const(m_connections)) {
+        connection->setMode(ongoingMode(behaviour.mode));
+        connection->setTranscriptCapacity(behaviour.transcriptCapacity);
+    }
+    if (modeChanged)
+        log(LogLevel::Info, tr("Server mode: %1").arg(serverModeText(behaviour.mode)));
+}
+
+void Listener::closeConnections(const QList<quint64> &ids, CloseMode mode)
 {
     for (const quint64 id : ids) {
         if (Connection *connection = m_connections.value(id))
-            connection->close();
+            connection->close(mode);
     }
+}
+
+void Listener::send(const QList<quint64> &ids, const QByteArray &data)
+{
+    int sent = 0;
+    if (ids.isEmpty()) {
+        for (Connection *connection : std::as_const(m_connections))
+            sent += connection->send(data) ? 1 : 0;
+    } else {
+        for (const quint64 id : ids) {
+            if (Connection *connection = m_connections.value(id))
+                sent += connection->send(data) ? 1 : 0;
+        }
+    }
+    log(LogLevel::Info, tr("Sent %n byte(s)", nullptr, int(data.size())) + QLatin1Char(' ')
+                            + tr("to %n connection(s)", nullptr, sent));
+}
+
+void Listener::inspect(quint64 connectionId)
+{
+    m_inspectedId = connectionId;
+    m_inspectReset = true;
+    m_inspectPosition = 0;
+    m_inspectDropped = 0;
+    scheduleFlush();
 }
 
 void Listener::closeAllConnections()
@@ -93,8 +159,25 @@ void Listener::closeAllConnections()
         connection->close();
 }
 
+void Listener::refuse(qintptr descriptor)
+{
+    QTcpSocket socket;
+    if (!socket.setSocketDescriptor(descriptor))
+        return;
+    ++m_totals.refused;
+    log(LogLevel::Warning, tr("Refused %1: already %n connection(s) open, the maximum", nullptr,
+                              int(m_connections.size()))
+                               .arg(Endpoint::format(socket.peerAddress(), socket.peerPort())));
+    socket.close();
+    scheduleFlush();
+}
+
 void Listener::incomingConnection(qintptr descriptor)
 {
+    if (m_connections.size() >= m_behaviour.maxConnections) {
+        refuse(descriptor);
+        return;
+    }
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState,
                                      QIODevice::ReadWrite | QIODevice::Unbuffered)) {
@@ -104,6 +187,8 @@ void Listener::incomingConnection(qintptr descriptor)
     }
     const quint64 id = m_nextId++;
     auto *connection = new Connection(id, socket, this);
+    connection->setTranscriptCapacity(m_behaviour.transcriptCapacity);
+    connection->setMode(ongoingMode(m_behaviour.mode));
     connect(connection, &Connection::changed, this, &Listener::onConnectionChanged);
     connect(connection, &Connection::finished, this, &Listener::onConnectionFinished);
     m_connections.insert(id, connection);
@@ -116,6 +201,11 @@ void Listener::incomingConnection(qintptr descriptor)
                                                                             connection->info().peerPort)));
     m_dirty.insert(id);
     scheduleFlush();
+
+    if (m_behaviour.mode == ServerMode::Greeting)
+        connection->send(m_behaviour.greeting);
+    else if (m_behaviour.mode == ServerMode::AcceptAndClose)
+        connection->close();
 }
 
 void Listener::onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta)
@@ -133,6 +223,7 @@ void Listener::onConnectionFinished(quint64 id)
         return;
     const ConnectionInfo &info = connection->info();
     m_finishedInfos.insert(id, info);
+    m_archive.insert(id, connection->transcript());
     m_totals.open = int(m_connections.size());
 
     const QString peer = Endpoint::format(info.peerAddress, info.peerPort);
@@ -145,6 +236,9 @@ void Listener::onConnectionFinished(quint64 id)
         break;
     case ConnectionState::Reset:
         log(LogLevel::Warning, tr("Connection #%1 from %2 reset by the peer").arg(id).arg(peer));
+        break;
+    case ConnectionState::Aborted:
+        log(LogLevel::Connection, tr("Connection #%1 from %2 reset by the server (RST)").arg(id).arg(peer));
         break;
     default:
         log(LogLevel::Error, tr("Connection #%1 from %2 failed: %3").arg(id).arg(peer, info.errorString));
@@ -198,7 +292,43 @@ void Listener::flush()
     batch.status = m_status;
     batch.statusChanged = std::exchange(m_statusChanged, false);
     batch.totals = m_totals;
+    batch.transcript = transcriptUpdate();
     emit updated(batch);
+}
+
+std::optional<TranscriptUpdate> Listener::transcriptUpdate()
+{
+    if (m_inspectedId == 0) {
+        if (!std::exchange(m_inspectReset, false))
+            return std::nullopt;
+        TranscriptUpdate update;
+        update.reset = true;
+        return update;
+    }
+    const Transcript *transcript = nullptr;
+    if (const Connection *connection = m_connections.value(m_inspectedId))
+        transcript = &connection->transcript();
+    else
+        transcript = m_archive.find(m_inspectedId);
+
+    TranscriptUpdate update;
+    update.connectionId = m_inspectedId;
+    update.reset = std::exchange(m_inspectReset, false);
+    if (!transcript) {
+        if (!update.reset)
+            return std::nullopt;
+        update.available = false;
+        return update;
+    }
+    update.chunks = update.reset ? transcript->chunks()
+                                 : transcript->chunksSince(m_inspectPosition);
+    if (!update.reset && update.chunks.isEmpty() && transcript->droppedBytes() == m_inspectDropped)
+        return std::nullopt;
+    m_inspectPosition = transcript->totalBytes();
+    m_inspectDropped = transcript->droppedBytes();
+    update.droppedBytes = m_inspectDropped;
+    update.capacity = transcript->capacity();
+    return update;
 }
 
 QString Listener::listenErrorText(const QHostAddress &address, quint16 port) const

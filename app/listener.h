@@ -1,6 +1,9 @@
 #pragma once
 
+#include "connectioninfo.h"
 #include "listenerstatus.h"
+#include "serverbehaviour.h"
+#include "transcriptarchive.h"
 #include "updatebatch.h"
 
 #include <QHash>
@@ -27,11 +30,20 @@ public:
     void startListening(const QHostAddress &address, quint16 port, int backlog);
     // Closes the listening socket; open connections are closed too when asked.
     void stopListening(bool closeConnections);
-    void closeConnections(const QList<quint64> &ids);
+    // While paused, new connections wait in the kernel's accept queue, up to the backlog.
+    void setPaused(bool paused);
+    void setBehaviour(const ServerBehaviour &behaviour);
+
+    void closeConnections(const QList<quint64> &ids, CloseMode mode = CloseMode::Graceful);
     void closeAllConnections();
+    // Sends to the given connections, or to every open one when ids is empty.
+    void send(const QList<quint64> &ids, const QByteArray &data);
+    // The connection whose transcript goes out with the batches; 0 for none.
+    void inspect(quint64 connectionId);
 
     const ListenerStatus &status() const { return m_status; }
     const ListenerTotals &totals() const { return m_totals; }
+    const ServerBehaviour &behaviour() const { return m_behaviour; }
 
 signals:
     void updated(const UpdateBatch &batch);
@@ -42,20 +54,29 @@ protected:
 private:
     void onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta);
     void onConnectionFinished(quint64 id);
+    void refuse(qintptr descriptor);
     void setStatus(const ListenerStatus &status);
     void log(LogLevel level, const QString &text);
     void scheduleFlush();
     void flush();
+    std::optional<TranscriptUpdate> transcriptUpdate();
     QString listenErrorText(const QHostAddress &address, quint16 port) const;
 
     QHash<quint64, Connection *> m_connections;
     QHash<quint64, ConnectionInfo> m_finishedInfos; // final snapshots not yet sent
+    TranscriptArchive m_archive;
     QSet<quint64> m_dirty;
     QList<LogEntry> m_pendingLog;
     ListenerStatus m_status;
     ListenerTotals m_totals;
+    ServerBehaviour m_behaviour;
     bool m_statusChanged = false;
     bool m_acceptedSinceFlush = false;
     quint64 m_nextId = 1;
+    // The inspected connection and how much of its transcript went out already.
+    quint64 m_inspectedId = 0;
+    bool m_inspectReset = false;
+    quint64 m_inspectPosition = 0; // how far into the inspected transcript the window has it
+    quint64 m_inspectDropped = 0;
     QTimer *m_flushTimer = nullptr;
 };

@@ -37,10 +37,34 @@ void ListenerController::stop(bool closeConnections)
     QMetaObject::invokeMethod(listener, [=] { listener->stopListening(closeConnections); });
 }
 
-void ListenerController::closeConnections(const QList<quint64> &ids)
+void ListenerController::setPaused(bool paused)
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->closeConnections(ids); });
+    QMetaObject::invokeMethod(listener, [=] { listener->setPaused(paused); });
+}
+
+void ListenerController::setBehaviour(const ServerBehaviour &behaviour)
+{
+    Listener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [=] { listener->setBehaviour(behaviour); });
+}
+
+void ListenerController::closeConnections(const QList<quint64> &ids, CloseMode mode)
+{
+    Listener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [=] { listener->closeConnections(ids, mode); });
+}
+
+void ListenerController::send(const QList<quint64> &ids, const QByteArray &data)
+{
+    Listener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [=] { listener->send(ids, data); });
+}
+
+void ListenerController::inspect(quint64 connectionId)
+{
+    Listener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [=] { listener->inspect(connectionId); });
 }
 
 void ListenerController::closeAllConnections()

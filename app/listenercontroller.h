@@ -1,5 +1,6 @@
 #pragma once
 
+#include "serverbehaviour.h"
 #include "updatebatch.h"
 
 #include <QObject>
@@ -20,8 +21,14 @@ public:
 
     void start(const QHostAddress &address, quint16 port, int backlog);
     void stop(bool closeConnections);
-    void closeConnections(const QList<quint64> &ids);
+    void setPaused(bool paused);
+    void setBehaviour(const ServerBehaviour &behaviour);
+    void closeConnections(const QList<quint64> &ids, CloseMode mode = CloseMode::Graceful);
     void closeAllConnections();
+    // To the given connections, or to every open one when ids is empty.
+    void send(const QList<quint64> &ids, const QByteArray &data);
+    // Follow this connection's transcript in the batches; 0 for none.
+    void inspect(quint64 connectionId);
 
     // The latest state received from the network thread.
     const ListenerStatus &status() const { return m_status; }

@@ -10,6 +10,10 @@ QString ListenerStatus::text() const
     case ListenerState::Stopped:
         return QCoreApplication::translate("ListenerStatus", "Stopped");
     case ListenerState::Listening:
+        if (paused)
+            return QCoreApplication::translate("ListenerStatus", "Listening (paused) on %1, backlog %2")
+                .arg(Endpoint::format(address, port))
+                .arg(backlog);
         return QCoreApplication::translate("ListenerStatus", "Listening on %1, backlog %2")
             .arg(Endpoint::format(address, port))
             .arg(backlog);

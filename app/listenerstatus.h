@@ -13,6 +13,7 @@ struct ListenerStatus
     QHostAddress address;
     quint16 port = 0;
     int backlog = 0;
+    bool paused = false; // accepting paused: new connections wait in the kernel's queue
     QString errorString;
 
     // "Listening on 127.0.0.1:9000, backlog 5", "Stopped", "Error: ..."

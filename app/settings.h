@@ -3,6 +3,9 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
+
+#include "serverbehaviour.h"
 
 class QSettings;
 
@@ -18,6 +21,10 @@ public:
     static constexpr int MaxBacklog = 65535;
     static constexpr int DefaultHistoryLimit = 1000;
     static constexpr int MaxHistoryLimit = 1000000;
+    static constexpr int MaxConnectionsLimit = 1000000;
+    static constexpr int DefaultTranscriptKiB = 256;
+    static constexpr int MaxTranscriptKiB = 64 * 1024;
+    static constexpr int MaxSendHistory = 20;
 
     Settings();
     ~Settings();
@@ -33,6 +40,18 @@ public:
     // How many closed connections the table keeps.
     int historyLimit() const;
     void setHistoryLimit(int limit);
+
+    ServerBehaviour behaviour() const;
+    void setBehaviour(const ServerBehaviour &behaviour);
+    // The greeting as typed (escapes such as \r\n unexpanded).
+    QString greetingText() const;
+    void setGreetingText(const QString &text);
+    QStringList sendHistory() const;
+    void setSendHistory(const QStringList &history);
+    int sendFormat() const;  // 0 text, 1 hex
+    void setSendFormat(int format);
+    int lineEnding() const;  // 0 none, 1 LF, 2 CRLF
+    void setLineEnding(int ending);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

@@ -40,6 +40,32 @@ bool isResetError(int error)
 #endif
 }
 
+bool setAbortiveClose(qintptr descriptor)
+{
+    if (descriptor < 0)
+        return false;
+    linger abortive = {};
+    abortive.l_onoff = 1;
+    abortive.l_linger = 0;
+#ifdef Q_OS_WIN
+    return ::setsockopt(static_cast<SOCKET>(descriptor), SOL_SOCKET, SO_LINGER,
+                        reinterpret_cast<const char *>(&abortive), sizeof(abortive)) == 0;
+#else
+    return ::setsockopt(static_cast<int>(descriptor), SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive)) == 0;
+#endif
+}
+
+bool shutdownWrite(qintptr descriptor)
+{
+    if (descriptor < 0)
+        return false;
+#ifdef Q_OS_WIN
+    return ::shutdown(static_cast<SOCKET>(descriptor), SD_SEND) == 0;
+#else
+    return ::shutdown(static_cast<int>(descriptor), SHUT_WR) == 0;
+#endif
+}
+
 bool isDroppedByKernel(qintptr descriptor)
 {
 #ifdef Q_OS_LINUX

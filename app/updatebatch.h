@@ -3,6 +3,9 @@
 #include "connectioninfo.h"
 #include "listenerstatus.h"
 #include "logentry.h"
+#include "transcriptchunk.h"
+
+#include <optional>
 
 #include <QList>
 #include <QMetaType>
@@ -15,6 +18,18 @@ struct ListenerTotals
     quint64 accepted = 0;
     quint64 bytesReceived = 0;
     quint64 bytesSent = 0;
+    quint64 refused = 0; // accepted and closed at once: over the maximum
+};
+
+// What is new in the transcript of the connection the window inspects.
+struct TranscriptUpdate
+{
+    quint64 connectionId = 0;
+    bool reset = false;     // replaces everything held so far (a new connection is inspected)
+    bool available = true;  // false when the transcript was no longer kept
+    QList<TranscriptChunk> chunks; // a chunk whose sequence is already held replaces it
+    quint64 droppedBytes = 0;
+    qsizetype capacity = 0;
 };
 
 // Everything that changed on the network thread since the last batch.
@@ -25,6 +40,7 @@ struct UpdateBatch
     ListenerStatus status;
     bool statusChanged = false;
     ListenerTotals totals;
+    std::optional<TranscriptUpdate> transcript;
 };
 
 Q_DECLARE_METATYPE(UpdateBatch)

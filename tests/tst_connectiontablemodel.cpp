@@ -116,7 +116,7 @@ void TestConnectionTableModel::rolesAndDisplay()
     QCOMPARE(model.index(0, 0).data(ConnectionTableModel::IsFinishedRole).toBool(), false);
     QVERIFY(!model.index(0, 0).data(Qt::ForegroundRole).isValid());
 
-    QCOMPARE(model.index(1, ConnectionTableModel::StateColumn).data().toString(), QStringLiteral("Reset"));
+    QCOMPARE(model.index(1, ConnectionTableModel::StateColumn).data().toString(), QStringLiteral("Reset by peer"));
     QVERIFY(model.index(1, ConnectionTableModel::StateColumn).data(Qt::ToolTipRole).toString()
                 .contains(QStringLiteral("reset by peer")));
     QCOMPARE(model.index(1, 0).data(ConnectionTableModel::IsFinishedRole).toBool(), true);

@@ -5,6 +5,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -68,6 +69,7 @@ private slots:
     void deleteKeyAndCloseAll();
     void stopCanCloseConnections();
     void clearClosedAndStatusBar();
+    void columnsShowAndHideFromTheHeaderMenu();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -309,6 +311,37 @@ void TestMainWindow::clearClosedAndStatusBar()
     QCOMPARE(window->connectionModel()->rowCount(), 1);
     QCOMPARE(window->connectionModel()->index(0, ConnectionTableModel::PeerColumn).data().toString(),
              QStringLiteral("127.0.0.1:%1").arg(staying.localPort()));
+}
+
+void TestMainWindow::columnsShowAndHideFromTheHeaderMenu()
+{
+    auto *view = child<QTableView>(m_window.get(), "connectionsView");
+    QHeaderView *header = view->horizontalHeader();
+    QCOMPARE(header->contextMenuPolicy(), Qt::ActionsContextMenu);
+    // Local starts hidden: every row would show the listener's own address.
+    QVERIFY(header->isSectionHidden(ConnectionTableModel::LocalColumn));
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::PeerColumn));
+
+    const QList<QAction *> actions = header->actions();
+    QCOMPARE(actions.size(), ConnectionTableModel::ColumnCount - 1); // every column but #
+    QAction *local = actions.at(ConnectionTableModel::LocalColumn - 1);
+    QCOMPARE(local->text(), QStringLiteral("Local"));
+    QVERIFY(!local->isChecked());
+    local->trigger();
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::LocalColumn));
+    QAction *sent = actions.at(ConnectionTableModel::SentColumn - 1);
+    QVERIFY(sent->isChecked());
+    sent->trigger();
+    QVERIFY(header->isSectionHidden(ConnectionTableModel::SentColumn));
+
+    // The choice is kept for the next start.
+    m_window->close();
+    m_window = std::make_unique<MainWindow>();
+    header = child<QTableView>(m_window.get(), "connectionsView")->horizontalHeader();
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::LocalColumn));
+    QVERIFY(header->isSectionHidden(ConnectionTableModel::SentColumn));
+    QVERIFY(header->actions().at(ConnectionTableModel::LocalColumn - 1)->isChecked());
+    QVERIFY(!header->actions().at(ConnectionTableModel::SentColumn - 1)->isChecked());
 }
 
 QTEST_MAIN(TestMainWindow)

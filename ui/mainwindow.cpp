@@ -1,31 +1,26 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
-#include "bindaddresses.h"
 #include "closebuttondelegate.h"
 #include "connectiontablemodel.h"
 #include "displayformat.h"
 #include "endpoint.h"
 #include "eventlogmodel.h"
 #include "listenercontroller.h"
+#include "logexport.h"
 #include "settings.h"
 
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
-
-namespace {
-
-// Badge colours: grey when stopped, green when listening, red on error.
-const QString BadgeStyle = QStringLiteral(
-    "QLabel { color: white; background: %1; border-radius: 4px; padding: 4px 10px; font-weight: bold; }");
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -41,44 +36,30 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/socketlab.svg")));
 
-    setUpListenerForm();
+    ListenerPanel *panel = m_ui->listenerPanel;
+    connect(panel, &ListenerPanel::startRequested, this,
+            [this](const QHostAddress &address, quint16 port, int backlog) {
+                saveSettings();
+                m_controller->start(address, port, backlog);
+            });
+    connect(panel, &ListenerPanel::stopRequested, m_controller, &ListenerController::stop);
+    connect(panel, &ListenerPanel::pauseRequested, m_controller, &ListenerController::setPaused);
+    connect(panel, &ListenerPanel::behaviourChanged, this, &MainWindow::applyBehaviour);
+
     setUpConnectionsTable();
+    setUpInspector();
     setUpEventLog();
     setUpStatusBar();
     restoreSettings();
 
     connect(m_controller, &ListenerController::updated, this, &MainWindow::onUpdated);
+    applyBehaviour();
     showStatus(m_controller->status());
     showTotals(m_controller->totals());
-    validateForm();
     updateActions();
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::setUpListenerForm()
-{
-    for (const BindAddress &choice : bindAddressChoices())
-        m_ui->addressCombo->addItem(choice.label, choice.address);
-    // The items carry labels; completing typed text to a label would make it invalid.
-    m_ui->addressCombo->setCompleter(nullptr);
-    m_ui->addressCombo->setInsertPolicy(QComboBox::NoInsert);
-    // Picking a labelled entry puts the bare address in the editor.
-    connect(m_ui->addressCombo, &QComboBox::activated, this, [this](int index) {
-        m_ui->addressCombo->setEditText(m_ui->addressCombo->itemData(index).toString());
-    });
-    connect(m_ui->addressCombo, &QComboBox::editTextChanged, this, &MainWindow::validateForm);
-    connect(m_ui->portEdit, &QLineEdit::textChanged, this, &MainWindow::validateForm);
-    connect(m_ui->portEdit, &QLineEdit::returnPressed, this, &MainWindow::onStartClicked);
-    connect(m_ui->startButton, &QPushButton::clicked, this, &MainWindow::onStartClicked);
-    connect(m_ui->stopButton, &QPushButton::clicked, this, &MainWindow::onStopClicked);
-
-    m_ui->startButton->setIcon(QIcon(QStringLiteral(":/icons/start.svg")));
-    m_ui->stopButton->setIcon(QIcon(QStringLiteral(":/icons/stop.svg")));
-    m_ui->formErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
-    m_ui->exposureWarning->setStyleSheet(
-        QStringLiteral("QLabel { color: #5d4037; background: #ffe082; border-radius: 4px; padding: 2px 8px; }"));
-}
 
 void MainWindow::setUpConnectionsTable()
 {
@@ -91,15 +72,19 @@ void MainWindow::setUpConnectionsTable()
     view->setItemDelegateForColumn(ConnectionTableModel::CloseColumn, m_closeDelegate);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 12);
-    view->horizontalHeader()->setStretchLastSection(false);
     view->horizontalHeader()->setHighlightSections(false);
     view->sortByColumn(ConnectionTableModel::IdColumn, Qt::AscendingOrder);
-    view->setColumnWidth(ConnectionTableModel::IdColumn, 50);
-    view->setColumnWidth(ConnectionTableModel::PeerColumn, 170);
-    view->setColumnWidth(ConnectionTableModel::LocalColumn, 150);
+    view->setColumnWidth(ConnectionTableModel::IdColumn, 44);
+    view->setColumnWidth(ConnectionTableModel::LocalColumn, 130);
     view->setColumnWidth(ConnectionTableModel::StateColumn, 100);
-    view->setColumnWidth(ConnectionTableModel::CloseColumn, 80);
+    view->setColumnWidth(ConnectionTableModel::AcceptedColumn, 92);
+    view->setColumnWidth(ConnectionTableModel::DurationColumn, 66);
+    view->setColumnWidth(ConnectionTableModel::ReceivedColumn, 72);
+    view->setColumnWidth(ConnectionTableModel::SentColumn, 66);
+    view->setColumnWidth(ConnectionTableModel::LastActivityColumn, 92);
+    view->setColumnWidth(ConnectionTableModel::CloseColumn, 66);
     view->horizontalHeader()->setSectionResizeMode(ConnectionTableModel::PeerColumn, QHeaderView::Stretch);
+    setUpColumnMenu();
 
     connect(m_closeDelegate, &CloseButtonDelegate::closeRequested, this,
             [this](quint64 id) { m_controller->closeConnections({id}); });
@@ -107,18 +92,26 @@ void MainWindow::setUpConnectionsTable()
     m_closeAction = new QAction(QIcon(QStringLiteral(":/icons/close.svg")), tr("&Close (FIN)"), this);
     m_closeAction->setShortcut(QKeySequence::Delete);
     m_closeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_closeAction->setToolTip(tr("Close the selected connections gracefully"));
-    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeSelectedConnections);
+    m_closeAction->setToolTip(tr("Close the selected connections gracefully: the peer reads EOF"));
+    connect(m_closeAction, &QAction::triggered, this, [this] { closeSelected(CloseMode::Graceful); });
+    m_halfCloseAction = new QAction(QIcon(QStringLiteral(":/icons/half-close.svg")), tr("&Half-close"), this);
+    m_halfCloseAction->setToolTip(tr("Shut the sending side only: the peer reads EOF and can still send"));
+    connect(m_halfCloseAction, &QAction::triggered, this, [this] { closeSelected(CloseMode::HalfClose); });
+    m_resetAction = new QAction(QIcon(QStringLiteral(":/icons/reset.svg")), tr("&Reset (RST)"), this);
+    m_resetAction->setToolTip(tr("Abortive close: the peer gets \"connection reset\""));
+    connect(m_resetAction, &QAction::triggered, this, [this] { closeSelected(CloseMode::Reset); });
 
     m_closeAllAction = new QAction(QIcon(QStringLiteral(":/icons/close-all.svg")), tr("Close &all"), this);
     m_closeAllAction->setToolTip(tr("Close every open connection gracefully"));
     connect(m_closeAllAction, &QAction::triggered, m_controller, &ListenerController::closeAllConnections);
-
     m_clearClosedAction = new QAction(QIcon(QStringLiteral(":/icons/clear.svg")), tr("C&lear closed"), this);
     m_clearClosedAction->setToolTip(tr("Remove finished connections from the table"));
     connect(m_clearClosedAction, &QAction::triggered, m_connectionModel, &ConnectionTableModel::clearFinished);
 
-    view->addActions({m_closeAction, m_closeAllAction, m_clearClosedAction});
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    view->addActions({m_closeAction, m_halfCloseAction, m_resetAction, separator, m_closeAllAction,
+                      m_clearClosedAction});
     m_ui->closeSelectedButton->setIcon(m_closeAction->icon());
     m_ui->closeAllButton->setIcon(m_closeAllAction->icon());
     m_ui->clearClosedButton->setIcon(m_clearClosedAction->icon());
@@ -127,12 +120,54 @@ void MainWindow::setUpConnectionsTable()
     connect(m_ui->clearClosedButton, &QPushButton::clicked, m_clearClosedAction, &QAction::trigger);
 
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
     connect(m_connectionModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(m_connectionModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
+    connect(m_connectionModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onCurrentRowChanged);
     connect(m_connectionModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_ui->historySpin, &QSpinBox::valueChanged, this, [this](int limit) {
         m_connectionModel->setHistoryLimit(limit);
         m_settings->setHistoryLimit(limit);
+    });
+}
+
+void MainWindow::setUpColumnMenu()
+{
+    // The header's context menu shows and hides columns. Local is the listener's own address
+    // on every row, so it starts hidden to leave the room to the peer.
+    QHeaderView *header = m_ui->connectionsView->horizontalHeader();
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    header->setSectionHidden(ConnectionTableModel::LocalColumn, true);
+    for (int column = ConnectionTableModel::PeerColumn; column < ConnectionTableModel::ColumnCount; ++column) {
+        const QString name = m_connectionModel->headerData(column, Qt::Horizontal).toString();
+        auto *action = new QAction(name, header);
+        action->setObjectName(QStringLiteral("showColumn%1").arg(column));
+        action->setCheckable(true);
+        connect(action, &QAction::toggled, header,
+                [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+        header->addAction(action);
+    }
+    syncColumnMenu();
+}
+
+void MainWindow::syncColumnMenu()
+{
+    QHeaderView *header = m_ui->connectionsView->horizontalHeader();
+    const QList<QAction *> actions = header->actions();
+    for (int i = 0; i < actions.size(); ++i) {
+        const QSignalBlocker blocker(actions.at(i));
+        actions.at(i)->setChecked(!header->isSectionHidden(ConnectionTableModel::PeerColumn + i));
+    }
+}
+
+void MainWindow::setUpInspector()
+{
+    connect(m_ui->inspector, &ConnectionInspector::closeRequested, this,
+            [this](quint64 id, CloseMode mode) { m_controller->closeConnections({id}, mode); });
+    connect(m_ui->inspector, &ConnectionInspector::capacityChanged, this, &MainWindow::applyBehaviour);
+    connect(m_ui->sendPanel, &SendPanel::sendRequested, this, [this](const QByteArray &payload, bool toAll) {
+        m_controller->send(toAll ? QList<quint64>() : selectedOpenIds(), payload);
+        m_settings->setSendHistory(m_ui->sendPanel->history());
     });
 }
 
@@ -154,8 +189,10 @@ void MainWindow::setUpEventLog()
     m_ui->logView->addActions({copyAction, clearAction});
     m_ui->copyLogButton->setIcon(copyAction->icon());
     m_ui->clearLogButton->setIcon(clearAction->icon());
+    m_ui->exportLogButton->setIcon(QIcon(QStringLiteral(":/icons/export.svg")));
     connect(m_ui->copyLogButton, &QPushButton::clicked, copyAction, &QAction::trigger);
     connect(m_ui->clearLogButton, &QPushButton::clicked, clearAction, &QAction::trigger);
+    connect(m_ui->exportLogButton, &QPushButton::clicked, this, &MainWindow::onExportLogClicked);
 
     // Keep the newest line in view unless the user scrolled up to read.
     connect(m_logProxy, &QAbstractItemModel::rowsInserted, this, [this] {
@@ -180,28 +217,32 @@ void MainWindow::setUpStatusBar()
 
 void MainWindow::restoreSettings()
 {
-    m_ui->addressCombo->setEditText(m_settings->bindAddress());
-    m_ui->portEdit->setText(QString::number(m_settings->port()));
-    m_ui->backlogSpin->setValue(m_settings->backlog());
-    m_ui->closeOnStopCheck->setChecked(m_settings->closeConnectionsOnStop());
+    m_ui->listenerPanel->restore(*m_settings);
     m_ui->historySpin->setMaximum(Settings::MaxHistoryLimit);
     m_ui->historySpin->setValue(m_settings->historyLimit());
     m_connectionModel->setHistoryLimit(m_settings->historyLimit());
+    {
+        const QSignalBlocker blocker(m_ui->inspector);
+        m_ui->inspector->setCapacityKiB(int(m_settings->behaviour().transcriptCapacity / 1024));
+    }
+    m_ui->sendPanel->setHistory(m_settings->sendHistory());
+    m_ui->sendPanel->setFormat(SendPanel::Format(m_settings->sendFormat()));
+    m_ui->sendPanel->setLineEnding(SendPanel::LineEnding(m_settings->lineEnding()));
     if (!restoreGeometry(m_settings->windowGeometry()))
-        resize(1100, 720);
+        resize(1240, 780);
     if (!m_ui->splitter->restoreState(m_settings->splitterState()))
-        m_ui->splitter->setSizes({460, 200});
+        m_ui->splitter->setSizes({480, 200});
+    m_ui->mainSplitter->setSizes({800, 440});
     m_ui->connectionsView->horizontalHeader()->restoreState(m_settings->headerState());
+    syncColumnMenu();
 }
 
 void MainWindow::saveSettings()
 {
-    m_settings->setBindAddress(m_ui->addressCombo->currentText().trimmed());
-    const Endpoint::PortResult port = Endpoint::parsePort(m_ui->portEdit->text());
-    if (port.error.isEmpty())
-        m_settings->setPort(port.port);
-    m_settings->setBacklog(m_ui->backlogSpin->value());
-    m_settings->setCloseConnectionsOnStop(m_ui->closeOnStopCheck->isChecked());
+    m_ui->listenerPanel->save(*m_settings);
+    m_settings->setSendHistory(m_ui->sendPanel->history());
+    m_settings->setSendFormat(int(m_ui->sendPanel->format()));
+    m_settings->setLineEnding(int(m_ui->sendPanel->lineEnding()));
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setSplitterState(m_ui->splitter->saveState());
     m_settings->setHeaderState(m_ui->connectionsView->horizontalHeader()->saveState());
@@ -216,87 +257,63 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::startListening(const QHostAddress &address, quint16 port, int backlog)
 {
-    m_ui->addressCombo->setEditText(Endpoint::formatAddress(address));
-    m_ui->portEdit->setText(QString::number(port));
-    m_ui->backlogSpin->setValue(backlog);
-    onStartClicked();
+    m_ui->listenerPanel->startListening(address, port, backlog);
 }
 
 void MainWindow::setBacklog(int backlog)
 {
-    m_ui->backlogSpin->setValue(backlog);
+    m_ui->listenerPanel->setBacklog(backlog);
 }
 
-void MainWindow::validateForm()
+void MainWindow::applyBehaviour()
 {
-    const Endpoint::AddressResult address = Endpoint::parseAddress(m_ui->addressCombo->currentText());
-    const Endpoint::PortResult port = Endpoint::parsePort(m_ui->portEdit->text());
-    const QString error = !address.error.isEmpty() ? address.error : port.error;
-    m_formValid = error.isEmpty();
-    m_ui->formErrorLabel->setText(error);
-    m_ui->formErrorLabel->setVisible(!m_formValid);
-    m_ui->exposureWarning->setVisible(address.error.isEmpty() && Endpoint::isAllInterfaces(address.address));
-    m_ui->startButton->setEnabled(m_formValid && !m_listening);
-}
-
-void MainWindow::onStartClicked()
-{
-    validateForm();
-    if (!m_formValid || m_listening)
-        return;
-    const Endpoint::AddressResult address = Endpoint::parseAddress(m_ui->addressCombo->currentText());
-    const Endpoint::PortResult port = Endpoint::parsePort(m_ui->portEdit->text());
-    m_settings->setBindAddress(m_ui->addressCombo->currentText().trimmed());
-    m_settings->setPort(port.port);
-    m_settings->setBacklog(m_ui->backlogSpin->value());
-    m_ui->startButton->setEnabled(false);
-    m_controller->start(address.address, port.port, m_ui->backlogSpin->value());
-}
-
-void MainWindow::onStopClicked()
-{
-    m_settings->setCloseConnectionsOnStop(m_ui->closeOnStopCheck->isChecked());
-    m_controller->stop(m_ui->closeOnStopCheck->isChecked());
+    ServerBehaviour behaviour = m_ui->listenerPanel->behaviour();
+    behaviour.transcriptCapacity = qsizetype(m_ui->inspector->capacityKiB()) * 1024;
+    m_controller->setBehaviour(behaviour);
+    m_settings->setBehaviour(behaviour);
 }
 
 void MainWindow::onUpdated(const UpdateBatch &batch)
 {
     m_connectionModel->applyUpdates(batch.connections);
+    const quint64 inspected = m_ui->inspector->connectionId();
+    if (inspected != 0) {
+        for (const ConnectionInfo &info : batch.connections) {
+            if (info.id == inspected)
+                m_ui->inspector->updateConnection(info);
+        }
+    }
+    if (batch.transcript)
+        m_ui->inspector->applyTranscript(*batch.transcript);
     m_logModel->append(batch.log);
     if (batch.statusChanged)
         showStatus(batch.status);
     showTotals(batch.totals);
 }
 
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_ui->connectionsView->selectionModel()->currentIndex();
+    const quint64 id = current.isValid() ? current.data(ConnectionTableModel::ConnectionIdRole).toULongLong() : 0;
+    if (id == m_ui->inspector->connectionId())
+        return;
+    const QModelIndex source = m_connectionModel->indexForId(id);
+    if (source.isValid())
+        m_ui->inspector->showConnection(&m_connectionModel->connectionAt(source.row()));
+    else
+        m_ui->inspector->showConnection(nullptr);
+    m_controller->inspect(source.isValid() ? id : 0);
+}
+
 void MainWindow::showStatus(const ListenerStatus &status)
 {
-    m_listening = status.state == ListenerState::Listening;
-    QString colour = QStringLiteral("#607d8b");
-    if (status.state == ListenerState::Listening)
-        colour = QStringLiteral("#2e7d32");
-    else if (status.state == ListenerState::Error)
-        colour = QStringLiteral("#c62828");
-    m_ui->stateBadge->setStyleSheet(BadgeStyle.arg(colour));
-    m_ui->stateBadge->setText(status.text());
+    m_ui->listenerPanel->showStatus(status);
     setWindowTitle(tr("Socket Lab — %1").arg(status.text()));
-
-    for (QWidget *field : {static_cast<QWidget *>(m_ui->addressCombo), static_cast<QWidget *>(m_ui->portEdit),
-                           static_cast<QWidget *>(m_ui->backlogSpin)})
-        field->setEnabled(!m_listening);
-    m_ui->stopButton->setEnabled(m_listening);
-    validateForm();
-    if (m_listening && Endpoint::isAllInterfaces(status.address))
-        m_ui->exposureWarning->setVisible(true);
-
-    if (m_listening) {
+    if (status.state == ListenerState::Listening) {
         // A client on this machine reaches a wildcard bind through loopback.
-        QHostAddress target = status.address;
-        if (target == QHostAddress(QHostAddress::AnyIPv4))
-            target = QHostAddress(QHostAddress::LocalHost);
-        else if (Endpoint::isAllInterfaces(target))
-            target = QHostAddress(QHostAddress::LocalHost);
-        m_ui->hintLabel->setText(
-            tr("Try it: nc %1 %2").arg(Endpoint::formatAddress(target)).arg(status.port));
+        const QHostAddress target =
+            Endpoint::isAllInterfaces(status.address) ? QHostAddress(QHostAddress::LocalHost) : status.address;
+        m_ui->hintLabel->setText(tr("Try it: nc %1 %2").arg(Endpoint::formatAddress(target)).arg(status.port));
     } else {
         m_ui->hintLabel->setText(tr("Start listening, then connect a client."));
     }
@@ -305,30 +322,13 @@ void MainWindow::showStatus(const ListenerStatus &status)
 void MainWindow::showTotals(const ListenerTotals &totals)
 {
     m_openLabel->setText(tr("Open: %1").arg(totals.open));
-    m_acceptedLabel->setText(tr("Accepted: %1").arg(totals.accepted));
+    m_acceptedLabel->setText(totals.refused > 0 ? tr("Accepted: %1 (refused %2)").arg(totals.accepted).arg(totals.refused)
+                                                : tr("Accepted: %1").arg(totals.accepted));
     m_bytesInLabel->setText(tr("In: %1").arg(DisplayFormat::bytes(totals.bytesReceived)));
     m_bytesOutLabel->setText(tr("Out: %1").arg(DisplayFormat::bytes(totals.bytesSent)));
 }
 
-void MainWindow::updateActions()
-{
-    bool anySelectedOpen = false;
-    const QModelIndexList selected = m_ui->connectionsView->selectionModel()->selectedRows();
-    for (const QModelIndex &index : selected) {
-        if (!index.data(ConnectionTableModel::IsFinishedRole).toBool()) {
-            anySelectedOpen = true;
-            break;
-        }
-    }
-    m_closeAction->setEnabled(anySelectedOpen);
-    m_closeAllAction->setEnabled(m_connectionModel->openCount() > 0);
-    m_clearClosedAction->setEnabled(m_connectionModel->finishedCount() > 0);
-    m_ui->closeSelectedButton->setEnabled(anySelectedOpen);
-    m_ui->closeAllButton->setEnabled(m_closeAllAction->isEnabled());
-    m_ui->clearClosedButton->setEnabled(m_clearClosedAction->isEnabled());
-}
-
-void MainWindow::closeSelectedConnections()
+QList<quint64> MainWindow::selectedOpenIds() const
 {
     QList<quint64> ids;
     const QModelIndexList selected = m_ui->connectionsView->selectionModel()->selectedRows();
@@ -336,8 +336,27 @@ void MainWindow::closeSelectedConnections()
         if (!index.data(ConnectionTableModel::IsFinishedRole).toBool())
             ids.append(index.data(ConnectionTableModel::ConnectionIdRole).toULongLong());
     }
+    return ids;
+}
+
+void MainWindow::updateActions()
+{
+    const bool anySelectedOpen = !selectedOpenIds().isEmpty();
+    for (QAction *action : {m_closeAction, m_halfCloseAction, m_resetAction})
+        action->setEnabled(anySelectedOpen);
+    m_closeAllAction->setEnabled(m_connectionModel->openCount() > 0);
+    m_clearClosedAction->setEnabled(m_connectionModel->finishedCount() > 0);
+    m_ui->closeSelectedButton->setEnabled(anySelectedOpen);
+    m_ui->closeAllButton->setEnabled(m_closeAllAction->isEnabled());
+    m_ui->clearClosedButton->setEnabled(m_clearClosedAction->isEnabled());
+    m_ui->sendPanel->setTargets(anySelectedOpen, m_connectionModel->openCount() > 0);
+}
+
+void MainWindow::closeSelected(CloseMode mode)
+{
+    const QList<quint64> ids = selectedOpenIds();
     if (!ids.isEmpty())
-        m_controller->closeConnections(ids);
+        m_controller->closeConnections(ids, mode);
 }
 
 void MainWindow::copyLogLines()
@@ -354,4 +373,35 @@ void MainWindow::copyLogLines()
     for (const QModelIndex &index : std::as_const(rows))
         lines.append(index.data().toString());
     QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+}
+
+bool MainWindow::exportLog(const QString &path, LogFormat format, QString *error) const
+{
+    QList<LogEntry> entries;
+    const EventLog &log = m_logModel->log();
+    entries.reserve(log.size());
+    for (int i = 0; i < log.size(); ++i)
+        entries.append(log.at(i));
+    const QByteArray bytes = format == LogFormat::Csv ? LogExport::toCsv(entries) : LogExport::toJsonLines(entries);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::onExportLogClicked()
+{
+    const QString csv = tr("CSV (*.csv)");
+    const QString jsonLines = tr("JSON Lines (*.jsonl)");
+    QString filter = csv;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export event log"), QStringLiteral("socketlab-log.csv"),
+                                                csv + QStringLiteral(";;") + jsonLines, &filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportLog(path, filter == jsonLines ? LogFormat::JsonLines : LogFormat::Csv, &error))
+        QMessageBox::warning(this, tr("Export event log"), tr("Could not write %1: %2").arg(path, error));
 }

@@ -15,18 +15,22 @@ class Settings;
 struct ListenerStatus;
 struct ListenerTotals;
 struct UpdateBatch;
+enum class CloseMode : quint8;
 
 namespace Ui {
 class MainWindow;
 }
 
-// The window: the listener form, the live connections table, the event log and the counts.
+// The window: the listener panel, the live connections table, the inspector with the send box,
+// the event log and the counts.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    enum class LogFormat { Csv, JsonLines };
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -36,27 +40,32 @@ public:
 
     ConnectionTableModel *connectionModel() const { return m_connectionModel; }
     EventLogModel *eventLogModel() const { return m_logModel; }
+    // Writes every kept log line; false with a reason when the file cannot be written.
+    bool exportLog(const QString &path, LogFormat format, QString *error = nullptr) const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void setUpListenerForm();
     void setUpConnectionsTable();
+    void setUpColumnMenu();
+    void syncColumnMenu();
+    void setUpInspector();
     void setUpEventLog();
     void setUpStatusBar();
     void restoreSettings();
     void saveSettings();
 
-    void onStartClicked();
-    void onStopClicked();
     void onUpdated(const UpdateBatch &batch);
-    void validateForm();
+    void onCurrentRowChanged();
+    void applyBehaviour();
     void showStatus(const ListenerStatus &status);
     void showTotals(const ListenerTotals &totals);
     void updateActions();
-    void closeSelectedConnections();
+    QList<quint64> selectedOpenIds() const;
+    void closeSelected(CloseMode mode);
     void copyLogLines();
+    void onExportLogClicked();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<Settings> m_settings;
@@ -71,8 +80,8 @@ private:
     QLabel *m_bytesInLabel = nullptr;
     QLabel *m_bytesOutLabel = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_halfCloseAction = nullptr;
+    QAction *m_resetAction = nullptr;
     QAction *m_closeAllAction = nullptr;
     QAction *m_clearClosedAction = nullptr;
-    bool m_listening = false;
-    bool m_formValid = false;
 };

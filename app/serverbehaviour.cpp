@@ -1,0 +1,44 @@
+#include "serverbehaviour.h"
+
+#include <QCoreApplication>
+
+bool ServerBehaviour::operator==(const ServerBehaviour &other) const
+{
+    return mode == other.mode && greeting == other.greeting && maxConnections == other.maxConnections
+        && transcriptCapacity == other.transcriptCapacity;
+}
+
+QString serverModeText(ServerMode mode)
+{
+    switch (mode) {
+    case ServerMode::Hold:
+        return QCoreApplication::translate("ServerMode", "Hold");
+    case ServerMode::Echo:
+        return QCoreApplication::translate("ServerMode", "Echo");
+    case ServerMode::Discard:
+        return QCoreApplication::translate("ServerMode", "Discard");
+    case ServerMode::Greeting:
+        return QCoreApplication::translate("ServerMode", "Greeting");
+    case ServerMode::AcceptAndClose:
+        return QCoreApplication::translate("ServerMode", "Accept and close");
+    }
+    return {};
+}
+
+QString serverModeDescription(ServerMode mode)
+{
+    switch (mode) {
+    case ServerMode::Hold:
+        return QCoreApplication::translate("ServerMode", "Read and record what arrives; send nothing");
+    case ServerMode::Echo:
+        return QCoreApplication::translate("ServerMode", "Send back every byte that arrives");
+    case ServerMode::Discard:
+        return QCoreApplication::translate("ServerMode", "Read and count what arrives; keep nothing");
+    case ServerMode::Greeting:
+        return QCoreApplication::translate("ServerMode", "Send the greeting on accept, then hold");
+    case ServerMode::AcceptAndClose:
+        return QCoreApplication::translate("ServerMode",
+                                           "Accept, log \"Connection from ...\", close at once: the classic loop");
+    }
+    return {};
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+// What the server does with the connections it accepts.
+enum class ServerMode : quint8 {
+    Hold,           // read and record, send nothing
+    Echo,           // send back whatever arrives
+    Discard,        // read and count, keep nothing
+    Greeting,       // send the greeting on accept, then hold
+    AcceptAndClose, // the seed's loop: accept, log, close at once
+};
+
+struct ServerBehaviour
+{
+    static constexpr int DefaultMaxConnections = 10000;
+
+    ServerMode mode = ServerMode::Hold;
+    QByteArray greeting;
+    // Past this many open connections new ones are accepted and closed at once.
+    int maxConnections = DefaultMaxConnections;
+    // Bytes of transcript kept per connection.
+    qsizetype transcriptCapacity = 256 * 1024;
+
+    bool operator==(const ServerBehaviour &other) const;
+};
+
+QString serverModeText(ServerMode mode);
+QString serverModeDescription(ServerMode mode);
+
+Q_DECLARE_METATYPE(ServerBehaviour)

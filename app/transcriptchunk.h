@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+
+// One piece of a connection's conversation, as it crossed the socket.
+struct TranscriptChunk
+{
+    enum class Direction : quint8 {
+        Received, // peer -> server
+        Sent,     // server -> peer
+    };
+
+    qint64 timestampMs = 0; // ms since the epoch
+    Direction direction = Direction::Received;
+    QByteArray data;
+    quint64 sequence = 0; // 1, 2, 3... per connection, to send only what is new
+};
+
+Q_DECLARE_METATYPE(TranscriptChunk)

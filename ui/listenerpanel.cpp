@@ -1,0 +1,173 @@
+#include "listenerpanel.h"
+#include "ui_listenerpanel.h"
+
+#include "bindaddresses.h"
+#include "endpoint.h"
+#include "listenerstatus.h"
+#include "settings.h"
+#include "textescapes.h"
+
+namespace {
+
+// Badge colours: grey when stopped, green when listening, amber when paused, red on error.
+const QString BadgeStyle = QStringLiteral(
+    "QLabel { color: white; background: %1; border-radius: 4px; padding: 4px 10px; font-weight: bold; }");
+
+} // namespace
+
+ListenerPanel::ListenerPanel(QWidget *parent)
+    : QGroupBox(parent)
+    , m_ui(std::make_unique<Ui::ListenerPanel>())
+{
+    m_ui->setupUi(this);
+    for (const BindAddress &choice : bindAddressChoices())
+        m_ui->addressCombo->addItem(choice.label, choice.address);
+    // The items carry labels; completing typed text to a label would make it invalid.
+    m_ui->addressCombo->setCompleter(nullptr);
+    m_ui->addressCombo->setInsertPolicy(QComboBox::NoInsert);
+    // Picking a labelled entry puts the bare address in the editor.
+    connect(m_ui->addressCombo, &QComboBox::activated, this, [this](int index) {
+        m_ui->addressCombo->setEditText(m_ui->addressCombo->itemData(index).toString());
+    });
+    connect(m_ui->addressCombo, &QComboBox::editTextChanged, this, &ListenerPanel::validateForm);
+    connect(m_ui->portEdit, &QLineEdit::textChanged, this, &ListenerPanel::validateForm);
+    connect(m_ui->portEdit, &QLineEdit::returnPressed, this, &ListenerPanel::onStartClicked);
+    connect(m_ui->startButton, &QPushButton::clicked, this, &ListenerPanel::onStartClicked);
+    connect(m_ui->stopButton, &QPushButton::clicked, this,
+            [this] { emit stopRequested(m_ui->closeOnStopCheck->isChecked()); });
+    connect(m_ui->pauseButton, &QPushButton::toggled, this, &ListenerPanel::pauseRequested);
+
+    for (const ServerMode mode : {ServerMode::Hold, ServerMode::Echo, ServerMode::Discard, ServerMode::Greeting,
+                                  ServerMode::AcceptAndClose}) {
+        m_ui->modeCombo->addItem(serverModeText(mode), int(mode));
+        m_ui->modeCombo->setItemData(m_ui->modeCombo->count() - 1, serverModeDescription(mode), Qt::ToolTipRole);
+    }
+    connect(m_ui->modeCombo, &QComboBox::currentIndexChanged, this, &ListenerPanel::onModeChanged);
+    connect(m_ui->greetingEdit, &QLineEdit::editingFinished, this, &ListenerPanel::behaviourChanged);
+    connect(m_ui->maxConnectionsSpin, &QSpinBox::valueChanged, this, &ListenerPanel::behaviourChanged);
+    m_ui->maxConnectionsSpin->setMaximum(Settings::MaxConnectionsLimit);
+
+    m_ui->startButton->setIcon(QIcon(QStringLiteral(":/icons/start.svg")));
+    m_ui->stopButton->setIcon(QIcon(QStringLiteral(":/icons/stop.svg")));
+    m_ui->pauseButton->setIcon(QIcon(QStringLiteral(":/icons/pause.svg")));
+    m_ui->formErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_ui->exposureWarning->setStyleSheet(
+        QStringLiteral("QLabel { color: #5d4037; background: #ffe082; border-radius: 4px; padding: 2px 8px; }"));
+    onModeChanged();
+    validateForm();
+}
+
+ListenerPanel::~ListenerPanel() = default;
+
+void ListenerPanel::restore(const Settings &settings)
+{
+    m_ui->addressCombo->setEditText(settings.bindAddress());
+    m_ui->portEdit->setText(QString::number(settings.port()));
+    m_ui->backlogSpin->setValue(settings.backlog());
+    m_ui->closeOnStopCheck->setChecked(settings.closeConnectionsOnStop());
+    const ServerBehaviour behaviour = settings.behaviour();
+    const QSignalBlocker modeBlocker(m_ui->modeCombo);
+    const QSignalBlocker maxBlocker(m_ui->maxConnectionsSpin);
+    m_ui->modeCombo->setCurrentIndex(m_ui->modeCombo->findData(int(behaviour.mode)));
+    m_ui->maxConnectionsSpin->setValue(behaviour.maxConnections);
+    m_ui->greetingEdit->setText(settings.greetingText());
+    m_ui->greetingEdit->setEnabled(behaviour.mode == ServerMode::Greeting);
+    validateForm();
+}
+
+void ListenerPanel::save(Settings &settings) const
+{
+    settings.setBindAddress(m_ui->addressCombo->currentText().trimmed());
+    const Endpoint::PortResult port = Endpoint::parsePort(m_ui->portEdit->text());
+    if (port.error.isEmpty())
+        settings.setPort(port.port);
+    settings.setBacklog(m_ui->backlogSpin->value());
+    settings.setCloseConnectionsOnStop(m_ui->closeOnStopCheck->isChecked());
+    settings.setGreetingText(m_ui->greetingEdit->text());
+}
+
+ServerBehaviour ListenerPanel::behaviour() const
+{
+    ServerBehaviour behaviour;
+    behaviour.mode = ServerMode(m_ui->modeCombo->currentData().toInt());
+    behaviour.greeting = TextEscapes::unescape(m_ui->greetingEdit->text());
+    behaviour.maxConnections = m_ui->maxConnectionsSpin->value();
+    return behaviour;
+}
+
+bool ListenerPanel::closeConnectionsOnStop() const
+{
+    return m_ui->closeOnStopCheck->isChecked();
+}
+
+void ListenerPanel::startListening(const QHostAddress &address, quint16 port, int backlog)
+{
+    m_ui->addressCombo->setEditText(Endpoint::formatAddress(address));
+    m_ui->portEdit->setText(QString::number(port));
+    m_ui->backlogSpin->setValue(backlog);
+    onStartClicked();
+}
+
+void ListenerPanel::setBacklog(int backlog)
+{
+    m_ui->backlogSpin->setValue(backlog);
+}
+
+void ListenerPanel::onModeChanged()
+{
+    const auto mode = ServerMode(m_ui->modeCombo->currentData().toInt());
+    m_ui->greetingEdit->setEnabled(mode == ServerMode::Greeting);
+    m_ui->modeCombo->setToolTip(serverModeDescription(mode));
+    emit behaviourChanged();
+}
+
+void ListenerPanel::validateForm()
+{
+    const Endpoint::AddressResult address = Endpoint::parseAddress(m_ui->addressCombo->currentText());
+    const Endpoint::PortResult port = Endpoint::parsePort(m_ui->portEdit->text());
+    const QString error = !address.error.isEmpty() ? address.error : port.error;
+    m_formValid = error.isEmpty();
+    m_ui->formErrorLabel->setText(error);
+    m_ui->formErrorLabel->setVisible(!m_formValid && !m_listening);
+    m_ui->exposureWarning->setVisible(address.error.isEmpty() && Endpoint::isAllInterfaces(address.address));
+    m_ui->startButton->setEnabled(m_formValid && !m_listening);
+}
+
+void ListenerPanel::onStartClicked()
+{
+    validateForm();
+    if (!m_formValid || m_listening)
+        return;
+    const Endpoint::AddressResult address = Endpoint::parseAddress(m_ui->addressCombo->currentText());
+    const Endpoint::PortResult port = Endpoint::parsePort(m_ui->portEdit->text());
+    m_ui->startButton->setEnabled(false);
+    emit startRequested(address.address, port.port, m_ui->backlogSpin->value());
+}
+
+void ListenerPanel::showStatus(const ListenerStatus &status)
+{
+    m_listening = status.state == ListenerState::Listening;
+    QString colour = QStringLiteral("#607d8b");
+    if (status.state == ListenerState::Listening)
+        colour = status.paused ? QStringLiteral("#b26a00") : QStringLiteral("#2e7d32");
+    else if (status.state == ListenerState::Error)
+        colour = QStringLiteral("#c62828");
+    m_ui->stateBadge->setStyleSheet(BadgeStyle.arg(colour));
+    m_ui->stateBadge->setText(status.text());
+
+    for (QWidget *field : {static_cast<QWidget *>(m_ui->addressCombo), static_cast<QWidget *>(m_ui->portEdit),
+                           static_cast<QWidget *>(m_ui->backlogSpin)})
+        field->setEnabled(!m_listening);
+    m_ui->stopButton->setEnabled(m_listening);
+    m_ui->pauseButton->setEnabled(m_listening);
+    {
+        const QSignalBlocker blocker(m_ui->pauseButton);
+        m_ui->pauseButton->setChecked(m_listening && status.paused);
+    }
+    m_ui->pauseButton->setText(m_ui->pauseButton->isChecked() ? tr("Resume &accepting") : tr("&Pause accepting"));
+    m_ui->pauseButton->setIcon(QIcon(m_ui->pauseButton->isChecked() ? QStringLiteral(":/icons/resume.svg")
+                                                                      : QStringLiteral(":/icons/pause.svg")));
+    validateForm();
+    if (m_listening && Endpoint::isAllInterfaces(status.address))
+        m_ui->exposureWarning->setVisible(true);
+}
