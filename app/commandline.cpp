@@ -36,9 +36,22 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         QStringLiteral("headless"),
         tr("Run without a window and print the event log to stdout until SIGINT or SIGTERM. "
            "Listens on --listen, or on 127.0.0.1:9000."));
+    const QCommandLineOption modeOption(
+        QStringLiteral("mode"),
+        tr("How the server treats connections: hold (read and record, the default), echo, discard, "
+           "greeting, or close (accept and close at once)."),
+        tr("MODE"));
+    const QCommandLineOption statsOption(
+        QStringLiteral("stats-file"),
+        tr("Keep figures for benchmarks in FILE as JSON, rewritten five times a second and at exit: "
+           "accepted, open, peak open, bytes, event-loop lag, memory. SIGUSR1 starts a new "
+           "measurement of lag and peak open."),
+        tr("FILE"));
     parser.addOption(listenOption);
     parser.addOption(backlogOption);
+    parser.addOption(modeOption);
     parser.addOption(headlessOption);
+    parser.addOption(statsOption);
 
     Result result;
     const auto usageError = [&](const QString &message) {
@@ -66,8 +79,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
 
     CommandLineOptions &options = result.options;
     options.headless = parser.isSet(headlessOption);
-    if (parser.values(listenOption).size() > 1 || parser.values(backlogOption).size() > 1)
-        return usageError(tr("Give --listen and --backlog at most once each"));
+    for (const QCommandLineOption *option : {&listenOption, &backlogOption, &modeOption, &statsOption}) {
+        if (parser.values(*option).size() > 1)
+            return usageError(tr("Give --%1 at most once").arg(option->names().constFirst()));
+    }
     if (parser.isSet(listenOption)) {
         const Endpoint::HostPortResult endpoint = Endpoint::parseHostPort(parser.value(listenOption));
         if (!endpoint.error.isEmpty())
@@ -89,6 +104,20 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                   .arg(Settings::MaxBacklog));
         options.backlog = backlog;
         options.backlogGiven = true;
+    }
+    if (parser.isSet(modeOption)) {
+        const QString text = parser.value(modeOption).trimmed().toLower();
+        const std::optional<ServerMode> mode = serverModeFromName(text);
+        if (!mode)
+            return usageError(tr("Bad --mode value \"%1\": expected hold, echo, discard, greeting or close")
+                                  .arg(parser.value(modeOption)));
+        options.mode = *mode;
+        options.modeGiven = true;
+    }
+    if (parser.isSet(statsOption)) {
+        options.statsFile = parser.value(statsOption);
+        if (options.statsFile.trimmed().isEmpty())
+            return usageError(tr("Bad --stats-file value: give a file name"));
     }
     return result;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "serverbehaviour.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -13,9 +15,12 @@ struct CommandLineOptions
     quint16 port = 9000;
     int backlog = 5;
     bool backlogGiven = false;
+    ServerMode mode = ServerMode::Hold;
+    bool modeGiven = false;
+    QString statsFile; // --stats-file: where to keep the figures a benchmark reads
 };
 
-// socketlab [--listen HOST:PORT] [--backlog N] [--headless]
+// socketlab [--listen HOST:PORT] [--backlog N] [--mode MODE] [--headless] [--stats-file PATH]
 class CommandLine final
 {
 public:

@@ -2,6 +2,7 @@
 
 #include "listenercontroller.h"
 #include "signalwatcher.h"
+#include "statsreporter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -27,6 +28,15 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
 {
     connect(m_controller, &ListenerController::updated, this, &HeadlessRunner::onUpdated);
     connect(m_signals, &SignalWatcher::terminationRequested, this, &HeadlessRunner::onTerminationRequested);
+    if (options.modeGiven) {
+        ServerBehaviour behaviour;
+        behaviour.mode = options.mode;
+        m_controller->setBehaviour(behaviour);
+    }
+    if (!options.statsFile.isEmpty()) {
+        m_stats = new StatsReporter(options.statsFile, QStringLiteral("headless"), m_controller, this);
+        connect(m_signals, &SignalWatcher::user1Received, m_stats, &StatsReporter::resetMeasurement);
+    }
 }
 
 HeadlessRunner::~HeadlessRunner() = default;

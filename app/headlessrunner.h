@@ -6,6 +6,7 @@
 
 class ListenerController;
 class SignalWatcher;
+class StatsReporter;
 class QTextStream;
 struct UpdateBatch;
 
@@ -30,5 +31,6 @@ private:
     // The handlers go in before the network thread starts, so an early SIGTERM still stops cleanly.
     SignalWatcher *m_signals = nullptr;
     ListenerController *m_controller = nullptr;
+    StatsReporter *m_stats = nullptr;
     bool m_stopping = false;
 };

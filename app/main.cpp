@@ -1,9 +1,12 @@
 #include "commandline.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
+#include "signalwatcher.h"
+#include "statsreporter.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QEvent>
 
 #include <cstdio>
 #include <memory>
@@ -16,6 +19,30 @@ void setApplicationInfo()
     QCoreApplication::setApplicationName(QStringLiteral("socketlab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 }
+
+// Tells the stats reporter when the window's first frame is painted.
+class FirstPaintWatcher final : public QObject
+{
+public:
+    explicit FirstPaintWatcher(StatsReporter *stats)
+        : QObject(stats)
+        , m_stats(stats)
+    {
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            m_stats->markShown();
+            watched->removeEventFilter(this);
+        }
+        return false;
+    }
+
+private:
+    StatsReporter *m_stats;
+};
 
 } // namespace
 
@@ -48,9 +75,20 @@ int main(int argc, char *argv[])
     }
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socketlab.svg")));
+    // SIGINT and SIGTERM close the window as the user would, so settings are saved.
+    SignalWatcher signalWatcher;
     MainWindow window;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &window, &MainWindow::close);
+    std::unique_ptr<StatsReporter> stats;
+    if (!options.statsFile.isEmpty()) {
+        stats = std::make_unique<StatsReporter>(options.statsFile, QStringLiteral("window"), window.controller());
+        QObject::connect(&signalWatcher, &SignalWatcher::user1Received, stats.get(), &StatsReporter::resetMeasurement);
+        window.installEventFilter(new FirstPaintWatcher(stats.get()));
+    }
     if (options.backlogGiven)
         window.setBacklog(options.backlog);
+    if (options.modeGiven)
+        window.setServerMode(options.mode);
     window.show();
     if (options.listen)
         window.startListening(options.address, options.port, options.backlog);

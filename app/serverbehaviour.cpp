@@ -42,3 +42,30 @@ QString serverModeDescription(ServerMode mode)
     }
     return {};
 }
+
+QString serverModeName(ServerMode mode)
+{
+    switch (mode) {
+    case ServerMode::Hold:
+        return QStringLiteral("hold");
+    case ServerMode::Echo:
+        return QStringLiteral("echo");
+    case ServerMode::Discard:
+        return QStringLiteral("discard");
+    case ServerMode::Greeting:
+        return QStringLiteral("greeting");
+    case ServerMode::AcceptAndClose:
+        return QStringLiteral("close");
+    }
+    return {};
+}
+
+std::optional<ServerMode> serverModeFromName(const QString &name)
+{
+    for (const ServerMode mode : {ServerMode::Hold, ServerMode::Echo, ServerMode::Discard, ServerMode::Greeting,
+                                  ServerMode::AcceptAndClose}) {
+        if (name == serverModeName(mode))
+            return mode;
+    }
+    return std::nullopt;
+}

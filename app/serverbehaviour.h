@@ -4,6 +4,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 // What the server does with the connections it accepts.
 enum class ServerMode : quint8 {
     Hold,           // read and record, send nothing
@@ -28,6 +30,9 @@ struct ServerBehaviour
 };
 
 QString serverModeText(ServerMode mode);
+// The mode's name on the command line: hold, echo, discard, greeting, close.
+QString serverModeName(ServerMode mode);
+std::optional<ServerMode> serverModeFromName(const QString &name);
 QString serverModeDescription(ServerMode mode);
 
 Q_DECLARE_METATYPE(ServerBehaviour)

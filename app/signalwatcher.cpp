@@ -37,6 +37,7 @@ SignalWatcher::SignalWatcher(QObject *parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGUSR1, &action, nullptr);
 #endif
 }
 
@@ -47,6 +48,7 @@ SignalWatcher::~SignalWatcher()
         return;
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGUSR1, SIG_DFL);
     ::close(g_pipe[0]);
     ::close(g_pipe[1]);
     g_pipe[0] = g_pipe[1] = -1;
@@ -57,7 +59,12 @@ void SignalWatcher::onActivated()
 {
 #ifdef Q_OS_UNIX
     char byte = 0;
-    if (::read(g_pipe[0], &byte, 1) == 1)
-        emit terminationRequested(static_cast<unsigned char>(byte));
+    if (::read(g_pipe[0], &byte, 1) != 1)
+        return;
+    const int signalNumber = static_cast<unsigned char>(byte);
+    if (signalNumber == SIGUSR1)
+        emit user1Received();
+    else
+        emit terminationRequested(signalNumber);
 #endif
 }

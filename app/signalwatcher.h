@@ -4,7 +4,7 @@
 
 class QSocketNotifier;
 
-// Turns SIGINT and SIGTERM into a Qt signal on the thread that created it. The handler only
+// Turns SIGINT and SIGTERM (and SIGUSR1, a benchmark's mark) into a Qt signal on the thread that created it. The handler only
 // writes a byte to a socket pair, the one thing that is safe in a signal handler.
 class SignalWatcher final : public QObject
 {
@@ -19,6 +19,7 @@ public:
 
 signals:
     void terminationRequested(int signalNumber);
+    void user1Received();
 
 private:
     void onActivated();

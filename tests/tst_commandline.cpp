@@ -44,6 +44,8 @@ private slots:
     void badUsage_data();
     void badUsage();
     void usageExitCode();
+    void modeAndStatsFile_data();
+    void modeAndStatsFile();
 
     void wantsHeadless_data();
     void wantsHeadless();
@@ -226,6 +228,48 @@ void TestCommandLine::badUsage_data()
         << QStringList{QStringLiteral("stray")};
     QTest::newRow("value on a flag") << QStringList{QStringLiteral("--headless=yes")}
                                      << QStringList{QStringLiteral("headless")};
+    const QString mode = QStringLiteral("--mode");
+    QTest::newRow("mode unknown") << QStringList{mode, QStringLiteral("shout")}
+                                  << QStringList{mode, QStringLiteral("\"shout\""), QStringLiteral("echo")};
+    QTest::newRow("mode empty") << QStringList{mode, QString()} << QStringList{mode};
+    QTest::newRow("mode without value") << QStringList{mode} << QStringList{QStringLiteral("mode")};
+    QTest::newRow("mode twice") << QStringList{mode, QStringLiteral("echo"), mode, QStringLiteral("hold")}
+                                << QStringList{mode, QStringLiteral("once")};
+    const QString stats = QStringLiteral("--stats-file");
+    QTest::newRow("stats file empty") << QStringList{stats, QStringLiteral(" ")} << QStringList{stats};
+    QTest::newRow("stats file twice") << QStringList{stats, QStringLiteral("a"), stats, QStringLiteral("b")}
+                                      << QStringList{stats, QStringLiteral("once")};
+}
+
+void TestCommandLine::modeAndStatsFile_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("mode");
+
+    QTest::newRow("hold") << QStringLiteral("hold") << int(ServerMode::Hold);
+    QTest::newRow("echo") << QStringLiteral("echo") << int(ServerMode::Echo);
+    QTest::newRow("discard") << QStringLiteral("discard") << int(ServerMode::Discard);
+    QTest::newRow("greeting") << QStringLiteral("greeting") << int(ServerMode::Greeting);
+    QTest::newRow("close") << QStringLiteral("close") << int(ServerMode::AcceptAndClose);
+    QTest::newRow("upper case") << QStringLiteral("ECHO") << int(ServerMode::Echo);
+}
+
+void TestCommandLine::modeAndStatsFile()
+{
+    QFETCH(QString, name);
+    QFETCH(int, mode);
+
+    const CommandLine::Result result = CommandLine::parse(
+        withProgram({QStringLiteral("--mode"), name, QStringLiteral("--stats-file"), QStringLiteral("/tmp/s.json")}));
+    QVERIFY2(result.outcome == CommandLine::Outcome::Run, qPrintable(describe(result)));
+    QVERIFY(result.options.modeGiven);
+    QCOMPARE(int(result.options.mode), mode);
+    QCOMPARE(result.options.statsFile, QStringLiteral("/tmp/s.json"));
+
+    const CommandLine::Result plain = CommandLine::parse(withProgram({}));
+    QVERIFY(!plain.options.modeGiven);
+    QCOMPARE(plain.options.mode, ServerMode::Hold);
+    QVERIFY(plain.options.statsFile.isEmpty());
 }
 
 void TestCommandLine::badUsage()

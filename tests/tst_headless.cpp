@@ -2,7 +2,10 @@
 // and a TCP client on 127.0.0.1 observe.
 
 #include <QByteArray>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QHostAddress>
 #include <QObject>
 #include <QProcess>
@@ -150,6 +153,8 @@ private slots:
     void help_data();
     void help();
     void version();
+    void statsFile_data();
+    void statsFile();
 
 private:
     QString m_binary;
@@ -417,6 +422,107 @@ void TestHeadless::version()
     QCOMPARE(run.rawLines.size(), 1);
     QVERIFY2(QRegularExpression(QStringLiteral("^socketlab \\d+\\.\\d+\\.\\d+$")).match(run.rawLines.constFirst()).hasMatch(),
              qPrintable(run.dump()));
+}
+
+namespace {
+
+QJsonObject readStats(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+} // namespace
+
+void TestHeadless::statsFile_data()
+{
+    QTest::addColumn<bool>("window");
+
+    QTest::newRow("headless") << false;
+    QTest::newRow("window") << true;
+}
+
+// --stats-file: the figures a benchmark reads, in the window and without it, checked against
+// what a real client did; --mode echo is what the client sees.
+void TestHeadless::statsFile()
+{
+    QFETCH(bool, window);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("stats.json"));
+    // The window prints no log, so the port is chosen here: one the system just handed out.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    Headless server;
+    QStringList arguments{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--mode"),
+                          QStringLiteral("echo"), QStringLiteral("--stats-file"), path};
+    if (!window)
+        arguments.prepend(QStringLiteral("--headless"));
+    server.start(m_binary, m_environment, arguments);
+    QVERIFY2(server.process.waitForStarted(Timeout), qPrintable(server.process.errorString()));
+
+    // Listening is written at once; the window also says when its first frame was painted.
+    QTRY_VERIFY_WITH_TIMEOUT(readStats(path).value(QStringLiteral("listening_ms")).toDouble() > 0, Timeout);
+    QJsonObject stats = readStats(path);
+    QCOMPARE(stats.value(QStringLiteral("kind")).toString(),
+             window ? QStringLiteral("window") : QStringLiteral("headless"));
+    QCOMPARE(stats.value(QStringLiteral("pid")).toInteger(), server.process.processId());
+    if (window)
+        QTRY_VERIFY_WITH_TIMEOUT(readStats(path).value(QStringLiteral("shown_ms")).toDouble() > 0, Timeout);
+    else
+        QCOMPARE(stats.value(QStringLiteral("shown_ms")).toDouble(), -1.0);
+    QVERIFY(stats.value(QStringLiteral("rss_kib")).toDouble() > 0);
+    QCOMPARE(stats.value(QStringLiteral("accepted")).toInt(), 0);
+
+    QTcpSocket clients[2];
+    for (QTcpSocket &client : clients) {
+        client.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(client.waitForConnected(Timeout));
+    }
+    clients[0].write(QByteArrayLiteral("ping"));
+    QTRY_COMPARE_WITH_TIMEOUT(clients[0].bytesAvailable(), qint64(4), Timeout);
+    QCOMPARE(clients[0].readAll(), QByteArrayLiteral("ping"));
+
+    QTRY_COMPARE_WITH_TIMEOUT(readStats(path).value(QStringLiteral("bytes_out")).toInt(), 4, Timeout);
+    stats = readStats(path);
+    QCOMPARE(stats.value(QStringLiteral("accepted")).toInt(), 2);
+    QCOMPARE(stats.value(QStringLiteral("open")).toInt(), 2);
+    QCOMPARE(stats.value(QStringLiteral("peak_open")).toInt(), 2);
+    QCOMPARE(stats.value(QStringLiteral("bytes_in")).toInt(), 4);
+    QVERIFY(stats.value(QStringLiteral("first_accept_ms")).toDouble() >= stats.value(QStringLiteral("listening_ms")).toDouble());
+    QVERIFY(stats.value(QStringLiteral("last_accept_ms")).toDouble() >= stats.value(QStringLiteral("first_accept_ms")).toDouble());
+    // The event loop was measured: samples every 10 ms, each a lateness.
+    QVERIFY(stats.value(QStringLiteral("lag_samples")).toInt() > 0);
+    QVERIFY(stats.value(QStringLiteral("lag_max_ms")).toDouble() >= stats.value(QStringLiteral("lag_p99_ms")).toDouble());
+    QVERIFY(stats.value(QStringLiteral("lag_p99_ms")).toDouble() >= stats.value(QStringLiteral("lag_p50_ms")).toDouble());
+
+    // One client leaves; SIGUSR1 starts a new measurement whose peak is what is open now.
+    clients[1].disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(readStats(path).value(QStringLiteral("open")).toInt(), 1, Timeout);
+    QCOMPARE(::kill(pid_t(server.process.processId()), SIGUSR1), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(readStats(path).value(QStringLiteral("measurement")).toInt(), 1, Timeout);
+    stats = readStats(path);
+    QCOMPARE(stats.value(QStringLiteral("measurement_peak_open")).toInt(), 1);
+    QCOMPARE(stats.value(QStringLiteral("peak_open")).toInt(), 2);
+    QVERIFY(server.process.state() == QProcess::Running); // SIGUSR1 does not stop it
+
+    // SIGTERM: a clean exit, the remaining client is closed and the last figures are written.
+    QSignalSpy closed(&clients[0], &QTcpSocket::disconnected);
+    server.process.terminate();
+    QVERIFY(server.process.waitForFinished(Timeout));
+    QCOMPARE(server.process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.process.exitCode(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, Timeout);
+    stats = readStats(path);
+    QCOMPARE(stats.value(QStringLiteral("accepted")).toInt(), 2);
+    QVERIFY(stats.value(QStringLiteral("written_ms")).toDouble() > stats.value(QStringLiteral("measurement_started_ms")).toDouble());
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

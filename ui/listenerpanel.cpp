@@ -113,6 +113,13 @@ void ListenerPanel::setBacklog(int backlog)
     m_ui->backlogSpin->setValue(backlog);
 }
 
+void ListenerPanel::setMode(ServerMode mode)
+{
+    const int index = m_ui->modeCombo->findData(int(mode));
+    if (index >= 0)
+        m_ui->modeCombo->setCurrentIndex(index);
+}
+
 void ListenerPanel::onModeChanged()
 {
     const auto mode = ServerMode(m_ui->modeCombo->currentData().toInt());

@@ -31,6 +31,7 @@ public:
     // Fills in the form and starts listening, as --listen asks.
     void startListening(const QHostAddress &address, quint16 port, int backlog);
     void setBacklog(int backlog);
+    void setMode(ServerMode mode);
     void showStatus(const ListenerStatus &status);
 
     // Mode, greeting and maximum as chosen; the transcript size is not the panel's.

@@ -265,6 +265,11 @@ void MainWindow::setBacklog(int backlog)
     m_ui->listenerPanel->setBacklog(backlog);
 }
 
+void MainWindow::setServerMode(ServerMode mode)
+{
+    m_ui->listenerPanel->setMode(mode);
+}
+
 void MainWindow::applyBehaviour()
 {
     ServerBehaviour behaviour = m_ui->listenerPanel->behaviour();

@@ -16,6 +16,7 @@ struct ListenerStatus;
 struct ListenerTotals;
 struct UpdateBatch;
 enum class CloseMode : quint8;
+enum class ServerMode : quint8;
 
 namespace Ui {
 class MainWindow;
@@ -37,6 +38,9 @@ public:
     // Fills in the form and starts listening, as --listen asks.
     void startListening(const QHostAddress &address, quint16 port, int backlog);
     void setBacklog(int backlog);
+    void setServerMode(ServerMode mode);
+
+    ListenerController *controller() const { return m_controller; }
 
     ConnectionTableModel *connectionModel() const { return m_connectionModel; }
     EventLogModel *eventLogModel() const { return m_logModel; }
