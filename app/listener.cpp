@@ -16,8 +16,10 @@ Listener::Listener(QObject *parent)
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(FlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &Listener::flush);
-    // Connections are taken in incomingConnection(), so the pending queue never fills up.
-    setMaxPendingConnections(1 << 20);
+    // Qt's accept loop runs until the kernel's queue is empty or this many wait to be taken.
+    // Taking them on the next turn of the event loop bounds the accepts per turn, so a flood
+    // of new connections cannot starve the open ones of their reads and closes.
+    setMaxPendingConnections(AcceptBatch);
 }
 
 Listener::~Listener()
@@ -159,30 +161,45 @@ void Listener::closeAllConnections()
         connection->close();
 }
 
-void Listener::refuse(qintptr descriptor)
+void Listener::refuse(QTcpSocket *socket)
 {
-    QTcpSocket socket;
-    if (!socket.setSocketDescriptor(descriptor))
-        return;
     ++m_totals.refused;
     log(LogLevel::Warning, tr("Refused %1: already %n connection(s) open, the maximum", nullptr,
                               int(m_connections.size()))
-                               .arg(Endpoint::format(socket.peerAddress(), socket.peerPort())));
-    socket.close();
+                               .arg(Endpoint::format(socket->peerAddress(), socket->peerPort())));
+    socket->close();
+    delete socket;
     scheduleFlush();
 }
 
 void Listener::incomingConnection(qintptr descriptor)
 {
-    if (m_connections.size() >= m_behaviour.maxConnections) {
-        refuse(descriptor);
-        return;
-    }
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState,
                                      QIODevice::ReadWrite | QIODevice::Unbuffered)) {
         log(LogLevel::Error, tr("Could not take an accepted connection: %1").arg(socket->errorString()));
         delete socket;
+        return;
+    }
+    addPendingConnection(socket);
+    if (!std::exchange(m_takeScheduled, true))
+        QMetaObject::invokeMethod(this, &Listener::takePendingConnections, Qt::QueuedConnection);
+}
+
+void Listener::takePendingConnections()
+{
+    m_takeScheduled = false;
+    while (QTcpSocket *socket = nextPendingConnection())
+        take(socket);
+    // Taking a connection turns Qt's accepting back on; a pause chosen by the user stays.
+    if (m_status.paused)
+        pauseAccepting();
+}
+
+void Listener::take(QTcpSocket *socket)
+{
+    if (m_connections.size() >= m_behaviour.maxConnections) {
+        refuse(socket);
         return;
     }
     const quint64 id = m_nextId++;

@@ -23,6 +23,7 @@ class Listener final : public QTcpServer
 
 public:
     static constexpr int FlushIntervalMs = 33;
+    static constexpr int AcceptBatch = 64; // connections accepted per turn of the event loop
 
     explicit Listener(QObject *parent = nullptr);
     ~Listener() override;
@@ -54,7 +55,9 @@ protected:
 private:
     void onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta);
     void onConnectionFinished(quint64 id);
-    void refuse(qintptr descriptor);
+    void takePendingConnections();
+    void take(QTcpSocket *socket);
+    void refuse(QTcpSocket *socket);
     void setStatus(const ListenerStatus &status);
     void log(LogLevel level, const QString &text);
     void scheduleFlush();
@@ -72,6 +75,7 @@ private:
     ServerBehaviour m_behaviour;
     bool m_statusChanged = false;
     bool m_acceptedSinceFlush = false;
+    bool m_takeScheduled = false;
     quint64 m_nextId = 1;
     // The inspected connection and how much of its transcript went out already.
     quint64 m_inspectedId = 0;

@@ -63,6 +63,7 @@ void StatsReporter::onUpdated(const UpdateBatch &batch)
     const double now = monotonicMs();
     if (batch.statusChanged && batch.status.state == ListenerState::Listening && m_listeningMs < 0) {
         m_listeningMs = now;
+        m_port = batch.status.port;
         writeNow(); // a benchmark waits for this moment: tell it at once
     }
     if (batch.totals.accepted != m_totals.accepted) {
@@ -82,6 +83,7 @@ QByteArray StatsReporter::toJson() const
     object.insert(QStringLiteral("written_ms"), monotonicMs());
     object.insert(QStringLiteral("started_ms"), m_startedMs);
     object.insert(QStringLiteral("listening_ms"), m_listeningMs);
+    object.insert(QStringLiteral("port"), m_port);
     object.insert(QStringLiteral("shown_ms"), m_shownMs);
     object.insert(QStringLiteral("first_accept_ms"), m_firstAcceptMs);
     object.insert(QStringLiteral("last_accept_ms"), m_lastAcceptMs);

@@ -48,6 +48,7 @@ private:
     QTimer *m_writeTimer = nullptr;
     ListenerTotals m_totals;
     int m_windowPeakOpen = 0;
+    int m_port = 0; // where it listens, so --listen HOST:0 can be used
     double m_startedMs = 0;
     double m_listeningMs = -1;
     double m_shownMs = -1;

@@ -4,6 +4,7 @@
 #
 #   installer/setup.sh run [-- APP ARGS]   build and launch the window
 #   installer/setup.sh test                build with warnings as errors and run every test headless
+#   installer/setup.sh bench [-- ARGS]     build, then benchmark against a reference server
 #   installer/setup.sh build               build only
 #   installer/setup.sh deps                install the packages only
 set -euo pipefail
@@ -67,6 +68,12 @@ case "$action" in
         say "Launching build/socketlab"
         exec "$root/build/socketlab" "$@"
         ;;
+    bench)
+        install_packages
+        build default
+        say "Benchmarking (socketlab-bench --help for the options)"
+        exec "$root/build/bench/socketlab-bench" "$@"
+        ;;
     test)
         install_packages
         build ci
@@ -75,7 +82,7 @@ case "$action" in
         ctest --preset ci --parallel 2
         ;;
     *)
-        echo "usage: installer/setup.sh run|test|build|deps" >&2
+        echo "usage: installer/setup.sh run|test|bench|build|deps" >&2
         exit 2
         ;;
 esac

@@ -480,6 +480,7 @@ void TestHeadless::statsFile()
         QCOMPARE(stats.value(QStringLiteral("shown_ms")).toDouble(), -1.0);
     QVERIFY(stats.value(QStringLiteral("rss_kib")).toDouble() > 0);
     QCOMPARE(stats.value(QStringLiteral("accepted")).toInt(), 0);
+    QCOMPARE(stats.value(QStringLiteral("port")).toInt(), int(port));
 
     QTcpSocket clients[2];
     for (QTcpSocket &client : clients) {

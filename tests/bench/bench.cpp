@@ -1,0 +1,495 @@
+// socketlab-bench: runs the same loads against the reference epoll server and against Socket Lab
+// (window on the current platform, and headless) in one run, and prints figures and ratios.
+// Machines are noisy: each load is repeated and medians are quoted; compare within one run only.
+#include "benchprocess.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSysInfo>
+#include <QThread>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+#include <sys/resource.h>
+
+namespace {
+
+using Kind = BenchServer::Kind;
+using Mode = BenchServer::Mode;
+
+struct Settings
+{
+    QString binDir;
+    QString app;
+    int repeats = 3;
+    int churnCount = 20000;
+    int concurrency = 64;
+    int streamMiB = 1024;
+    int holdCount = 10000;
+    int leakWarmup = 12000;
+    int leakCount = 100000;
+    int coldStarts = 7;
+    QStringList only;
+};
+
+// One figure of one scenario, with a target where the issue sets one.
+struct Row
+{
+    QString scenario;
+    QString metric;
+    QString unit;
+    std::optional<double> reference;
+    std::optional<double> window;
+    std::optional<double> headless;
+    QString target;
+    // Whether the app's figures meet the target; unset when there is none to check.
+    std::optional<bool> met;
+    QString note;
+};
+
+QList<Row> g_rows;
+QJsonArray g_json;
+
+void say(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+    std::fflush(stderr);
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype middle = values.size() / 2;
+    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
+}
+
+QString number(std::optional<double> value, int decimals = 1)
+{
+    if (!value)
+        return QStringLiteral("-");
+    return QString::number(*value, 'f', decimals);
+}
+
+void record(const Row &row)
+{
+    g_rows.append(row);
+    QJsonObject object;
+    object.insert(QStringLiteral("scenario"), row.scenario);
+    object.insert(QStringLiteral("metric"), row.metric);
+    object.insert(QStringLiteral("unit"), row.unit);
+    if (row.reference)
+        object.insert(QStringLiteral("reference"), *row.reference);
+    if (row.window)
+        object.insert(QStringLiteral("window"), *row.window);
+    if (row.headless)
+        object.insert(QStringLiteral("headless"), *row.headless);
+    object.insert(QStringLiteral("target"), row.target);
+    if (row.met)
+        object.insert(QStringLiteral("met"), *row.met);
+    g_json.append(object);
+    say(QStringLiteral("  %1 / %2: reference %3, window %4, headless %5 %6")
+            .arg(row.scenario, row.metric, number(row.reference), number(row.window), number(row.headless), row.unit));
+}
+
+bool wanted(const Settings &settings, const QString &scenario)
+{
+    return settings.only.isEmpty() || settings.only.contains(scenario);
+}
+
+// Starts a fresh server, runs `body` against it, stops it. False when it could not start.
+bool withServer(const Settings &settings, Kind kind, Mode mode, const std::function<void(BenchServer &)> &body)
+{
+    BenchServer server(kind, mode, settings.binDir, settings.app);
+    if (!server.start()) {
+        say(QStringLiteral("  %1: %2").arg(BenchServer::kindName(kind), server.error()));
+        return false;
+    }
+    body(server);
+    server.stop();
+    return true;
+}
+
+const QList<Kind> AllKinds{Kind::Reference, Kind::Window, Kind::Headless};
+
+// Connections per second, window/headless against the reference, for one kind of churn.
+void churn(const Settings &settings, const QString &scenario, Mode mode, const QStringList &loadArguments,
+           double targetRatio, const QString &targetText)
+{
+    say(QStringLiteral("%1: %2 connections, %3 at a time, %4 repeats")
+            .arg(scenario).arg(settings.churnCount).arg(settings.concurrency).arg(settings.repeats));
+    QHash<Kind, QList<double>> rates;
+    QHash<Kind, QList<double>> lagP99;
+    QHash<Kind, QList<double>> lagMax;
+    int failures = 0;
+    for (int repeat = 0; repeat < settings.repeats; ++repeat) {
+        for (const Kind kind : AllKinds) {
+            withServer(settings, kind, mode, [&](BenchServer &server) {
+                if (kind != Kind::Reference)
+                    server.resetMeasurement();
+                const LoadResult load = runLoad(settings.binDir, server.port(),
+                                                QStringList{QStringLiteral("--mode"), QStringLiteral("churn"),
+                                                            QStringLiteral("--count"), QString::number(settings.churnCount),
+                                                            QStringLiteral("--concurrency"),
+                                                            QString::number(settings.concurrency)}
+                                                    + loadArguments,
+                                                600000);
+                failures += load.figures.value(QStringLiteral("failed")).toInt();
+                double end = load.finishedMs;
+                if (kind != Kind::Reference) {
+                    // Done when the app has accepted every one, not when the client is.
+                    const QJsonObject stats = server.waitForStats(settings.churnCount, 0, 60000);
+                    if (stats.value(QStringLiteral("accepted")).toInt() < settings.churnCount) {
+                        say(QStringLiteral("  %1 accepted only %2").arg(BenchServer::kindName(kind))
+                                .arg(stats.value(QStringLiteral("accepted")).toInt()));
+                        ++failures;
+                    }
+                    end = std::max(end, stats.value(QStringLiteral("last_accept_ms")).toDouble());
+                    lagP99[kind].append(stats.value(QStringLiteral("lag_p99_ms")).toDouble());
+                    lagMax[kind].append(stats.value(QStringLiteral("lag_max_ms")).toDouble());
+                }
+                if (!load.ran || load.figures.isEmpty()) {
+                    say(QStringLiteral("  load failed: %1").arg(load.errorText));
+                    ++failures;
+                    return;
+                }
+                rates[kind].append(settings.churnCount / ((end - load.startedMs) / 1000.0));
+            });
+        }
+    }
+    Row row{scenario, QStringLiteral("connections/s"), QStringLiteral("conn/s"), median(rates[Kind::Reference]),
+            median(rates[Kind::Window]), median(rates[Kind::Headless]), targetText, std::nullopt, QString()};
+    // The ratio is taken per repetition, servers run back to back, then the median of those.
+    QList<double> ratios;
+    for (qsizetype i = 0; i < std::min(rates[Kind::Reference].size(), rates[Kind::Window].size()); ++i)
+        ratios.append(rates[Kind::Window].at(i) / rates[Kind::Reference].at(i));
+    row.met = failures == 0 && !ratios.isEmpty() && median(ratios) >= targetRatio;
+    row.note = QStringLiteral("window/reference %1%").arg(median(ratios) * 100, 0, 'f', 0);
+    if (failures)
+        row.note += QStringLiteral(", %1 failures").arg(failures);
+    record(row);
+    record(Row{scenario, QStringLiteral("event-loop lag p99 / max"), QStringLiteral("ms"), std::nullopt,
+               median(lagP99[Kind::Window]), median(lagP99[Kind::Headless]), QString(), std::nullopt,
+               QStringLiteral("window max %1 ms").arg(median(lagMax[Kind::Window]), 0, 'f', 1)});
+}
+
+void echoStream(const Settings &settings)
+{
+    say(QStringLiteral("echo-stream: %1 MiB through one connection, %2 repeats").arg(settings.streamMiB).arg(settings.repeats));
+    QHash<Kind, QList<double>> speeds;
+    int failures = 0;
+    for (int repeat = 0; repeat < settings.repeats; ++repeat) {
+        for (const Kind kind : AllKinds) {
+            withServer(settings, kind, Mode::Echo, [&](BenchServer &server) {
+                const LoadResult load = runLoad(settings.binDir, server.port(),
+                                                {QStringLiteral("--mode"), QStringLiteral("stream"),
+                                                 QStringLiteral("--megabytes"), QString::number(settings.streamMiB)},
+                                                600000);
+                if (!load.ran || load.exitCode != 0 || !load.figures.value(QStringLiteral("verified")).toBool()) {
+                    say(QStringLiteral("  %1: stream failed or not verified: %2")
+                            .arg(BenchServer::kindName(kind), load.errorText));
+                    ++failures;
+                    return;
+                }
+                speeds[kind].append(load.figures.value(QStringLiteral("mib_per_s")).toDouble());
+            });
+        }
+    }
+    QList<double> ratios;
+    for (qsizetype i = 0; i < std::min(speeds[Kind::Reference].size(), speeds[Kind::Window].size()); ++i)
+        ratios.append(speeds[Kind::Window].at(i) / speeds[Kind::Reference].at(i));
+    Row row{QStringLiteral("echo-stream"), QStringLiteral("throughput, every byte verified"), QStringLiteral("MiB/s"),
+            median(speeds[Kind::Reference]), median(speeds[Kind::Window]), median(speeds[Kind::Headless]),
+            QStringLiteral(">= 70% of reference"), failures == 0 && !ratios.isEmpty() && median(ratios) >= 0.7,
+            QStringLiteral("window/reference %1%").arg(median(ratios) * 100, 0, 'f', 0)};
+    record(row);
+}
+
+// Opens `holdCount` connections and keeps them: how fast all are accepted, the lag meanwhile,
+// and what each costs in memory.
+void holdMany(const Settings &settings)
+{
+    say(QStringLiteral("hold: %1 concurrent connections").arg(settings.holdCount));
+    QHash<Kind, QList<double>> acceptSeconds;
+    QHash<Kind, QList<double>> perConnection;
+    QList<double> p99;
+    QList<double> maxLag;
+    int failures = 0;
+    for (int repeat = 0; repeat < settings.repeats; ++repeat) {
+        for (const Kind kind : AllKinds) {
+            withServer(settings, kind, Mode::Hold, [&](BenchServer &server) {
+                QThread::msleep(300); // let start-up allocations settle before the baseline
+                const qint64 rssBefore = server.residentKiB();
+                if (kind != Kind::Reference)
+                    server.resetMeasurement();
+                QProcess load;
+                load.setProgram(settings.binDir + QStringLiteral("/socketlab-loadgen"));
+                load.setArguments({QStringLiteral("--port"), QString::number(server.port()), QStringLiteral("--mode"),
+                                   QStringLiteral("hold"), QStringLiteral("--count"), QString::number(settings.holdCount),
+                                   QStringLiteral("--concurrency"), QStringLiteral("1000")});
+                const double started = monotonicMs();
+                load.start();
+                const QString held = waitForLine(load, QStringLiteral("HELD "), 120000);
+                double done = monotonicMs();
+                const int ok = held.section(QLatin1Char(' '), 1, 1).toInt();
+                if (ok != settings.holdCount) {
+                    say(QStringLiteral("  %1: held %2 of %3").arg(BenchServer::kindName(kind)).arg(ok).arg(settings.holdCount));
+                    ++failures;
+                }
+                if (kind != Kind::Reference) {
+                    const QJsonObject stats = server.waitForStats(settings.holdCount, settings.holdCount, 60000);
+                    if (stats.value(QStringLiteral("open")).toInt() != settings.holdCount)
+                        ++failures;
+                    done = std::max(done, stats.value(QStringLiteral("last_accept_ms")).toDouble());
+                    if (kind == Kind::Window) {
+                        p99.append(stats.value(QStringLiteral("lag_p99_ms")).toDouble());
+                        maxLag.append(stats.value(QStringLiteral("lag_max_ms")).toDouble());
+                    }
+                }
+                acceptSeconds[kind].append((done - started) / 1000.0);
+                QThread::msleep(300); // the window's table settles; its memory is part of the cost
+                perConnection[kind].append(double(server.residentKiB() - rssBefore) / settings.holdCount);
+                load.closeWriteChannel();
+                load.waitForFinished(60000);
+            });
+        }
+    }
+    const QString scenario = QStringLiteral("hold-%1").arg(settings.holdCount);
+    record(Row{scenario, QStringLiteral("all accepted"), QStringLiteral("s"), median(acceptSeconds[Kind::Reference]),
+               median(acceptSeconds[Kind::Window]), median(acceptSeconds[Kind::Headless]), QStringLiteral("< 2 s"),
+               failures == 0 && median(acceptSeconds[Kind::Window]) < 2.0, QString()});
+    record(Row{scenario, QStringLiteral("window event-loop lag p99"), QStringLiteral("ms"), std::nullopt, median(p99),
+               std::nullopt, QStringLiteral("< 30 ms"), median(p99) < 30, QString()});
+    record(Row{scenario, QStringLiteral("window event-loop lag max"), QStringLiteral("ms"), std::nullopt,
+               median(maxLag), std::nullopt, QStringLiteral("< 100 ms"), median(maxLag) < 100, QString()});
+    record(Row{scenario, QStringLiteral("RSS growth per open connection"), QStringLiteral("KiB"),
+               median(perConnection[Kind::Reference]), median(perConnection[Kind::Window]),
+               median(perConnection[Kind::Headless]), QStringLiteral("<= 16 KiB"),
+               median(perConnection[Kind::Window]) <= 16 && median(perConnection[Kind::Headless]) <= 16, QString()});
+}
+
+// After a warm-up that fills every bounded history, churning many more must not grow memory.
+void leak(const Settings &settings)
+{
+    say(QStringLiteral("leak: %1 warm-up connections, then %2").arg(settings.leakWarmup).arg(settings.leakCount));
+    std::optional<double> growth[2];
+    std::optional<double> after[2];
+    bool ok = true;
+    const QStringList churnArguments{QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--concurrency"),
+                                     QString::number(settings.concurrency), QStringLiteral("--send-byte"),
+                                     QStringLiteral("--expect"), QStringLiteral("none")};
+    for (const Kind kind : {Kind::Window, Kind::Headless}) {
+        withServer(settings, kind, Mode::Hold, [&](BenchServer &server) {
+            runLoad(settings.binDir, server.port(),
+                    churnArguments + QStringList{QStringLiteral("--count"), QString::number(settings.leakWarmup)}, 600000);
+            server.waitForStats(settings.leakWarmup, 0, 60000);
+            QThread::msleep(1000);
+            const qint64 before = server.residentKiB();
+            const LoadResult load = runLoad(
+                settings.binDir, server.port(),
+                churnArguments + QStringList{QStringLiteral("--count"), QString::number(settings.leakCount)}, 1200000);
+            const QJsonObject stats = server.waitForStats(settings.leakWarmup + settings.leakCount, 0, 120000);
+            if (stats.value(QStringLiteral("accepted")).toInt() < settings.leakWarmup + settings.leakCount
+                || load.exitCode != 0)
+                ok = false;
+            QThread::msleep(1000);
+            const qint64 rss = server.residentKiB();
+            const int index = kind == Kind::Window ? 0 : 1;
+            growth[index] = (double(rss) / double(before) - 1.0) * 100.0;
+            after[index] = double(rss) / 1024.0;
+        });
+    }
+    const QString scenario = QStringLiteral("churn-%1").arg(settings.leakCount);
+    record(Row{scenario, QStringLiteral("RSS growth after the churn"), QStringLiteral("%"), std::nullopt, growth[0],
+               growth[1], QStringLiteral("<= 10%"),
+               ok && growth[0].value_or(100) <= 10 && growth[1].value_or(100) <= 10,
+               QStringLiteral("RSS after: window %1 MiB, headless %2 MiB").arg(number(after[0]), number(after[1]))});
+}
+
+void coldStart(const Settings &settings)
+{
+    say(QStringLiteral("cold start: %1 launches each").arg(settings.coldStarts));
+    QList<double> headless;
+    QList<double> window;
+    for (int i = 0; i < settings.coldStarts; ++i) {
+        for (const Kind kind : {Kind::Headless, Kind::Window}) {
+            withServer(settings, kind, Mode::Hold, [&](BenchServer &server) {
+                const QJsonObject stats = server.stats();
+                if (kind == Kind::Headless)
+                    headless.append(stats.value(QStringLiteral("listening_ms")).toDouble() - server.startedMs());
+                else
+                    window.append(std::max(stats.value(QStringLiteral("shown_ms")).toDouble(),
+                                           stats.value(QStringLiteral("listening_ms")).toDouble())
+                                  - server.startedMs());
+            });
+        }
+    }
+    record(Row{QStringLiteral("cold-start"), QStringLiteral("launch to listening (headless)"), QStringLiteral("ms"),
+               std::nullopt, std::nullopt, median(headless), QStringLiteral("< 100 ms"), median(headless) < 100, QString()});
+    record(Row{QStringLiteral("cold-start"), QStringLiteral("launch to window shown and listening"),
+               QStringLiteral("ms"), std::nullopt, median(window), std::nullopt, QStringLiteral("< 500 ms"),
+               median(window) < 500, QString()});
+}
+
+// The 10,000-row table measured by socketlab-bench-table, folded into this report.
+void table(const Settings &settings)
+{
+    const QString program = settings.binDir + QStringLiteral("/socketlab-bench-table");
+    if (!QFileInfo::exists(program)) {
+        say(QStringLiteral("table: %1 is not built").arg(program));
+        return;
+    }
+    say(QStringLiteral("table: sorting, filtering and scrolling 10,000 rows"));
+    QProcess process;
+    if (!QProcessEnvironment::systemEnvironment().contains(QStringLiteral("QT_QPA_PLATFORM"))) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(environment);
+    }
+    process.start(program, {QStringLiteral("--json")});
+    process.waitForFinished(600000);
+    const QJsonObject figures = QJsonDocument::fromJson(process.readAllStandardOutput().trimmed().split('\n').constLast()).object();
+    if (figures.isEmpty()) {
+        say(QStringLiteral("table: no figures"));
+        return;
+    }
+    const auto add = [&](const QString &metric, const QString &key, double limit) {
+        const double value = figures.value(key).toDouble(-1);
+        if (value < 0)
+            return;
+        record(Row{QStringLiteral("table-10000"), metric, QStringLiteral("ms"), std::nullopt, value, std::nullopt,
+                   QStringLiteral("< %1 ms").arg(limit), value < limit, QString()});
+    };
+    add(QStringLiteral("sort, worst column (median)"), QStringLiteral("sort_median_ms"), 100);
+    add(QStringLiteral("sort, worst case (max)"), QStringLiteral("sort_max_ms"), 100);
+    add(QStringLiteral("filter (median)"), QStringLiteral("filter_median_ms"), 100);
+    add(QStringLiteral("filter (max)"), QStringLiteral("filter_max_ms"), 100);
+    add(QStringLiteral("scroll a page, repaint (p99)"), QStringLiteral("scroll_p99_ms"), 16);
+}
+
+void printTable()
+{
+    std::printf("\n| Scenario | Metric | Reference | Window | Headless | Target | Met | Note |\n");
+    std::printf("|---|---|---:|---:|---:|---|---|---|\n");
+    for (const Row &row : std::as_const(g_rows)) {
+        const int decimals = row.unit == QStringLiteral("conn/s") || row.unit == QStringLiteral("MiB/s") ? 0 : 2;
+        const QString unit = QLatin1Char(' ') + row.unit;
+        const auto cell = [&](std::optional<double> value) {
+            return value ? number(value, decimals) + unit : QStringLiteral("-");
+        };
+        std::printf("| %s | %s | %s | %s | %s | %s | %s | %s |\n", qPrintable(row.scenario), qPrintable(row.metric),
+                    qPrintable(cell(row.reference)), qPrintable(cell(row.window)), qPrintable(cell(row.headless)),
+                    qPrintable(row.target), row.met ? (*row.met ? "yes" : "**no**") : "", qPrintable(row.note));
+    }
+    std::fflush(stdout);
+}
+
+QString machine()
+{
+    QString memory;
+    QFile meminfo(QStringLiteral("/proc/meminfo"));
+    if (meminfo.open(QIODevice::ReadOnly))
+        memory = QString::fromLatin1(meminfo.readLine()).simplified();
+    QString cpu;
+    QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
+    if (cpuinfo.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : cpuinfo.readAll().split('\n')) {
+            if (line.startsWith("model name")) {
+                cpu = QString::fromLatin1(line).section(QLatin1Char(':'), 1).trimmed();
+                break;
+            }
+        }
+    }
+    return QStringLiteral("%1 cores (%2), %3, %4").arg(QThread::idealThreadCount()).arg(cpu, memory,
+                                                                                       QSysInfo::prettyProductName());
+}
+
+void raiseFileLimit()
+{
+    rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("socketlab-bench"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Benchmarks Socket Lab against a reference epoll server."));
+    parser.addHelpOption();
+    const QCommandLineOption appOption(QStringLiteral("app"), QStringLiteral("The socketlab binary."), QStringLiteral("PATH"));
+    const QCommandLineOption quickOption(QStringLiteral("quick"), QStringLiteral("Small counts and one repeat: a smoke run."));
+    const QCommandLineOption repeatsOption(QStringLiteral("repeats"), QStringLiteral("Repeats per load (default 3)."), QStringLiteral("N"));
+    const QCommandLineOption onlyOption(QStringLiteral("only"),
+                                        QStringLiteral("Run only these scenarios: accept-close, hold-churn, echo-stream, "
+                                                       "hold, leak, cold-start, table (comma separated)."),
+                                        QStringLiteral("LIST"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Also write every figure to FILE."), QStringLiteral("FILE"));
+    parser.addOptions({appOption, quickOption, repeatsOption, onlyOption, jsonOption});
+    parser.process(application);
+
+    Settings settings;
+    settings.binDir = QCoreApplication::applicationDirPath();
+    settings.app = parser.isSet(appOption) ? parser.value(appOption) : settings.binDir + QStringLiteral("/../socketlab");
+    if (parser.isSet(quickOption)) {
+        settings.repeats = 1;
+        settings.churnCount = 2000;
+        settings.streamMiB = 64;
+        settings.holdCount = 1000;
+        settings.leakWarmup = 1000;
+        settings.leakCount = 5000;
+        settings.coldStarts = 3;
+    }
+    if (parser.isSet(repeatsOption))
+        settings.repeats = std::max(1, parser.value(repeatsOption).toInt());
+    if (parser.isSet(onlyOption))
+        settings.only = parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (!QFileInfo(settings.app).isExecutable()) {
+        std::fprintf(stderr, "socketlab-bench: no socketlab binary at %s (use --app)\n", qPrintable(settings.app));
+        return 2;
+    }
+    raiseFileLimit();
+    say(QStringLiteral("Machine: %1").arg(machine()));
+
+    if (wanted(settings, QStringLiteral("accept-close")))
+        churn(settings, QStringLiteral("accept-close"), Mode::Close,
+              {QStringLiteral("--expect"), QStringLiteral("close")}, 0.5, QStringLiteral(">= 50% of reference"));
+    if (wanted(settings, QStringLiteral("hold-churn")))
+        churn(settings, QStringLiteral("hold-churn"), Mode::Hold,
+              {QStringLiteral("--send-byte"), QStringLiteral("--expect"), QStringLiteral("none")}, 0.4,
+              QStringLiteral(">= 40% of reference"));
+    if (wanted(settings, QStringLiteral("echo-stream")))
+        echoStream(settings);
+    if (wanted(settings, QStringLiteral("hold")))
+        holdMany(settings);
+    if (wanted(settings, QStringLiteral("leak")))
+        leak(settings);
+    if (wanted(settings, QStringLiteral("cold-start")))
+        coldStart(settings);
+    if (wanted(settings, QStringLiteral("table")))
+        table(settings);
+
+    std::printf("Machine: %s\n", qPrintable(machine()));
+    printTable();
+    if (parser.isSet(jsonOption)) {
+        QFile file(parser.value(jsonOption));
+        if (file.open(QIODevice::WriteOnly))
+            file.write(QJsonDocument(g_json).toJson());
+    }
+    const bool allMet = std::all_of(g_rows.cbegin(), g_rows.cend(), [](const Row &row) { return row.met.value_or(true); });
+    return allMet ? 0 : 1;
+}

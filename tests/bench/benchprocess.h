@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QTemporaryDir;
+
+// A server under test: the reference epoll server or Socket Lab (window or headless), started
+// fresh, listening on a port the system chose, stopped with SIGTERM.
+class BenchServer final
+{
+    Q_DISABLE_COPY_MOVE(BenchServer)
+
+public:
+    enum class Kind { Reference, Window, Headless };
+    // What the server does with a connection, in the names both programs understand.
+    enum class Mode { Close, Echo, Hold };
+
+    BenchServer(Kind kind, Mode mode, const QString &binDir, const QString &appBinary);
+    ~BenchServer();
+
+    // Starts and waits until it listens; false with the reason in error().
+    bool start();
+    // SIGTERM, then waits for the exit; the reference prints its own figures then.
+    void stop();
+
+    quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process.processId(); }
+    QString error() const { return m_error; }
+    Kind kind() const { return m_kind; }
+    // Monotonic ms: when start() was called and when the server first listened.
+    double startedMs() const { return m_startedMs; }
+    double listeningMs() const { return m_listeningMs; }
+
+    // Socket Lab only: its --stats-file, read now.
+    QJsonObject stats() const;
+    // Waits until `accepted` reaches `count` (and, when `open` >= 0, open equals it).
+    QJsonObject waitForStats(double accepted, int open, int timeoutMs) const;
+    // SIGUSR1: a new lag measurement; returns once the app has taken it.
+    void resetMeasurement();
+    // Resident memory in KiB from /proc, for any server.
+    qint64 residentKiB() const;
+
+    static QString kindName(Kind kind);
+
+private:
+    Kind m_kind;
+    Mode m_mode;
+    QString m_binDir;
+    QString m_appBinary;
+    QProcess m_process;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_statsPath;
+    quint16 m_port = 0;
+    double m_startedMs = 0;
+    double m_listeningMs = 0;
+    QString m_error;
+};
+
+// One run of socketlab-loadgen and its final JSON line.
+struct LoadResult
+{
+    bool ran = false;
+    int exitCode = -1;
+    QJsonObject figures;
+    QString errorText;
+    double startedMs = 0;  // monotonic, just before the process was started
+    double finishedMs = 0; // monotonic, once it exited
+};
+
+LoadResult runLoad(const QString &binDir, quint16 port, const QStringList &arguments, int timeoutMs);
+
+double monotonicMs();
+// Reads the lines of `process` until one starts with `prefix` or the time runs out.
+QString waitForLine(QProcess &process, const QString &prefix, int timeoutMs);

@@ -1,0 +1,1127 @@
+// socketlab-loadgen: a load generator for TCP servers. Linux only, plain C++17 on epoll with one
+// thread and non-blocking sockets, so that on one machine the client is not what limits the figures.
+//
+//   churn   many short connections, each optionally exchanging one byte
+//   hold    many idle connections kept open, noticing the ones the server drops
+//   stream  one connection pushing a verifiable byte stream through an echo server
+//
+// The last line on stdout is one JSON object with the result. Exit code: 0 when every connection
+// did what was expected, 1 otherwise, 2 on bad usage.
+//
+// TIME_WAIT: whichever side closes first keeps the 4-tuple in TIME_WAIT for 60 s. In churn with
+// --expect close the server closes first, so the state lands on the server. With --expect none or
+// echo the client closes first, and one source address has only ~28,000 ephemeral ports towards
+// one server port, so a long churn can run out of ports (unless net.ipv4.tcp_tw_reuse lets the
+// kernel reuse them, which not every system allows). When the server is on 127.0.0.0/8 each
+// client socket is therefore bound to a rotating source address 127.0.0.2, 127.0.0.3, ...
+// (--source-spread, 64 by default), which multiplies the 4-tuples available without changing how
+// connections end. --rst-close closes with SO_LINGER {1, 0} instead, which sends RST and leaves no
+// TIME_WAIT, at the price of the server seeing resets rather than orderly closes; it is off
+// unless asked for.
+
+#include <arpa/inet.h>
+#include <endian.h>
+#include <netinet/in.h>
+#include <sys/epoll.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char *Program = "socketlab-loadgen";
+constexpr std::uint64_t MiB = 1024 * 1024;
+constexpr int MaxEvents = 1024;
+
+using Clock = std::chrono::steady_clock;
+
+double secondsBetween(Clock::time_point from, Clock::time_point to)
+{
+    return std::chrono::duration<double>(to - from).count();
+}
+
+// Milliseconds for epoll_wait until `when`, rounded up so that the wait never ends early.
+int millisecondsUntil(Clock::time_point when, Clock::time_point now)
+{
+    if (when <= now)
+        return 0;
+    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(when - now).count();
+    return static_cast<int>(std::min<long long>(ms, 24 * 3600 * 1000));
+}
+
+class UsageError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+enum class Mode { Churn, Hold, Stream };
+enum class Expect { None, Echo, Close };
+
+struct Options
+{
+    bool help = false;
+    Mode mode = Mode::Churn;
+    std::string host = "127.0.0.1";
+    int port = 0;
+    long long count = 0;
+    int concurrency = 64;
+    bool sendByte = false;
+    Expect expect = Expect::None;
+    double holdSeconds = 0; // 0: until stdin ends or a signal
+    long long megabytes = 0;
+    int chunkKib = 64;
+    int timeoutMs = 10000;
+    int sourceSpread = -1; // -1: 64 for a 127.0.0.0/8 server, else 0
+    bool rstClose = false;
+};
+
+const char *const Usage =
+    "Usage: socketlab-loadgen --mode churn|hold|stream --port P [options]\n"
+    "\n"
+    "  --mode churn   --count N [--concurrency C] [--send-byte] [--expect none|echo|close]\n"
+    "                 [--rst-close]\n"
+    "      N connections, at most C at a time (default 64). Each connects, sends one byte 'x'\n"
+    "      with --send-byte, then: none (default) closes at once; echo waits for the 'x' to come\n"
+    "      back (needs --send-byte); close waits for the server to close (EOF or reset).\n"
+    "      --rst-close closes with a reset (SO_LINGER 0), leaving no TIME_WAIT.\n"
+    "  --mode hold    --count N [--concurrency C] [--hold-seconds S]\n"
+    "      Opens N connections, at most C connecting at a time, prints\n"
+    "      'HELD <ok> <failed> <seconds>', then keeps them open for S seconds (default 0: no\n"
+    "      limit), until stdin ends, or until SIGTERM/SIGINT. Connections the server closes\n"
+    "      meanwhile are counted as dropped.\n"
+    "  --mode stream  --megabytes M [--chunk-kib K]\n"
+    "      Writes M MiB of a pseudo-random stream to an echo server in chunks of K KiB\n"
+    "      (default 64) while reading the echo back, and checks every byte.\n"
+    "\n"
+    "Common options:\n"
+    "  --host ADDR         server address, IPv4 or IPv6 literal (default 127.0.0.1)\n"
+    "  --port P            server port (required)\n"
+    "  --timeout-ms T      per connection, connect to its end; in stream mode the longest wait\n"
+    "                      without progress (default 10000)\n"
+    "  --source-spread N   churn and hold: bind client sockets to 127.0.0.2 .. 127.0.0.(N+1) in\n"
+    "                      turn, to spread TIME_WAIT over more 4-tuples (default 64 when the\n"
+    "                      server is on 127.0.0.0/8, else 0; 0 turns it off)\n"
+    "\n"
+    "Output: one JSON line {\"mode\",\"ok\",\"failed\",\"eof\",\"reset\",\"dropped\",\"seconds\",\"rate\",\n"
+    "\"mib_per_s\",\"verified\"}. Exit code 0 when all succeeded, 1 otherwise, 2 on bad usage.\n";
+
+long long parseInteger(const std::string &option, const std::string &text, long long min, long long max)
+{
+    errno = 0;
+    char *end = nullptr;
+    const long long value = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno == ERANGE || value < min || value > max)
+        throw UsageError(option + " expects a whole number from " + std::to_string(min) + " to "
+                         + std::to_string(max) + ", not '" + text + "'");
+    return value;
+}
+
+double parseSeconds(const std::string &option, const std::string &text)
+{
+    errno = 0;
+    char *end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || errno == ERANGE || !(value >= 0) || value > 365.0 * 24 * 3600)
+        throw UsageError(option + " expects a number of seconds, not '" + text + "'");
+    return value;
+}
+
+Options parseOptions(int argc, char **argv)
+{
+    Options options;
+    std::optional<std::string> mode;
+    std::map<std::string, bool> seen;
+
+    for (int i = 1; i < argc; ++i) {
+        std::string name = argv[i];
+        std::optional<std::string> inlineValue;
+        if (const auto equals = name.find('='); name.rfind("--", 0) == 0 && equals != std::string::npos) {
+            inlineValue = name.substr(equals + 1);
+            name.erase(equals);
+        }
+        const auto value = [&]() -> std::string {
+            if (inlineValue)
+                return *inlineValue;
+            if (i + 1 >= argc)
+                throw UsageError(name + " needs a value");
+            return argv[++i];
+        };
+        const auto flag = [&] {
+            if (inlineValue)
+                throw UsageError(name + " takes no value");
+        };
+        if (seen[name])
+            throw UsageError(name + " given twice");
+        seen[name] = true;
+
+        if (name == "--help" || name == "-h") {
+            flag();
+            options.help = true;
+        } else if (name == "--mode") {
+            mode = value();
+        } else if (name == "--host") {
+            options.host = value();
+        } else if (name == "--port") {
+            options.port = static_cast<int>(parseInteger(name, value(), 1, 65535));
+        } else if (name == "--count") {
+            options.count = parseInteger(name, value(), 1, 1000000000);
+        } else if (name == "--concurrency") {
+            options.concurrency = static_cast<int>(parseInteger(name, value(), 1, 1000000));
+        } else if (name == "--send-byte") {
+            flag();
+            options.sendByte = true;
+        } else if (name == "--expect") {
+            const std::string expect = value();
+            if (expect == "none")
+                options.expect = Expect::None;
+            else if (expect == "echo")
+                options.expect = Expect::Echo;
+            else if (expect == "close")
+                options.expect = Expect::Close;
+            else
+                throw UsageError("--expect must be none, echo or close, not '" + expect + "'");
+        } else if (name == "--hold-seconds") {
+            options.holdSeconds = parseSeconds(name, value());
+        } else if (name == "--megabytes") {
+            options.megabytes = parseInteger(name, value(), 1, 1024 * 1024);
+        } else if (name == "--chunk-kib") {
+            options.chunkKib = static_cast<int>(parseInteger(name, value(), 1, 64 * 1024));
+        } else if (name == "--timeout-ms") {
+            options.timeoutMs = static_cast<int>(parseInteger(name, value(), 1, 24 * 3600 * 1000));
+        } else if (name == "--source-spread") {
+            options.sourceSpread = static_cast<int>(parseInteger(name, value(), 0, 65536));
+        } else if (name == "--rst-close") {
+            flag();
+            options.rstClose = true;
+        } else {
+            throw UsageError(std::string("unknown option '") + argv[i] + "'");
+        }
+    }
+    if (options.help)
+        return options;
+
+    if (!mode)
+        throw UsageError("--mode is required");
+    if (*mode == "churn")
+        options.mode = Mode::Churn;
+    else if (*mode == "hold")
+        options.mode = Mode::Hold;
+    else if (*mode == "stream")
+        options.mode = Mode::Stream;
+    else
+        throw UsageError("--mode must be churn, hold or stream, not '" + *mode + "'");
+
+    if (!seen["--port"])
+        throw UsageError("--port is required");
+
+    // Options of another mode are refused rather than ignored: a silently ignored option makes
+    // a benchmark measure something other than what its author thinks.
+    const auto only = [&](const char *option, Mode allowed, const char *modeName) {
+        if (seen[option] && options.mode != allowed)
+            throw UsageError(std::string(option) + " applies only to --mode " + modeName);
+    };
+    only("--send-byte", Mode::Churn, "churn");
+    only("--expect", Mode::Churn, "churn");
+    only("--rst-close", Mode::Churn, "churn");
+    only("--hold-seconds", Mode::Hold, "hold");
+    only("--megabytes", Mode::Stream, "stream");
+    only("--chunk-kib", Mode::Stream, "stream");
+    if (options.mode == Mode::Stream) {
+        for (const char *option : {"--count", "--concurrency", "--source-spread"}) {
+            if (seen[option])
+                throw UsageError(std::string(option) + " does not apply to --mode stream");
+        }
+        if (!seen["--megabytes"])
+            throw UsageError("--megabytes is required with --mode stream");
+    } else if (!seen["--count"]) {
+        throw UsageError("--count is required with --mode churn and --mode hold");
+    }
+    if (options.expect == Expect::Echo && !options.sendByte)
+        throw UsageError("--expect echo needs --send-byte");
+    return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses and sockets
+
+struct Endpoint
+{
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    int family = AF_UNSPEC;
+    bool loopbackV4 = false;
+
+    const sockaddr *address() const { return reinterpret_cast<const sockaddr *>(&storage); }
+};
+
+// Literal addresses only: a benchmark must not depend on, or measure, name resolution.
+std::optional<Endpoint> parseEndpoint(std::string host, int port)
+{
+    if (host == "localhost")
+        host = "127.0.0.1";
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+
+    Endpoint endpoint;
+    sockaddr_in v4{};
+    if (::inet_pton(AF_INET, host.c_str(), &v4.sin_addr) == 1) {
+        v4.sin_family = AF_INET;
+        v4.sin_port = htons(static_cast<std::uint16_t>(port));
+        std::memcpy(&endpoint.storage, &v4, sizeof v4);
+        endpoint.length = sizeof v4;
+        endpoint.family = AF_INET;
+        endpoint.loopbackV4 = (ntohl(v4.sin_addr.s_addr) >> 24) == 127;
+        return endpoint;
+    }
+    sockaddr_in6 v6{};
+    if (::inet_pton(AF_INET6, host.c_str(), &v6.sin6_addr) == 1) {
+        v6.sin6_family = AF_INET6;
+        v6.sin6_port = htons(static_cast<std::uint16_t>(port));
+        std::memcpy(&endpoint.storage, &v6, sizeof v6);
+        endpoint.length = sizeof v6;
+        endpoint.family = AF_INET6;
+        return endpoint;
+    }
+    return std::nullopt;
+}
+
+std::string describe(const std::string &step, int error)
+{
+    return step + ": " + std::strerror(error);
+}
+
+struct Dialled
+{
+    int fd = -1;
+    std::string failure; // empty on success
+};
+
+// Starts a non-blocking connect; the outcome is reported by EPOLLOUT and SO_ERROR.
+Dialled dial(const Endpoint &target, int sourceSpread, long long index)
+{
+    const int fd = ::socket(target.family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return {-1, describe("socket", errno)};
+    if (sourceSpread > 0) {
+        // Without this, bind() would reserve a port for the source address alone; with it the
+        // port is chosen at connect() for the whole 4-tuple, so ports are reused per server.
+        const int one = 1;
+        ::setsockopt(fd, IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &one, sizeof one);
+        sockaddr_in source{};
+        source.sin_family = AF_INET;
+        source.sin_addr.s_addr = htonl(0x7f000002u + static_cast<std::uint32_t>(index % sourceSpread));
+        if (::bind(fd, reinterpret_cast<const sockaddr *>(&source), sizeof source) != 0) {
+            const int error = errno;
+            ::close(fd);
+            return {-1, describe("bind", error)};
+        }
+    }
+    if (::connect(fd, target.address(), target.length) != 0 && errno != EINPROGRESS) {
+        const int error = errno;
+        ::close(fd);
+        return {-1, describe("connect", error)};
+    }
+    return {fd, {}};
+}
+
+int socketError(int fd)
+{
+    int error = 0;
+    socklen_t length = sizeof error;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
+        return errno;
+    return error;
+}
+
+bool watch(int epollFd, int operation, int fd, std::uint32_t events)
+{
+    epoll_event event{};
+    event.events = events;
+    event.data.fd = fd;
+    return ::epoll_ctl(epollFd, operation, fd, &event) == 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+struct Result
+{
+    long long ok = 0;
+    long long failed = 0;
+    long long eof = 0;
+    long long reset = 0;
+    long long dropped = 0;
+    double seconds = 0;
+    double rate = 0;
+    double mibPerSecond = 0;
+    bool verified = true;
+    std::map<std::string, long long> failures; // reason -> count, for stderr
+
+    void fail(const std::string &reason)
+    {
+        ++failed;
+        ++failures[reason];
+    }
+};
+
+const char *modeName(Mode mode)
+{
+    switch (mode) {
+    case Mode::Churn:
+        return "churn";
+    case Mode::Hold:
+        return "hold";
+    case Mode::Stream:
+        return "stream";
+    }
+    return "";
+}
+
+void printResult(Mode mode, const Result &result)
+{
+    for (const auto &[reason, count] : result.failures)
+        std::fprintf(stderr, "%s: %lld failed: %s\n", Program, count, reason.c_str());
+    std::printf("{\"mode\":\"%s\",\"ok\":%lld,\"failed\":%lld,\"eof\":%lld,\"reset\":%lld,\"dropped\":%lld,"
+                "\"seconds\":%.3f,\"rate\":%.1f,\"mib_per_s\":%.1f,\"verified\":%s}\n",
+                modeName(mode), result.ok, result.failed, result.eof, result.reset, result.dropped,
+                result.seconds, result.rate, result.mibPerSecond, result.verified ? "true" : "false");
+    std::fflush(stdout);
+}
+
+// True when the signalfd reported SIGTERM or SIGINT (the only signals routed to it).
+bool signalArrived(int signalFd)
+{
+    signalfd_siginfo info{};
+    return ::read(signalFd, &info, sizeof info) == static_cast<ssize_t>(sizeof info);
+}
+
+// ---------------------------------------------------------------------------------------------
+// churn and hold
+
+class ConnectionLoad
+{
+public:
+    ConnectionLoad(const Options &options, const Endpoint &target, int epollFd, int signalFd)
+        : m_options(options)
+        , m_target(target)
+        , m_epoll(epollFd)
+        , m_signal(signalFd)
+        , m_spread(options.sourceSpread)
+        , m_timeout(std::chrono::milliseconds(options.timeoutMs))
+    {
+    }
+
+    int runChurn()
+    {
+        const Clock::time_point start = Clock::now();
+        bool interrupted = false;
+        while (m_finished < m_options.count && !interrupted) {
+            startConnections();
+            if (m_finished >= m_options.count)
+                break;
+            interrupted = waitAndDispatch(std::nullopt);
+        }
+        if (interrupted)
+            abandonInFlight();
+        m_result.seconds = secondsBetween(start, Clock::now());
+        if (m_result.seconds > 0)
+            m_result.rate = static_cast<double>(m_result.ok) / m_result.seconds;
+        printResult(Mode::Churn, m_result);
+        return m_result.ok == m_options.count ? 0 : 1;
+    }
+
+    int runHold()
+    {
+        const Clock::time_point start = Clock::now();
+        bool interrupted = false;
+        while ((m_started < m_options.count || m_active > 0) && !interrupted) {
+            startConnections();
+            if (m_started >= m_options.count && m_active == 0)
+                break;
+            interrupted = waitAndDispatch(std::nullopt);
+        }
+        m_result.seconds = secondsBetween(start, Clock::now());
+        if (m_result.seconds > 0)
+            m_result.rate = static_cast<double>(m_result.ok) / m_result.seconds;
+
+        if (interrupted) {
+            abandonInFlight();
+        } else {
+            std::printf("HELD %lld %lld %.3f\n", m_result.ok, m_result.failed, m_result.seconds);
+            std::fflush(stdout);
+            holdUntilAsked();
+        }
+        closeHeld();
+        printResult(Mode::Hold, m_result);
+        const bool allHeld = m_result.ok == m_options.count && m_result.dropped == 0;
+        return allHeld ? 0 : 1;
+    }
+
+private:
+    enum class Phase { Free, Connecting, Sending, Awaiting, Held };
+
+    struct Slot
+    {
+        Phase phase = Phase::Free;
+        std::uint64_t id = 0; // tells a reused fd apart from the connection a deadline was for
+    };
+
+    struct Deadline
+    {
+        Clock::time_point when;
+        int fd;
+        std::uint64_t id;
+    };
+
+    Slot &slot(int fd)
+    {
+        const auto index = static_cast<std::size_t>(fd);
+        if (index >= m_slots.size())
+            m_slots.resize(std::max<std::size_t>(index + 1, m_slots.size() * 2));
+        return m_slots[index];
+    }
+
+    void startConnections()
+    {
+        while (m_active < m_options.concurrency && m_started < m_options.count) {
+            const Dialled dialled = dial(m_target, m_spread, m_started++);
+            if (dialled.fd < 0) {
+                m_result.fail(dialled.failure);
+                ++m_finished;
+                continue;
+            }
+            if (!watch(m_epoll, EPOLL_CTL_ADD, dialled.fd, EPOLLOUT)) {
+                const int error = errno;
+                ::close(dialled.fd);
+                m_result.fail(describe("epoll_ctl", error));
+                ++m_finished;
+                continue;
+            }
+            Slot &s = slot(dialled.fd);
+            s.phase = Phase::Connecting;
+            s.id = ++m_lastId;
+            ++m_active;
+            m_deadlines.push_back({Clock::now() + m_timeout, dialled.fd, s.id});
+        }
+    }
+
+    // Waits for events or the next deadline and handles them. Returns true on SIGTERM/SIGINT.
+    bool waitAndDispatch(std::optional<Clock::time_point> until)
+    {
+        Clock::time_point now = Clock::now();
+        expireDeadlines(now);
+        int timeout = -1;
+        if (const Deadline *next = nextDeadline())
+            timeout = millisecondsUntil(next->when, now);
+        if (until) {
+            const int untilTimeout = millisecondsUntil(*until, now);
+            timeout = timeout < 0 ? untilTimeout : std::min(timeout, untilTimeout);
+        }
+
+        epoll_event events[MaxEvents];
+        const int count = ::epoll_wait(m_epoll, events, MaxEvents, timeout);
+        if (count < 0 && errno != EINTR) {
+            std::fprintf(stderr, "%s: epoll_wait: %s\n", Program, std::strerror(errno));
+            std::exit(1);
+        }
+        bool interrupted = false;
+        for (int i = 0; i < count; ++i) {
+            const int fd = events[i].data.fd;
+            if (fd == m_signal)
+                interrupted = signalArrived(m_signal) || interrupted;
+            else if (fd == STDIN_FILENO)
+                m_stdinEnded = stdinEnded();
+            else
+                handle(fd, events[i].events);
+        }
+        expireDeadlines(Clock::now());
+        return interrupted;
+    }
+
+    const Deadline *nextDeadline()
+    {
+        while (!m_deadlines.empty() && stale(m_deadlines.front()))
+            m_deadlines.pop_front();
+        return m_deadlines.empty() ? nullptr : &m_deadlines.front();
+    }
+
+    bool stale(const Deadline &deadline)
+    {
+        const Slot &s = slot(deadline.fd);
+        return s.id != deadline.id || s.phase == Phase::Free || s.phase == Phase::Held;
+    }
+
+    // Every connection gets the same timeout and deadlines are queued as connections start, so
+    // the queue is in deadline order and only its front needs checking.
+    void expireDeadlines(Clock::time_point now)
+    {
+        while (const Deadline *next = nextDeadline()) {
+            if (next->when > now)
+                break;
+            const int fd = next->fd;
+            m_deadlines.pop_front();
+            switch (slot(fd).phase) {
+            case Phase::Connecting:
+                fail(fd, "timeout: connect");
+                break;
+            case Phase::Sending:
+                fail(fd, "timeout: send");
+                break;
+            default:
+                fail(fd, m_options.expect == Expect::Echo ? "timeout: waiting for the echo"
+                                                          : "timeout: waiting for the server to close");
+                break;
+            }
+        }
+    }
+
+    void handle(int fd, std::uint32_t events)
+    {
+        switch (slot(fd).phase) {
+        case Phase::Free:
+            return;
+        case Phase::Connecting:
+            if (const int error = socketError(fd); error != 0)
+                fail(fd, describe("connect", error));
+            else if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP))
+                connected(fd);
+            return;
+        case Phase::Sending:
+            sendByte(fd);
+            return;
+        case Phase::Awaiting:
+            readReply(fd);
+            return;
+        case Phase::Held:
+            readHeld(fd);
+            return;
+        }
+    }
+
+    void connected(int fd)
+    {
+        if (m_options.mode == Mode::Hold) {
+            slot(fd).phase = Phase::Held;
+            --m_active;
+            ++m_result.ok;
+            // Nothing is expected from the server: readability means it closed or reset.
+            if (!watch(m_epoll, EPOLL_CTL_MOD, fd, EPOLLIN | EPOLLRDHUP))
+                drop(fd, errno);
+            return;
+        }
+        if (m_options.sendByte)
+            sendByte(fd);
+        else
+            sent(fd);
+    }
+
+    void sendByte(int fd)
+    {
+        const char byte = 'x';
+        const ssize_t written = ::send(fd, &byte, 1, MSG_NOSIGNAL);
+        if (written == 1) {
+            sent(fd);
+        } else if (written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+            slot(fd).phase = Phase::Sending; // still watching EPOLLOUT
+        } else if (m_options.expect == Expect::Close && (errno == ECONNRESET || errno == EPIPE)) {
+            // The server closed with our byte unread, which resets: what --expect close waits for.
+            ++m_result.reset;
+            finish(fd);
+        } else {
+            fail(fd, describe("send", errno));
+        }
+    }
+
+    void sent(int fd)
+    {
+        if (m_options.expect == Expect::None) {
+            finish(fd);
+            return;
+        }
+        slot(fd).phase = Phase::Awaiting;
+        if (!watch(m_epoll, EPOLL_CTL_MOD, fd, EPOLLIN | EPOLLRDHUP))
+            fail(fd, describe("epoll_ctl", errno));
+    }
+
+    void readReply(int fd)
+    {
+        char buffer[4096];
+        for (;;) {
+            const ssize_t received = ::recv(fd, buffer, sizeof buffer, 0);
+            if (received > 0) {
+                if (m_options.expect == Expect::Close)
+                    continue; // whatever the server says before closing is not the point here
+                if (received == 1 && buffer[0] == 'x') {
+                    finish(fd);
+                } else {
+                    m_result.verified = false;
+                    fail(fd, "echo: wrong bytes");
+                }
+                return;
+            }
+            if (received == 0) {
+                if (m_options.expect == Expect::Close) {
+                    ++m_result.eof;
+                    finish(fd);
+                } else {
+                    fail(fd, "echo: the server closed before echoing");
+                }
+                return;
+            }
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                return;
+            if (errno == ECONNRESET && m_options.expect == Expect::Close) {
+                ++m_result.reset;
+                finish(fd);
+            } else {
+                fail(fd, describe("recv", errno));
+            }
+            return;
+        }
+    }
+
+    void readHeld(int fd)
+    {
+        char buffer[4096];
+        for (;;) {
+            const ssize_t received = ::recv(fd, buffer, sizeof buffer, 0);
+            if (received > 0)
+                continue; // a server may greet; the connection is still held
+            if (received == 0) {
+                drop(fd, 0);
+            } else if (errno == EINTR) {
+                continue;
+            } else if (errno != EAGAIN && errno != EWOULDBLOCK) {
+                drop(fd, errno);
+            }
+            return;
+        }
+    }
+
+    // A held connection the server closed (error 0), reset, or that failed otherwise.
+    void drop(int fd, int error)
+    {
+        ++m_result.dropped;
+        if (error == 0)
+            ++m_result.eof;
+        else if (error == ECONNRESET)
+            ++m_result.reset;
+        release(fd);
+    }
+
+    void finish(int fd)
+    {
+        if (m_options.rstClose) {
+            const linger abortive{1, 0};
+            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);
+        }
+        ++m_result.ok;
+        release(fd);
+        --m_active;
+        ++m_finished;
+    }
+
+    void fail(int fd, const std::string &reason)
+    {
+        m_result.fail(reason);
+        release(fd);
+        --m_active;
+        ++m_finished;
+    }
+
+    void release(int fd)
+    {
+        ::close(fd); // also leaves the epoll set, the fd being never duplicated
+        slot(fd).phase = Phase::Free;
+    }
+
+    void abandonInFlight()
+    {
+        for (std::size_t fd = 0; fd < m_slots.size(); ++fd) {
+            const Phase phase = m_slots[fd].phase;
+            if (phase != Phase::Free && phase != Phase::Held)
+                fail(static_cast<int>(fd), "interrupted");
+        }
+    }
+
+    // After HELD: wait for the hold time, the end of stdin, or a signal, noting drops meanwhile.
+    void holdUntilAsked()
+    {
+        std::optional<Clock::time_point> until;
+        if (m_options.holdSeconds > 0)
+            until = Clock::now()
+                + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_options.holdSeconds));
+        // epoll refuses regular files and /dev/null; such a stdin cannot end a hold.
+        const bool watchingStdin = watch(m_epoll, EPOLL_CTL_ADD, STDIN_FILENO, EPOLLIN);
+        if (!watchingStdin && !until)
+            std::fprintf(stderr, "%s: stdin cannot be watched; holding until SIGTERM or SIGINT\n", Program);
+        while (!m_stdinEnded) {
+            if (until && Clock::now() >= *until)
+                break;
+            if (waitAndDispatch(until))
+                break;
+        }
+        if (watchingStdin)
+            ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, STDIN_FILENO, nullptr);
+    }
+
+    bool stdinEnded()
+    {
+        char buffer[4096];
+        const ssize_t received = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        return received == 0 || (received < 0 && errno != EINTR && errno != EAGAIN);
+    }
+
+    // A drop may still sit unread in the epoll queue when the hold ends; look at each connection
+    // once more so that the count does not depend on event order.
+    void closeHeld()
+    {
+        for (std::size_t index = 0; index < m_slots.size(); ++index) {
+            if (m_slots[index].phase != Phase::Held)
+                continue;
+            const int fd = static_cast<int>(index);
+            char byte;
+            const ssize_t peeked = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+            if (peeked == 0)
+                drop(fd, 0);
+            else if (peeked < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+                drop(fd, errno);
+            else
+                release(fd);
+        }
+    }
+
+    const Options &m_options;
+    const Endpoint &m_target;
+    const int m_epoll;
+    const int m_signal;
+    const int m_spread;
+    const std::chrono::milliseconds m_timeout;
+
+    std::vector<Slot> m_slots;
+    std::deque<Deadline> m_deadlines;
+    std::uint64_t m_lastId = 0;
+    long long m_started = 0;
+    long long m_finished = 0; // churn: connections over, successfully or not
+    long long m_active = 0;   // connections not yet over (churn) or not yet connected (hold)
+    bool m_stdinEnded = false;
+    Result m_result;
+};
+
+// ---------------------------------------------------------------------------------------------
+// stream
+
+// The stream is a counter-based generator (splitmix64 of the 8-byte block index), so any part
+// of it can be regenerated from its offset and neither side needs to keep what it sent.
+std::uint64_t streamWord(std::uint64_t block)
+{
+    std::uint64_t z = block + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+void fillStream(std::uint64_t offset, unsigned char *out, std::size_t length)
+{
+    // Whole blocks in one store each: chunks normally start on a block, and byte at a time the
+    // generator would cost more than the sockets.
+    if (offset % 8 == 0) {
+        for (; length >= 8; length -= 8, offset += 8, out += 8) {
+            const std::uint64_t word = htole64(streamWord(offset / 8));
+            std::memcpy(out, &word, sizeof word);
+        }
+    }
+    while (length > 0) {
+        const std::uint64_t word = streamWord(offset / 8);
+        auto byteIndex = static_cast<unsigned>(offset % 8);
+        for (; byteIndex < 8 && length > 0; ++byteIndex, --length, ++offset)
+            *out++ = static_cast<unsigned char>(word >> (8 * byteIndex));
+    }
+}
+
+class StreamLoad
+{
+public:
+    StreamLoad(const Options &options, const Endpoint &target, int epollFd, int signalFd)
+        : m_options(options)
+        , m_target(target)
+        , m_epoll(epollFd)
+        , m_signal(signalFd)
+        , m_total(static_cast<std::uint64_t>(options.megabytes) * MiB)
+        , m_chunk(static_cast<std::size_t>(options.chunkKib) * 1024)
+        , m_out(m_chunk)
+        , m_in(m_chunk)
+        , m_expected(m_chunk)
+    {
+    }
+
+    int run()
+    {
+        const Clock::time_point start = Clock::now();
+        m_lastProgress = start;
+        const Dialled dialled = dial(m_target, 0, 0);
+        m_fd = dialled.fd;
+        if (m_fd < 0)
+            failWith(dialled.failure);
+        else if (!watch(m_epoll, EPOLL_CTL_ADD, m_fd, EPOLLOUT))
+            failWith(describe("epoll_ctl", errno));
+
+        const auto timeout = std::chrono::milliseconds(m_options.timeoutMs);
+        while (!m_done) {
+            const Clock::time_point now = Clock::now();
+            if (now >= m_lastProgress + timeout) {
+                failWith(m_connected ? "timeout: no progress" : "timeout: connect");
+                break;
+            }
+            epoll_event events[4];
+            const int count = ::epoll_wait(m_epoll, events, 4, millisecondsUntil(m_lastProgress + timeout, now));
+            if (count < 0 && errno != EINTR) {
+                failWith(describe("epoll_wait", errno));
+                break;
+            }
+            for (int i = 0; i < count && !m_done; ++i) {
+                if (events[i].data.fd == m_signal) {
+                    if (signalArrived(m_signal))
+                        failWith("interrupted");
+                } else {
+                    handle(events[i].events);
+                }
+            }
+        }
+        if (m_fd >= 0)
+            ::close(m_fd);
+
+        m_result.seconds = secondsBetween(start, Clock::now());
+        if (m_result.failed == 0) {
+            m_result.ok = 1;
+            if (m_result.seconds > 0)
+                m_result.mibPerSecond = static_cast<double>(m_options.megabytes) / m_result.seconds;
+        } else {
+            m_result.verified = false;
+        }
+        printResult(Mode::Stream, m_result);
+        return m_result.failed == 0 ? 0 : 1;
+    }
+
+private:
+    void handle(std::uint32_t events)
+    {
+        if (!m_connected) {
+            if (const int error = socketError(m_fd); error != 0) {
+                failWith(describe("connect", error));
+            } else if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
+                m_connected = true;
+                m_lastProgress = Clock::now();
+                // Both directions at once: writing alone would stall once the echo fills the
+                // buffers that nobody reads.
+                if (!watch(m_epoll, EPOLL_CTL_MOD, m_fd, EPOLLIN | EPOLLOUT))
+                    failWith(describe("epoll_ctl", errno));
+            }
+            return;
+        }
+        if (events & (EPOLLIN | EPOLLERR | EPOLLHUP))
+            readEcho();
+        if (!m_done && (events & EPOLLOUT))
+            writeStream();
+    }
+
+    void writeStream()
+    {
+        while (m_outPosition < m_outLength || m_produced < m_total) {
+            if (m_outPosition == m_outLength) {
+                m_outLength = static_cast<std::size_t>(std::min<std::uint64_t>(m_chunk, m_total - m_produced));
+                fillStream(m_produced, m_out.data(), m_outLength);
+                m_produced += m_outLength;
+                m_outPosition = 0;
+            }
+            const ssize_t written = ::send(m_fd, m_out.data() + m_outPosition, m_outLength - m_outPosition, MSG_NOSIGNAL);
+            if (written > 0) {
+                m_outPosition += static_cast<std::size_t>(written);
+                m_lastProgress = Clock::now();
+                continue;
+            }
+            if (written < 0 && errno == EINTR)
+                continue;
+            if (written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                return;
+            noteReset(errno);
+            failWith(describe("send", errno));
+            return;
+        }
+        if (!watch(m_epoll, EPOLL_CTL_MOD, m_fd, EPOLLIN))
+            failWith(describe("epoll_ctl", errno));
+    }
+
+    void readEcho()
+    {
+        for (;;) {
+            const ssize_t received = ::recv(m_fd, m_in.data(), m_chunk, 0);
+            if (received > 0) {
+                const auto length = static_cast<std::size_t>(received);
+                if (m_received + length > m_produced - (m_outLength - m_outPosition)) {
+                    failWith("stream: more bytes came back than were sent");
+                    return;
+                }
+                fillStream(m_received, m_expected.data(), length);
+                if (std::memcmp(m_in.data(), m_expected.data(), length) != 0) {
+                    reportMismatch(length);
+                    return;
+                }
+                m_received += length;
+                m_lastProgress = Clock::now();
+                if (m_received == m_total) {
+                    m_done = true;
+                    return;
+                }
+                continue;
+            }
+            if (received == 0) {
+                ++m_result.eof;
+                failWith("stream: the server closed after " + std::to_string(m_received) + " bytes");
+                return;
+            }
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                return;
+            noteReset(errno);
+            failWith(describe("recv", errno));
+            return;
+        }
+    }
+
+    void reportMismatch(std::size_t length)
+    {
+        std::size_t index = 0;
+        while (index < length && m_in[index] == m_expected[index])
+            ++index;
+        char text[160];
+        std::snprintf(text, sizeof text, "stream: byte %llu differs (expected 0x%02x, got 0x%02x)",
+                      static_cast<unsigned long long>(m_received + index), static_cast<unsigned>(m_expected[index]),
+                      static_cast<unsigned>(m_in[index]));
+        failWith(text);
+    }
+
+    void noteReset(int error)
+    {
+        if (error == ECONNRESET || error == EPIPE)
+            ++m_result.reset;
+    }
+
+    void failWith(const std::string &reason)
+    {
+        if (m_result.failed == 0)
+            m_result.fail(reason);
+        m_done = true;
+    }
+
+    const Options &m_options;
+    const Endpoint &m_target;
+    const int m_epoll;
+    const int m_signal;
+    const std::uint64_t m_total;
+    const std::size_t m_chunk;
+    std::vector<unsigned char> m_out;
+    std::vector<unsigned char> m_in;
+    std::vector<unsigned char> m_expected;
+
+    int m_fd = -1;
+    bool m_connected = false;
+    bool m_done = false;
+    std::uint64_t m_produced = 0; // stream bytes generated into m_out so far
+    std::size_t m_outLength = 0;
+    std::size_t m_outPosition = 0;
+    std::uint64_t m_received = 0;
+    Clock::time_point m_lastProgress;
+    Result m_result;
+};
+
+// ---------------------------------------------------------------------------------------------
+
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options options;
+    try {
+        options = parseOptions(argc, argv);
+    } catch (const UsageError &error) {
+        std::fprintf(stderr, "%s: %s (see --help)\n", Program, error.what());
+        return 2;
+    }
+    if (options.help) {
+        std::fputs(Usage, stdout);
+        return 0;
+    }
+    const std::optional<Endpoint> target = parseEndpoint(options.host, options.port);
+    if (!target) {
+        std::fprintf(stderr, "%s: --host expects an IPv4 or IPv6 address, not '%s' (see --help)\n", Program,
+                     options.host.c_str());
+        return 2;
+    }
+    if (options.sourceSpread < 0)
+        options.sourceSpread = target->loopbackV4 ? 64 : 0;
+    else if (options.sourceSpread > 0 && !target->loopbackV4) {
+        std::fprintf(stderr, "%s: --source-spread needs a server on 127.0.0.0/8 (see --help)\n", Program);
+        return 2;
+    }
+
+    raiseFileLimit();
+
+    // SIGTERM and SIGINT arrive through the epoll set, so a hold ends with a result line. SIGPIPE
+    // is blocked as a second guard besides MSG_NOSIGNAL.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGPIPE);
+    ::sigprocmask(SIG_BLOCK, &signals, nullptr);
+    sigdelset(&signals, SIGPIPE);
+    const int signalFd = ::signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC);
+    const int epollFd = ::epoll_create1(EPOLL_CLOEXEC);
+    if (signalFd < 0 || epollFd < 0 || !watch(epollFd, EPOLL_CTL_ADD, signalFd, EPOLLIN)) {
+        std::fprintf(stderr, "%s: cannot set up epoll: %s\n", Program, std::strerror(errno));
+        return 1;
+    }
+
+    switch (options.mode) {
+    case Mode::Churn:
+        return ConnectionLoad(options, *target, epollFd, signalFd).runChurn();
+    case Mode::Hold:
+        return ConnectionLoad(options, *target, epollFd, signalFd).runHold();
+    case Mode::Stream:
+        return StreamLoad(options, *target, epollFd, signalFd).run();
+    }
+    return 1;
+}
