@@ -1,5 +1,7 @@
 // The window as a person uses it: type, click Start, watch a client appear, click its Close.
+#include "connectioninspector.h"
 #include "connectiontablemodel.h"
+#include "listenercontroller.h"
 #include "mainwindow.h"
 
 #include <QAbstractItemModelTester>
@@ -70,6 +72,8 @@ private slots:
     void stopCanCloseConnections();
     void clearClosedAndStatusBar();
     void columnsShowAndHideFromTheHeaderMenu();
+    void filterConnections();
+    void bigTableFiltersAfterTypingPauses();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -342,6 +346,132 @@ void TestMainWindow::columnsShowAndHideFromTheHeaderMenu()
     QVERIFY(header->isSectionHidden(ConnectionTableModel::SentColumn));
     QVERIFY(header->actions().at(ConnectionTableModel::LocalColumn - 1)->isChecked());
     QVERIFY(!header->actions().at(ConnectionTableModel::SentColumn - 1)->isChecked());
+}
+
+void TestMainWindow::filterConnections()
+{
+    MainWindow *window = m_window.get();
+    auto *view = child<QTableView>(window, "connectionsView");
+    QAbstractItemModel *shown = view->model();
+    QAbstractItemModelTester tester(shown, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *filter = child<QLineEdit>(window, "connectionFilterEdit");
+    auto *count = child<QLabel>(window, "filterCountLabel");
+    auto *inspector = child<ConnectionInspector>(window, "inspector");
+    QCOMPARE(filter->placeholderText(), QStringLiteral("Filter: peer, state…"));
+    QVERIFY(filter->isClearButtonEnabled());
+    // The filter fits in the toolbar without widening the window.
+    QVERIFY(window->minimumSizeHint().width() <= 1240);
+
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, listeningPort(window));
+        QVERIFY(clients.back()->waitForConnected(Timeout));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 3, Timeout);
+    QVERIFY(!count->isVisible());
+    // Taken now: a socket forgets its port once it disconnects.
+    QStringList peers;
+    for (const auto &client : clients)
+        peers.append(QStringLiteral("127.0.0.1:%1").arg(client->localPort()));
+    const auto shownPeers = [shown] {
+        QStringList texts;
+        for (int row = 0; row < shown->rowCount(); ++row)
+            texts.append(shown->index(row, ConnectionTableModel::PeerColumn).data().toString());
+        return texts;
+    };
+    const auto clearFilter = [filter] {
+        filter->selectAll();
+        QTest::keyClick(filter, Qt::Key_Backspace);
+    };
+
+    // One client's port: its row alone, and the status bar says how many are hidden.
+    QTest::keyClicks(filter, QString::number(clients[1]->localPort()));
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 1, Timeout);
+    QCOMPARE(shownPeers(), QStringList{peers.at(1)});
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("Showing 1 of 3"), Timeout);
+    QVERIFY(count->isVisible());
+
+    // Selecting the shown row inspects that connection and lets Close act on it.
+    const quint64 id = shown->index(0, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(shown->index(0, ConnectionTableModel::PeerColumn)).center());
+    QTRY_COMPARE_WITH_TIMEOUT(inspector->connectionId(), id, Timeout);
+    QVERIFY(child<QPushButton>(window, "closeSelectedButton")->isEnabled());
+
+    // Cleared: every row again, the inspected one still current.
+    clearFilter();
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 3, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!count->isVisible(), Timeout);
+    QCOMPARE(view->currentIndex().data(ConnectionTableModel::ConnectionIdRole).toULongLong(), id);
+    QCOMPARE(inspector->connectionId(), id);
+
+    // The connection number, as "#N".
+    QTest::keyClicks(filter, QStringLiteral("#%1").arg(id));
+    QTRY_COMPARE_WITH_TIMEOUT(shownPeers(), QStringList{peers.at(1)}, Timeout);
+    clearFilter();
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 3, Timeout);
+
+    // One client leaves: "closed" finds its row only, and the inspector lets go of the
+    // connection the filter hid instead of jumping to another one.
+    clients[2]->disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionModel()->finishedCount(), 1, Timeout);
+    QTest::keyClicks(filter, QStringLiteral("closed"));
+    QTRY_COMPARE_WITH_TIMEOUT(shownPeers(), QStringList{peers.at(2)}, Timeout);
+    QCOMPARE(shown->index(0, ConnectionTableModel::StateColumn).data().toString(), QStringLiteral("Peer closed"));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("Showing 1 of 3"), Timeout);
+    QCOMPARE(inspector->connectionId(), quint64(0));
+    QVERIFY(!child<QPushButton>(window, "closeSelectedButton")->isEnabled());
+
+    // Case does not matter.
+    clearFilter();
+    QTest::keyClicks(filter, QStringLiteral("OPEN"));
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 2, Timeout);
+    QVERIFY(!shownPeers().contains(peers.at(2)));
+
+    clearFilter();
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 3, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!count->isVisible(), Timeout);
+}
+
+void TestMainWindow::bigTableFiltersAfterTypingPauses()
+{
+    MainWindow *window = m_window.get();
+    child<QSpinBox>(window, "historySpin")->setValue(100000);
+    // Rows as the network thread would send them, through the signal the window listens to.
+    UpdateBatch batch;
+    for (quint64 id = 1; id <= 6000; ++id) {
+        ConnectionInfo info;
+        info.id = id;
+        info.peerAddress = QHostAddress(QHostAddress::LocalHost);
+        info.peerPort = quint16(20000 + id);
+        info.state = id % 3 == 0 ? ConnectionState::Closed : ConnectionState::Open;
+        info.closedAtMs = info.isFinished() ? 1000 : 0;
+        batch.connections.append(info);
+    }
+    emit window->findChild<ListenerController *>()->updated(batch);
+    auto *view = child<QTableView>(window, "connectionsView");
+    QAbstractItemModel *shown = view->model();
+    QAbstractItemModelTester tester(shown, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(shown->rowCount(), 6000);
+
+    // A table this big is not refiltered on every keystroke, only once typing pauses.
+    auto *filter = child<QLineEdit>(window, "connectionFilterEdit");
+    QTest::keyClicks(filter, QStringLiteral("closed"));
+    QCOMPARE(shown->rowCount(), 6000);
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 2000, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(window, "filterCountLabel")->text(),
+                              QStringLiteral("Showing %L1 of %L2").arg(2000).arg(6000), Timeout);
+
+    // Enter does not wait.
+    filter->selectAll();
+    QTest::keyClicks(filter, QStringLiteral("20100"));
+    QTest::keyClick(filter, Qt::Key_Return);
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, ConnectionTableModel::IdColumn).data().toString(), QStringLiteral("100"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -10,6 +10,41 @@
 
 #include <algorithm>
 
+namespace {
+
+// Calls emitRun(first, last) for each run of adjacent rows; sorts the rows first.
+template<typename EmitRun>
+void forEachRun(QList<int> &rows, EmitRun emitRun)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    int runStart = rows.constFirst();
+    int previous = runStart;
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const int row = rows.at(i);
+        if (row == previous || row == previous + 1) {
+            previous = row;
+            continue;
+        }
+        emitRun(runStart, previous);
+        runStart = previous = row;
+    }
+    emitRun(runStart, previous);
+}
+
+// True when a new snapshot moves only the counters and the last activity, which is all that
+// changes for most connections in a batch under load.
+bool onlyCountersChanged(const ConnectionInfo &before, const ConnectionInfo &after)
+{
+    return before.state == after.state && before.closedAtMs == after.closedAtMs
+        && before.acceptedAtMs == after.acceptedAtMs && before.peerPort == after.peerPort
+        && before.localPort == after.localPort && before.errorString == after.errorString
+        && before.peerAddress == after.peerAddress && before.localAddress == after.localAddress;
+}
+
+} // namespace
+
 ConnectionTableModel::ConnectionTableModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_tickTimer(new QTimer(this))
@@ -169,6 +204,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
 void ConnectionTableModel::applyUpdates(const QList<ConnectionInfo> &updates)
 {
     QList<int> changedRows;
+    QList<int> counterRows;
     QList<ConnectionInfo> added;
     for (const ConnectionInfo &info : updates) {
         const auto it = m_rowById.constFind(info.id);
@@ -179,9 +215,14 @@ void ConnectionTableModel::applyUpdates(const QList<ConnectionInfo> &updates)
         ConnectionInfo &row = m_rows[*it];
         if (!row.isFinished() && info.isFinished())
             ++m_finishedCount;
+        (onlyCountersChanged(row, info) ? counterRows : changedRows).append(*it);
         row = info;
-        changedRows.append(*it);
     }
+    // Counter-only changes name just their columns, so a proxy sorted by another column has
+    // nothing to re-sort: with 10,000 busy connections that is a full sort saved per batch.
+    forEachRun(counterRows, [this](int first, int last) {
+        emit dataChanged(index(first, ReceivedColumn), index(last, LastActivityColumn));
+    });
     emitChangedRuns(changedRows);
 
     if (!added.isEmpty()) {
@@ -202,24 +243,9 @@ void ConnectionTableModel::applyUpdates(const QList<ConnectionInfo> &updates)
 
 void ConnectionTableModel::emitChangedRuns(QList<int> &rows)
 {
-    if (rows.isEmpty())
-        return;
-    std::sort(rows.begin(), rows.end());
-    int runStart = rows.constFirst();
-    int previous = runStart;
-    const auto emitRun = [this](int first, int last) {
+    forEachRun(rows, [this](int first, int last) {
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    };
-    for (qsizetype i = 1; i < rows.size(); ++i) {
-        const int row = rows.at(i);
-        if (row == previous || row == previous + 1) {
-            previous = row;
-            continue;
-        }
-        emitRun(runStart, previous);
-        runStart = previous = row;
-    }
-    emitRun(runStart, previous);
+    });
 }
 
 void ConnectionTableModel::clearFinished()

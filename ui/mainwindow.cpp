@@ -2,6 +2,7 @@
 #include "ui_mainwindow.h"
 
 #include "closebuttondelegate.h"
+#include "connectionfilterproxymodel.h"
 #include "connectiontablemodel.h"
 #include "displayformat.h"
 #include "endpoint.h"
@@ -21,6 +22,16 @@
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QTimer>
+
+namespace {
+
+// A filter pass costs about a millisecond per thousand rows (socketlab-bench-table): up to this
+// many rows each keystroke filters at once; past it, the filter waits for a pause in typing.
+constexpr int ImmediateFilterRows = 5000;
+constexpr int FilterDelayMs = 150;
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -28,7 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_settings(std::make_unique<Settings>())
     , m_controller(new ListenerController(this))
     , m_connectionModel(new ConnectionTableModel(this))
-    , m_connectionProxy(new QSortFilterProxyModel(this))
+    , m_connectionProxy(new ConnectionFilterProxyModel(this))
     , m_closeDelegate(new CloseButtonDelegate(this))
     , m_logModel(new EventLogModel(EventLog::DefaultCapacity, this))
     , m_logProxy(new QSortFilterProxyModel(this))
@@ -50,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     setUpInspector();
     setUpEventLog();
     setUpStatusBar();
+    setUpConnectionFilter();
     restoreSettings();
 
     connect(m_controller, &ListenerController::updated, this, &MainWindow::onUpdated);
@@ -64,8 +76,6 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setUpConnectionsTable()
 {
     m_connectionProxy->setSourceModel(m_connectionModel);
-    m_connectionProxy->setSortRole(ConnectionTableModel::RawValueRole);
-    m_connectionProxy->setDynamicSortFilter(true);
 
     QTableView *view = m_ui->connectionsView;
     view->setModel(m_connectionProxy);
@@ -129,6 +139,30 @@ void MainWindow::setUpConnectionsTable()
         m_connectionModel->setHistoryLimit(limit);
         m_settings->setHistoryLimit(limit);
     });
+}
+
+void MainWindow::setUpConnectionFilter()
+{
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(FilterDelayMs);
+    connect(m_filterTimer, &QTimer::timeout, this, &MainWindow::applyConnectionFilter);
+    QLineEdit *edit = m_ui->connectionFilterEdit;
+    connect(edit, &QLineEdit::textChanged, this, &MainWindow::onConnectionFilterEdited);
+    connect(edit, &QLineEdit::returnPressed, this, &MainWindow::applyConnectionFilter);
+
+    m_filterCountLabel = new QLabel(this);
+    m_filterCountLabel->setObjectName(QStringLiteral("filterCountLabel"));
+    m_filterCountLabel->setTextFormat(Qt::PlainText);
+    m_filterCountLabel->setContentsMargins(8, 0, 8, 0);
+    m_filterCountLabel->hide();
+    statusBar()->insertPermanentWidget(0, m_filterCountLabel);
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_connectionModel),
+                                      static_cast<QAbstractItemModel *>(m_connectionProxy)}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleFilterCount);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::scheduleFilterCount);
+        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::scheduleFilterCount);
+    }
 }
 
 void MainWindow::setUpColumnMenu()
@@ -310,6 +344,53 @@ void MainWindow::onCurrentRowChanged()
     m_controller->inspect(source.isValid() ? id : 0);
 }
 
+void MainWindow::onConnectionFilterEdited()
+{
+    if (m_connectionModel->rowCount() <= ImmediateFilterRows)
+        applyConnectionFilter();
+    else
+        m_filterTimer->start();
+}
+
+void MainWindow::applyConnectionFilter()
+{
+    m_filterTimer->stop();
+    const QString text = m_ui->connectionFilterEdit->text().trimmed();
+    if (text == m_connectionProxy->filterText())
+        return;
+    m_connectionProxy->setFilterText(text);
+
+    // Hidden rows leave the selection, the current row too, in one layout change that tells
+    // neither the inspector nor the actions: the inspector lets go of a connection the filter
+    // hid rather than jump to another, and a connection still shown stays in view.
+    onCurrentRowChanged();
+    const QModelIndex current = m_ui->connectionsView->currentIndex();
+    if (current.isValid())
+        m_ui->connectionsView->scrollTo(current);
+    updateActions();
+    showFilterCount();
+}
+
+void MainWindow::scheduleFilterCount()
+{
+    // Batches and Clear closed add and remove rows in many runs: count once they are done.
+    if (m_filterCountPending || m_connectionProxy->filterText().isEmpty())
+        return;
+    m_filterCountPending = true;
+    QMetaObject::invokeMethod(this, &MainWindow::showFilterCount, Qt::QueuedConnection);
+}
+
+void MainWindow::showFilterCount()
+{
+    m_filterCountPending = false;
+    const bool filtering = !m_connectionProxy->filterText().isEmpty();
+    if (filtering) {
+        m_filterCountLabel->setText(
+            tr("Showing %L1 of %L2").arg(m_connectionProxy->rowCount()).arg(m_connectionModel->rowCount()));
+    }
+    m_filterCountLabel->setVisible(filtering);
+}
+
 void MainWindow::showStatus(const ListenerStatus &status)
 {
     m_ui->listenerPanel->showStatus(status);
@@ -322,6 +403,8 @@ void MainWindow::showStatus(const ListenerStatus &status)
     } else {
         m_ui->hintLabel->setText(tr("Start listening, then connect a client."));
     }
+    // The filter leaves the hint little room in a narrow window; the tooltip still has it all.
+    m_ui->hintLabel->setToolTip(m_ui->hintLabel->text());
 }
 
 void MainWindow::showTotals(const ListenerTotals &totals)

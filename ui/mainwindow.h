@@ -6,11 +6,13 @@
 #include <memory>
 
 class CloseButtonDelegate;
+class ConnectionFilterProxyModel;
 class ConnectionTableModel;
 class EventLogModel;
 class ListenerController;
 class QLabel;
 class QSortFilterProxyModel;
+class QTimer;
 class Settings;
 struct ListenerStatus;
 struct ListenerTotals;
@@ -52,6 +54,7 @@ protected:
 
 private:
     void setUpConnectionsTable();
+    void setUpConnectionFilter();
     void setUpColumnMenu();
     void syncColumnMenu();
     void setUpInspector();
@@ -62,6 +65,10 @@ private:
 
     void onUpdated(const UpdateBatch &batch);
     void onCurrentRowChanged();
+    void onConnectionFilterEdited();
+    void applyConnectionFilter();
+    void scheduleFilterCount();
+    void showFilterCount();
     void applyBehaviour();
     void showStatus(const ListenerStatus &status);
     void showTotals(const ListenerTotals &totals);
@@ -75,8 +82,11 @@ private:
     std::unique_ptr<Settings> m_settings;
     ListenerController *m_controller = nullptr;
     ConnectionTableModel *m_connectionModel = nullptr;
-    QSortFilterProxyModel *m_connectionProxy = nullptr;
+    ConnectionFilterProxyModel *m_connectionProxy = nullptr;
     CloseButtonDelegate *m_closeDelegate = nullptr;
+    QTimer *m_filterTimer = nullptr;
+    QLabel *m_filterCountLabel = nullptr;
+    bool m_filterCountPending = false;
     EventLogModel *m_logModel = nullptr;
     QSortFilterProxyModel *m_logProxy = nullptr;
     QLabel *m_openLabel = nullptr;
