@@ -9,10 +9,20 @@
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#  include <malloc.h>
+#endif
+
 Listener::Listener(QObject *parent)
     : QTcpServer(parent)
     , m_flushTimer(new QTimer(this))
+    , m_trimTimer(new QTimer(this))
 {
+    // glibc keeps the memory of freed connections for reuse; after a churn of thousands that
+    // is tens of MiB the process would otherwise hold at its peak for good.
+    m_trimTimer->setInterval(TrimIntervalMs);
+    connect(m_trimTimer, &QTimer::timeout, this, &Listener::releaseFreedMemory);
+    m_trimTimer->start();
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(FlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &Listener::flush);
@@ -238,6 +248,7 @@ void Listener::onConnectionFinished(quint64 id)
     Connection *connection = m_connections.take(id);
     if (!connection)
         return;
+    ++m_finishedSinceTrim;
     const ConnectionInfo &info = connection->info();
     m_finishedInfos.insert(id, info);
     m_archive.insert(id, connection->transcript());
@@ -282,6 +293,16 @@ void Listener::scheduleFlush()
 {
     if (!m_flushTimer->isActive())
         m_flushTimer->start();
+}
+
+void Listener::releaseFreedMemory()
+{
+    if (m_finishedSinceTrim < TrimAfterFinished)
+        return;
+    m_finishedSinceTrim = 0;
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
 }
 
 void Listener::flush()

@@ -23,7 +23,9 @@ class Listener final : public QTcpServer
 
 public:
     static constexpr int FlushIntervalMs = 33;
-    static constexpr int AcceptBatch = 64; // connections accepted per turn of the event loop
+    static constexpr int AcceptBatch = 512; // connections accepted per turn of the event loop
+    static constexpr int TrimIntervalMs = 2000;
+    static constexpr int TrimAfterFinished = 256; // connections ended before memory is handed back
 
     explicit Listener(QObject *parent = nullptr);
     ~Listener() override;
@@ -62,6 +64,7 @@ private:
     void log(LogLevel level, const QString &text);
     void scheduleFlush();
     void flush();
+    void releaseFreedMemory();
     std::optional<TranscriptUpdate> transcriptUpdate();
     QString listenErrorText(const QHostAddress &address, quint16 port) const;
 
@@ -83,4 +86,6 @@ private:
     quint64 m_inspectPosition = 0; // how far into the inspected transcript the window has it
     quint64 m_inspectDropped = 0;
     QTimer *m_flushTimer = nullptr;
+    QTimer *m_trimTimer = nullptr;
+    int m_finishedSinceTrim = 0;
 };
