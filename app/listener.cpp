@@ -2,6 +2,8 @@
 
 #include "connection.h"
 #include "endpoint.h"
+#include "kernelmonitor.h"
+#include "listenfailure.h"
 
 #include <QDateTime>
 #include <QTcpSocket>
@@ -17,7 +19,9 @@ Listener::Listener(QObject *parent)
     : QTcpServer(parent)
     , m_flushTimer(new QTimer(this))
     , m_trimTimer(new QTimer(this))
+    , m_kernel(new KernelMonitor([this](quint64 id) { return descriptorOf(id); }, this))
 {
+    connect(m_kernel, &KernelMonitor::changed, this, &Listener::scheduleFlush);
     // glibc keeps the memory of freed connections for reuse; after a churn of thousands that
     // is tens of MiB the process would otherwise hold at its peak for good.
     m_trimTimer->setInterval(TrimIntervalMs);
@@ -45,14 +49,15 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
         close();
     setListenBacklogSize(backlog);
     if (!listen(address, port)) {
-        const QString reason = listenErrorText(address, port);
-        log(LogLevel::Error, tr("Could not listen on %1: %2").arg(Endpoint::format(address, port), reason));
+        m_kernel->stopListenQueue();
         ListenerStatus status;
         status.state = ListenerState::Error;
         status.address = address;
         status.port = port;
         status.backlog = backlog;
-        status.errorString = reason;
+        ListenFailure::describe(&status, serverError(), errorString());
+        log(LogLevel::Error,
+            tr("Could not listen on %1: %2").arg(Endpoint::format(address, port), status.errorString));
         setStatus(status);
         return;
     }
@@ -63,6 +68,7 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     status.port = serverPort();
     status.backlog = listenBacklogSize();
     setStatus(status);
+    m_kernel->startListenQueue(socketDescriptor());
     log(LogLevel::Info, tr("Socket bound to %1").arg(Endpoint::format(status.address, status.port)));
     log(LogLevel::Info, tr("Listening with backlog %1").arg(status.backlog));
     if (Endpoint::isAllInterfaces(status.address))
@@ -77,6 +83,7 @@ void Listener::stopListening(bool closeConnections)
         close();
         log(LogLevel::Info, tr("Stopped listening on %1").arg(where));
     }
+    m_kernel->stopListenQueue();
     if (closeConnections)
         closeAllConnections();
     else if (!m_connections.isEmpty())
@@ -85,6 +92,8 @@ void Listener::stopListening(bool closeConnections)
     status.state = ListenerState::Stopped;
     status.paused = false;
     status.errorString.clear();
+    status.failedStep = LifecycleStep::None;
+    status.errnoName.clear();
     setStatus(status);
 }
 
@@ -158,6 +167,20 @@ void Listener::inspect(quint64 connectionId)
     m_inspectPosition = 0;
     m_inspectDropped = 0;
     scheduleFlush();
+}
+
+void Listener::watchTcpInfo(const QList<quint64> &ids)
+{
+    m_kernel->watch(ids);
+}
+
+qintptr Listener::descriptorOf(quint64 id) const
+{
+    // The socket is the connection's child; a closed one reports -1.
+    const Connection *connection = m_connections.value(id);
+    const auto *socket = connection ? connection->findChild<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly)
+                                    : nullptr;
+    return socket ? socket->socketDescriptor() : -1;
 }
 
 void Listener::closeAllConnections()
@@ -331,6 +354,9 @@ void Listener::flush()
     batch.statusChanged = std::exchange(m_statusChanged, false);
     batch.totals = m_totals;
     batch.transcript = transcriptUpdate();
+    batch.listenQueue = m_kernel->listenQueue();
+    batch.listenQueueChanged = m_kernel->takeListenQueueChanged();
+    batch.tcpInfo = m_kernel->takeTcpInfo();
     emit updated(batch);
 }
 
@@ -367,21 +393,4 @@ std::optional<TranscriptUpdate> Listener::transcriptUpdate()
     update.droppedBytes = m_inspectDropped;
     update.capacity = transcript->capacity();
     return update;
-}
-
-QString Listener::listenErrorText(const QHostAddress &address, quint16 port) const
-{
-    const QString host = Endpoint::formatAddress(address);
-    switch (serverError()) {
-    case QAbstractSocket::AddressInUseError:
-        return tr("Port %1 is already in use on %2").arg(port).arg(host);
-    case QAbstractSocket::SocketAddressNotAvailableError:
-        return tr("Address %1 is not an address of this machine").arg(host);
-    case QAbstractSocket::SocketAccessError:
-        return tr("Permission denied to bind port %1 on %2 (ports below 1024 need privileges)").arg(port).arg(host);
-    case QAbstractSocket::UnsupportedSocketOperationError:
-        return tr("This machine does not support %1 (%2)").arg(host, errorString());
-    default:
-        return errorString();
-    }
 }

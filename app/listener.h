@@ -12,6 +12,7 @@
 #include <QTcpServer>
 
 class Connection;
+class KernelMonitor;
 class QTimer;
 
 // The listening socket and every connection it accepted. Lives on the network thread;
@@ -43,6 +44,8 @@ public:
     void send(const QList<quint64> &ids, const QByteArray &data);
     // The connection whose transcript goes out with the batches; 0 for none.
     void inspect(quint64 connectionId);
+    // The connections whose TCP_INFO goes out with the batches, about once a second.
+    void watchTcpInfo(const QList<quint64> &ids);
 
     const ListenerStatus &status() const { return m_status; }
     const ListenerTotals &totals() const { return m_totals; }
@@ -66,7 +69,7 @@ private:
     void flush();
     void releaseFreedMemory();
     std::optional<TranscriptUpdate> transcriptUpdate();
-    QString listenErrorText(const QHostAddress &address, quint16 port) const;
+    qintptr descriptorOf(quint64 id) const;
 
     QHash<quint64, Connection *> m_connections;
     QHash<quint64, ConnectionInfo> m_finishedInfos; // final snapshots not yet sent
@@ -88,4 +91,5 @@ private:
     QTimer *m_flushTimer = nullptr;
     QTimer *m_trimTimer = nullptr;
     int m_finishedSinceTrim = 0;
+    KernelMonitor *m_kernel = nullptr;
 };

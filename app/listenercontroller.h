@@ -1,10 +1,12 @@
 #pragma once
 
+#include "clientplan.h"
 #include "serverbehaviour.h"
 #include "updatebatch.h"
 
 #include <QObject>
 
+class ClientPool;
 class Listener;
 class QThread;
 
@@ -29,6 +31,12 @@ public:
     void send(const QList<quint64> &ids, const QByteArray &data);
     // Follow this connection's transcript in the batches; 0 for none.
     void inspect(quint64 connectionId);
+    // Read TCP_INFO for these connections (the rows shown and the selected one, a few hundred
+    // at most) about once a second, and at once for new ones; replaces the previous list.
+    void watchTcpInfo(const QList<quint64> &ids);
+    // The built-in test client: opens connections from the network thread, beside the listener.
+    void startClients(const ClientPlan &plan);
+    void closeAllClients();
 
     // The latest state received from the network thread.
     const ListenerStatus &status() const { return m_status; }
@@ -36,12 +44,14 @@ public:
 
 signals:
     void updated(const UpdateBatch &batch);
+    void clientsUpdated(const ClientTotals &totals);
 
 private:
     void onUpdated(const UpdateBatch &batch);
 
     QThread *m_thread = nullptr;
     Listener *m_listener = nullptr;
+    ClientPool *m_clients = nullptr;
     ListenerStatus m_status;
     ListenerTotals m_totals;
 };

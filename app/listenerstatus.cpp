@@ -22,3 +22,18 @@ QString ListenerStatus::text() const
     }
     return {};
 }
+
+QString lifecycleStepName(LifecycleStep step)
+{
+    switch (step) {
+    case LifecycleStep::None:
+        return {};
+    case LifecycleStep::Socket:
+        return QStringLiteral("socket()");
+    case LifecycleStep::Bind:
+        return QStringLiteral("bind()");
+    case LifecycleStep::Listen:
+        return QStringLiteral("listen()");
+    }
+    return {};
+}

@@ -6,6 +6,9 @@
 
 enum class ListenerState : quint8 { Stopped, Listening, Error };
 
+// The calls that set up a listening socket, in order; None when none of them failed.
+enum class LifecycleStep : quint8 { None, Socket, Bind, Listen };
+
 // Where the listening socket stands; sent to the UI whenever it changes.
 struct ListenerStatus
 {
@@ -15,9 +18,14 @@ struct ListenerStatus
     int backlog = 0;
     bool paused = false; // accepting paused: new connections wait in the kernel's queue
     QString errorString;
+    LifecycleStep failedStep = LifecycleStep::None; // where listening failed; None otherwise
+    QString errnoName; // the failed call's errno ("EADDRINUSE", "EACCES", ...); empty if unknown
 
     // "Listening on 127.0.0.1:9000, backlog 5", "Stopped", "Error: ..."
     QString text() const;
 };
+
+// "socket()", "bind()", "listen()"; empty for None.
+QString lifecycleStepName(LifecycleStep step);
 
 Q_DECLARE_METATYPE(ListenerStatus)

@@ -1,10 +1,16 @@
 #include "socketoptions.h"
 
+#include <QHostAddress>
+#include <QNetworkInterface>
+
 #ifdef Q_OS_WIN
 #  include <winsock2.h>
 #else
 #  include <cerrno>
+#  include <cstring>
+#  include <netinet/in.h>
 #  include <sys/socket.h>
+#  include <unistd.h>
 #endif
 #ifdef Q_OS_LINUX
 #  include <netinet/in.h>
@@ -80,6 +86,107 @@ bool isDroppedByKernel(qintptr descriptor)
     Q_UNUSED(descriptor);
     return false;
 #endif
+}
+
+#ifdef Q_OS_UNIX
+namespace {
+
+union SocketAddress {
+    sockaddr any;
+    sockaddr_in v4;
+    sockaddr_in6 v6;
+};
+
+ListenProbe probeFamily(const QHostAddress &address, bool ipv4, quint16 port, int backlog)
+{
+    SocketAddress where = {};
+    socklen_t length = 0;
+    if (ipv4) {
+        where.v4.sin_family = AF_INET;
+        where.v4.sin_port = htons(port);
+        where.v4.sin_addr.s_addr = htonl(address.protocol() == QAbstractSocket::IPv4Protocol
+                                             ? address.toIPv4Address()
+                                             : INADDR_ANY);
+        length = sizeof(where.v4);
+    } else {
+        where.v6.sin6_family = AF_INET6;
+        where.v6.sin6_port = htons(port);
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        std::memcpy(&where.v6.sin6_addr, bytes.c, sizeof(bytes.c));
+        if (!address.scopeId().isEmpty())
+            where.v6.sin6_scope_id = quint32(QNetworkInterface::interfaceIndexFromName(address.scopeId()));
+        length = sizeof(where.v6);
+    }
+
+    const int fd = ::socket(ipv4 ? AF_INET : AF_INET6, SOCK_STREAM, 0);
+    if (fd < 0)
+        return {LifecycleStep::Socket, errno};
+    // As QTcpServer does on Unix: reuse a port whose old connections linger in TIME_WAIT, and
+    // take IPv4 too on :: only when the address is Any (dual stack).
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    if (!ipv4) {
+        const int v6only = address.protocol() == QAbstractSocket::IPv6Protocol ? 1 : 0;
+        ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v6only, sizeof(v6only));
+    }
+    ListenProbe probe;
+    if (::bind(fd, &where.any, length) != 0)
+        probe = {LifecycleStep::Bind, errno};
+    else if (::listen(fd, backlog) != 0)
+        probe = {LifecycleStep::Listen, errno};
+    ::close(fd);
+    return probe;
+}
+
+} // namespace
+#endif
+
+ListenProbe probeListen(const QHostAddress &address, quint16 port, int backlog)
+{
+#ifdef Q_OS_UNIX
+    if (address.protocol() == QAbstractSocket::IPv4Protocol)
+        return probeFamily(address, true, port, backlog);
+    const ListenProbe probe = probeFamily(address, false, port, backlog);
+    // Any falls back to IPv4 where the system has no IPv6, as Qt does.
+    if (address.protocol() == QAbstractSocket::AnyIPProtocol && probe.failedStep == LifecycleStep::Socket
+        && probe.error == EAFNOSUPPORT)
+        return probeFamily(address, true, port, backlog);
+    return probe;
+#else
+    Q_UNUSED(address);
+    Q_UNUSED(port);
+    Q_UNUSED(backlog);
+    return {};
+#endif
+}
+
+QString errnoName(int error)
+{
+    if (error == 0)
+        return {};
+#ifdef Q_OS_UNIX
+    // The ones listening meets most, by name everywhere; glibc knows the rest.
+    switch (error) {
+    case EADDRINUSE: return QStringLiteral("EADDRINUSE");
+    case EADDRNOTAVAIL: return QStringLiteral("EADDRNOTAVAIL");
+    case EACCES: return QStringLiteral("EACCES");
+    case EPERM: return QStringLiteral("EPERM");
+    case EAFNOSUPPORT: return QStringLiteral("EAFNOSUPPORT");
+    case EPROTONOSUPPORT: return QStringLiteral("EPROTONOSUPPORT");
+    case EINVAL: return QStringLiteral("EINVAL");
+    case EMFILE: return QStringLiteral("EMFILE");
+    case ENFILE: return QStringLiteral("ENFILE");
+    case ENOBUFS: return QStringLiteral("ENOBUFS");
+    case ENOMEM: return QStringLiteral("ENOMEM");
+    case ENODEV: return QStringLiteral("ENODEV");
+    default: break;
+    }
+#  if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 32))
+    if (const char *name = ::strerrorname_np(error))
+        return QLatin1String(name);
+#  endif
+#endif
+    return QStringLiteral("errno %1").arg(error);
 }
 
 } // namespace SocketOptions

@@ -1,9 +1,20 @@
 #pragma once
 
+#include "listenerstatus.h"
+
 #include <QtGlobal>
 
-// Native socket calls that Qt does not wrap, on the descriptor of a connected socket.
+class QHostAddress;
+
+// Native socket calls that Qt does not wrap, mostly on the descriptor of a connected socket.
 namespace SocketOptions {
+
+// Where socket() → bind() → listen() stopped, and errno there.
+struct ListenProbe
+{
+    LifecycleStep failedStep = LifecycleStep::None; // None: all three succeeded
+    int error = 0;
+};
 
 // Takes the socket's pending error (SO_ERROR), 0 if none; reading it clears it.
 int takePendingError(qintptr descriptor);
@@ -16,5 +27,13 @@ bool shutdownWrite(qintptr descriptor);
 // True when the kernel already dropped the connection (TCP state CLOSE) while the application
 // still holds it: what a reset leaves, whereas a FIN leaves CLOSE_WAIT. Linux only; false elsewhere.
 bool isDroppedByKernel(qintptr descriptor);
+
+// Repeats socket() → bind() → listen() natively, with the options QTcpServer sets, to learn
+// which call fails and its errno, which Qt does not keep; a socket that gets through is closed
+// at once. Unix only: elsewhere the step is None.
+ListenProbe probeListen(const QHostAddress &address, quint16 port, int backlog);
+// The errno's symbolic name: "EADDRINUSE", "EACCES", ...; "errno 123" when it has none here;
+// empty for 0.
+QString errnoName(int error);
 
 } // namespace SocketOptions

@@ -2,11 +2,14 @@
 
 #include "connectioninfo.h"
 #include "listenerstatus.h"
+#include "listenqueue.h"
 #include "logentry.h"
+#include "tcpinfo.h"
 #include "transcriptchunk.h"
 
 #include <optional>
 
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 
@@ -41,6 +44,9 @@ struct UpdateBatch
     bool statusChanged = false;
     ListenerTotals totals;
     std::optional<TranscriptUpdate> transcript;
+    ListenQueueStats listenQueue; // the latest; not available when not listening or not on Linux
+    bool listenQueueChanged = false;
+    QHash<quint64, TcpInfo> tcpInfo; // read this round for watched connections, by id
 };
 
 Q_DECLARE_METATYPE(UpdateBatch)

@@ -38,6 +38,24 @@ QList<ConnectionInfo> openRange(quint64 first, quint64 last)
     return infos;
 }
 
+TcpInfo makeTcpInfo(quint32 rttUs, quint64 bytesReceived = 2048)
+{
+    TcpInfo info;
+    info.available = true;
+    info.state = 1; // ESTABLISHED
+    info.rttUs = rttUs;
+    info.rttVarUs = 678;
+    info.sndCwnd = 10;
+    info.retransmits = 1;
+    info.totalRetrans = 3;
+    info.bytesAcked = 1536;
+    info.bytesReceived = bytesReceived;
+    info.unacked = 2;
+    info.lastDataSentMs = 850;
+    info.lastDataRecvMs = 12400;
+    return info;
+}
+
 } // namespace
 
 class TestConnectionTableModel final : public QObject
@@ -52,6 +70,11 @@ private slots:
     void clearFinishedKeepsOpenRows();
     void sortsThroughProxyByRawValue();
     void fedByRealListener();
+    void kernelColumnsStartEmpty();
+    void tcpInfoChangesInRuns();
+    void tcpInfoDisplayAndRawValues();
+    void tcpInfoClearedWhenFinished();
+    void sortsByKernelFigures();
     void eventLogModelIsBounded();
 };
 
@@ -232,6 +255,152 @@ void TestConnectionTableModel::fedByRealListener()
     QCOMPARE(proxy.rowCount(), 20);
     model.clearFinished();
     QCOMPARE(proxy.rowCount(), 10);
+}
+
+void TestConnectionTableModel::kernelColumnsStartEmpty()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.applyUpdates(openRange(1, 3));
+    // Close stays last, after the kernel's columns.
+    QCOMPARE(int(ConnectionTableModel::CloseColumn), int(ConnectionTableModel::ColumnCount) - 1);
+    QVERIFY(ConnectionTableModel::TcpStateColumn > ConnectionTableModel::LastActivityColumn);
+    QCOMPARE(model.headerData(ConnectionTableModel::RttColumn, Qt::Horizontal).toString(), QStringLiteral("RTT"));
+    QCOMPARE(model.headerData(ConnectionTableModel::SinceLastReceiveColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Since last receive"));
+    QVERIFY(!model.headerData(ConnectionTableModel::CwndColumn, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    // Nothing known yet: empty cells, not zeros.
+    for (int column = ConnectionTableModel::TcpStateColumn; column <= ConnectionTableModel::SinceLastReceiveColumn;
+         ++column) {
+        QVERIFY(!model.index(0, column).data().isValid());
+        QVERIFY(!model.index(0, column).data(ConnectionTableModel::RawValueRole).isValid());
+    }
+    // Nor when the kernel could not tell.
+    model.applyTcpInfo({{1, TcpInfo()}});
+    QVERIFY(!model.index(0, ConnectionTableModel::TcpStateColumn).data().isValid());
+    QVERIFY(!model.index(0, ConnectionTableModel::CwndColumn).data(ConnectionTableModel::RawValueRole).isValid());
+}
+
+void TestConnectionTableModel::tcpInfoChangesInRuns()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.applyUpdates(openRange(1, 10));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    // Rows 1-3 and 6 get figures; 99 is not in the table.
+    model.applyTcpInfo({{2, makeTcpInfo(100)}, {3, makeTcpInfo(200)}, {4, makeTcpInfo(300)},
+                        {7, makeTcpInfo(400)}, {99, makeTcpInfo(500)}});
+    QCOMPARE(changed.size(), 2);
+    const auto range = [&changed](int i) {
+        const auto topLeft = changed.at(i).at(0).value<QModelIndex>();
+        const auto bottomRight = changed.at(i).at(1).value<QModelIndex>();
+        return QList<int>{topLeft.row(), bottomRight.row(), topLeft.column(), bottomRight.column()};
+    };
+    const int first = ConnectionTableModel::TcpStateColumn;
+    const int last = ConnectionTableModel::SinceLastReceiveColumn;
+    QCOMPARE(range(0), (QList<int>{1, 3, first, last}));
+    QCOMPARE(range(1), (QList<int>{6, 6, first, last}));
+
+    // The same figures again change nothing; one new figure changes its row only.
+    changed.clear();
+    model.applyTcpInfo({{2, makeTcpInfo(100)}, {3, makeTcpInfo(200)}, {4, makeTcpInfo(300)}});
+    QCOMPARE(changed.size(), 0);
+    model.applyTcpInfo({{2, makeTcpInfo(100)}, {3, makeTcpInfo(250)}});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(range(0), (QList<int>{2, 2, first, last}));
+    QCOMPARE(model.index(2, ConnectionTableModel::RttColumn).data(ConnectionTableModel::RawValueRole).toULongLong(),
+             quint64(250));
+}
+
+void TestConnectionTableModel::tcpInfoDisplayAndRawValues()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.applyUpdates(openRange(1, 2));
+    model.applyTcpInfo({{2, makeTcpInfo(12345)}});
+
+    const auto text = [&model](int column) { return model.index(1, column).data().toString(); };
+    const auto raw = [&model](int column) {
+        return model.index(1, column).data(ConnectionTableModel::RawValueRole).toULongLong();
+    };
+    QCOMPARE(text(ConnectionTableModel::TcpStateColumn), QStringLiteral("ESTABLISHED"));
+    QCOMPARE(text(ConnectionTableModel::RttColumn), QStringLiteral("12.3 ms"));
+    QCOMPARE(text(ConnectionTableModel::RttVarColumn), QStringLiteral("0.7 ms"));
+    QCOMPARE(text(ConnectionTableModel::CwndColumn), QStringLiteral("10"));
+    QCOMPARE(text(ConnectionTableModel::RetransmitsColumn), QStringLiteral("3"));
+    QCOMPARE(text(ConnectionTableModel::BytesAckedColumn), QStringLiteral("1.50 KiB"));
+    QCOMPARE(text(ConnectionTableModel::KernelReceivedColumn), QStringLiteral("2.00 KiB"));
+    QCOMPARE(text(ConnectionTableModel::UnackedColumn), QStringLiteral("2"));
+    QCOMPARE(text(ConnectionTableModel::SinceLastSendColumn), QStringLiteral("850 ms"));
+    QCOMPARE(text(ConnectionTableModel::SinceLastReceiveColumn), QStringLiteral("12.4 s"));
+
+    QCOMPARE(raw(ConnectionTableModel::TcpStateColumn), quint64(1));
+    QCOMPARE(raw(ConnectionTableModel::RttColumn), quint64(12345));
+    QCOMPARE(raw(ConnectionTableModel::RttVarColumn), quint64(678));
+    QCOMPARE(raw(ConnectionTableModel::CwndColumn), quint64(10));
+    QCOMPARE(raw(ConnectionTableModel::RetransmitsColumn), quint64(3));
+    QCOMPARE(raw(ConnectionTableModel::BytesAckedColumn), quint64(1536));
+    QCOMPARE(raw(ConnectionTableModel::KernelReceivedColumn), quint64(2048));
+    QCOMPARE(raw(ConnectionTableModel::UnackedColumn), quint64(2));
+    QCOMPARE(raw(ConnectionTableModel::SinceLastSendColumn), quint64(850));
+    QCOMPARE(raw(ConnectionTableModel::SinceLastReceiveColumn), quint64(12400));
+
+    // Exact figures in the tooltips; the other row still shows nothing.
+    QVERIFY(model.index(1, ConnectionTableModel::RttColumn).data(Qt::ToolTipRole).toString()
+                .contains(QStringLiteral("345 µs")));
+    QVERIFY(model.index(1, ConnectionTableModel::RetransmitsColumn).data(Qt::ToolTipRole).toString()
+                .contains(QStringLiteral("in a row")));
+    QCOMPARE(model.index(1, ConnectionTableModel::RttColumn).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+             Qt::AlignRight | Qt::AlignVCenter);
+    QVERIFY(!model.index(0, ConnectionTableModel::RttColumn).data().isValid());
+}
+
+void TestConnectionTableModel::tcpInfoClearedWhenFinished()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.applyUpdates(openRange(1, 3));
+    model.applyTcpInfo({{1, makeTcpInfo(100)}, {2, makeTcpInfo(100)}});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    // The kernel forgets a connection once it ends; so does its row.
+    model.applyUpdates({makeInfo(2, ConnectionState::PeerClosed)});
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!model.index(1, ConnectionTableModel::TcpStateColumn).data().isValid());
+    QCOMPARE(model.index(0, ConnectionTableModel::TcpStateColumn).data().toString(), QStringLiteral("ESTABLISHED"));
+    // A reading that trails the end is not shown.
+    changed.clear();
+    model.applyTcpInfo({{2, makeTcpInfo(300)}});
+    QCOMPARE(changed.size(), 0);
+    QVERIFY(!model.index(1, ConnectionTableModel::RttColumn).data().isValid());
+    // Clearing finished rows keeps the open rows' figures with their rows.
+    model.clearFinished();
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, ConnectionTableModel::RttColumn).data(ConnectionTableModel::RawValueRole).toULongLong(),
+             quint64(100));
+    QVERIFY(!model.index(1, ConnectionTableModel::RttColumn).data().isValid());
+}
+
+void TestConnectionTableModel::sortsByKernelFigures()
+{
+    ConnectionTableModel model;
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ConnectionTableModel::RawValueRole);
+    proxy.setDynamicSortFilter(true);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.applyUpdates(openRange(1, 3));
+    // 950 µs sorts below 12 ms, although "0.9 ms" and "12.0 ms" compare the other way as text.
+    model.applyTcpInfo({{1, makeTcpInfo(12000)}, {2, makeTcpInfo(950)}, {3, makeTcpInfo(3000)}});
+    proxy.sort(ConnectionTableModel::RttColumn, Qt::AscendingOrder);
+    const auto idAt = [&proxy](int row) {
+        return proxy.index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+    };
+    QCOMPARE((QList<quint64>{idAt(0), idAt(1), idAt(2)}), (QList<quint64>{2, 3, 1}));
+    // A new reading re-sorts.
+    model.applyTcpInfo({{1, makeTcpInfo(10)}});
+    QCOMPARE((QList<quint64>{idAt(0), idAt(1), idAt(2)}), (QList<quint64>{1, 2, 3}));
 }
 
 void TestConnectionTableModel::eventLogModelIsBounded()

@@ -1,6 +1,7 @@
 // The listener end to end over loopback: real clients, real sockets, the network thread.
 #include "listener.h"
 #include "listenercontroller.h"
+#include "socketoptions.h"
 
 #include <QHash>
 #include <QSignalSpy>
@@ -12,6 +13,7 @@
 
 #ifdef Q_OS_UNIX
 #  include <arpa/inet.h>
+#  include <cerrno>
 #  include <netinet/in.h>
 #  include <netinet/tcp.h>
 #  include <poll.h>
@@ -125,6 +127,8 @@ private slots:
     void restartOnSamePort();
     void portInUseIsReportedAndRecoverable();
     void addressNotOnThisMachine();
+    void privilegedPortNamesEacces();
+    void probeFindsTheFailingCall();
     void backlogReachesTheKernel();
     void ipv6Loopback();
     void connectionDetailsAndCounters();
@@ -204,11 +208,18 @@ void TestListener::portInUseIsReportedAndRecoverable()
     QCOMPARE(recorder.status.errorString,
              QStringLiteral("Port %1 is already in use on 127.0.0.1").arg(port));
     QVERIFY(recorder.logContains(QStringLiteral("already in use")));
+    // For the lifecycle diagram: bind() is the call that failed, and why.
+    QCOMPARE(recorder.status.failedStep, LifecycleStep::Bind);
+    QCOMPARE(recorder.status.errnoName, QStringLiteral("EADDRINUSE"));
+    QCOMPARE(lifecycleStepName(recorder.status.failedStep), QStringLiteral("bind()"));
 
-    // After the error the same controller can try again.
+    // After the error the same controller can try again; success clears the failure.
     controller.start(QHostAddress::LocalHost, 0, 5);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
     QVERIFY(recorder.status.port != port);
+    QCOMPARE(recorder.status.failedStep, LifecycleStep::None);
+    QVERIFY(recorder.status.errnoName.isEmpty());
+    QVERIFY(recorder.status.errorString.isEmpty());
 }
 
 void TestListener::addressNotOnThisMachine()
@@ -220,6 +231,68 @@ void TestListener::addressNotOnThisMachine()
     QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Error, Timeout);
     QCOMPARE(recorder.status.errorString,
              QStringLiteral("Address 203.0.113.7 is not an address of this machine"));
+    QCOMPARE(recorder.status.failedStep, LifecycleStep::Bind);
+    QCOMPARE(recorder.status.errnoName, QStringLiteral("EADDRNOTAVAIL"));
+
+    // Stopping after a failure leaves nothing failed.
+    controller.stop(false);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Stopped, Timeout);
+    QCOMPARE(recorder.status.failedStep, LifecycleStep::None);
+    QVERIFY(recorder.status.errnoName.isEmpty());
+}
+
+void TestListener::privilegedPortNamesEacces()
+{
+#ifdef Q_OS_UNIX
+    // Only where this process may not bind port 1 (not root, and the system keeps low ports).
+    QTcpServer probe;
+    if (probe.listen(QHostAddress::LocalHost, 1))
+        QSKIP("This process may bind privileged ports");
+    if (probe.serverError() != QAbstractSocket::SocketAccessError)
+        QSKIP("Port 1 is unavailable for another reason");
+
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    controller.start(QHostAddress::LocalHost, 1, 5);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Error, Timeout);
+    QCOMPARE(recorder.status.failedStep, LifecycleStep::Bind);
+    QCOMPARE(recorder.status.errnoName, QStringLiteral("EACCES"));
+    QVERIFY(recorder.status.errorString.contains(QStringLiteral("Permission denied")));
+#else
+    QSKIP("errno names are read on Unix");
+#endif
+}
+
+void TestListener::probeFindsTheFailingCall()
+{
+#ifdef Q_OS_UNIX
+    QTcpServer occupier;
+    QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
+    const SocketOptions::ListenProbe taken =
+        SocketOptions::probeListen(QHostAddress::LocalHost, occupier.serverPort(), 5);
+    QCOMPARE(taken.failedStep, LifecycleStep::Bind);
+    QCOMPARE(taken.error, EADDRINUSE);
+
+    // A port that was free a moment ago: the probe gets through, and closes what it opened,
+    // so the port can be listened on again.
+    QTcpServer finder;
+    QVERIFY(finder.listen(QHostAddress::LocalHost, 0));
+    const quint16 freePort = finder.serverPort();
+    finder.close();
+    const SocketOptions::ListenProbe free = SocketOptions::probeListen(QHostAddress::LocalHost, freePort, 5);
+    QCOMPARE(free.failedStep, LifecycleStep::None);
+    QCOMPARE(free.error, 0);
+    QTcpServer after;
+    QVERIFY2(after.listen(QHostAddress::LocalHost, freePort), qPrintable(after.errorString()));
+
+    QCOMPARE(SocketOptions::errnoName(EADDRINUSE), QStringLiteral("EADDRINUSE"));
+    QCOMPARE(SocketOptions::errnoName(EACCES), QStringLiteral("EACCES"));
+    QCOMPARE(SocketOptions::errnoName(EADDRNOTAVAIL), QStringLiteral("EADDRNOTAVAIL"));
+    QVERIFY(SocketOptions::errnoName(0).isEmpty());
+    QVERIFY(SocketOptions::errnoName(987654).contains(QStringLiteral("987654")));
+#else
+    QSKIP("The probe is Unix only");
+#endif
 }
 
 void TestListener::backlogReachesTheKernel()

@@ -1,6 +1,7 @@
 #include "connectioninspector.h"
 #include "ui_connectioninspector.h"
 
+#include "connectiontablemodel.h"
 #include "displayformat.h"
 #include "endpoint.h"
 #include "transcriptformat.h"
@@ -78,6 +79,7 @@ void ConnectionInspector::showConnection(const ConnectionInfo *info)
         m_size = 0;
         m_dropped = 0;
         m_available = true;
+        m_tcpInfo.reset();
         scheduleRender();
     }
     m_info = info ? *info : ConnectionInfo();
@@ -135,6 +137,61 @@ void ConnectionInspector::showDetails()
     m_ui->exportButton->setEnabled(shown);
     m_ui->viewCombo->setEnabled(shown);
     m_ui->lineEndingsCheck->setEnabled(shown);
+    showKernelFigures();
+}
+
+void ConnectionInspector::updateTcpInfo(const TcpInfo &info)
+{
+    m_tcpInfo = info;
+    showKernelFigures();
+}
+
+void ConnectionInspector::applyTcpInfo(const QHash<quint64, TcpInfo> &infos)
+{
+    const auto it = infos.constFind(m_info.id);
+    if (m_info.id != 0 && it != infos.cend())
+        updateTcpInfo(*it);
+}
+
+void ConnectionInspector::showKernelFigures()
+{
+    const bool shown = m_info.id != 0;
+    QString note;
+    if (!tcpInfoSupported() || (m_tcpInfo && !m_tcpInfo->available))
+        note = tr("Not available on this platform");
+    else if (shown && !m_tcpInfo)
+        note = m_info.isFinished() ? tr("The connection ended before the kernel was asked")
+                                   : tr("Waiting for the kernel's figures…");
+    else if (shown && m_info.isFinished())
+        note = tr("As last read while the connection was open");
+    m_ui->kernelNote->setText(note);
+    m_ui->kernelNote->setVisible(!note.isEmpty());
+
+    const bool figures = shown && m_tcpInfo && m_tcpInfo->available;
+    const auto cell = [this](int column) {
+        return ConnectionTableModel::tcpInfoData(*m_tcpInfo, column).toString();
+    };
+    const QString none = QStringLiteral("—");
+    using Model = ConnectionTableModel;
+    m_ui->kernelStateValue->setText(figures ? cell(Model::TcpStateColumn) : none);
+    m_ui->kernelRttValue->setText(
+        figures ? tr("%1, varies by %2").arg(cell(Model::RttColumn), cell(Model::RttVarColumn)) : none);
+    m_ui->kernelWindowValue->setText(
+        figures ? tr("cwnd %1 segments, %2 unacknowledged")
+                      .arg(cell(Model::CwndColumn), cell(Model::UnackedColumn))
+                : none);
+    m_ui->kernelRetransmitsValue->setText(
+        figures ? tr("%1 in all, %n timeout(s) in a row now", nullptr, int(m_tcpInfo->retransmits))
+                      .arg(cell(Model::RetransmitsColumn))
+                : none);
+    m_ui->kernelBytesValue->setText(figures ? tr("%1 acknowledged by the peer, %2 received")
+                                                  .arg(cell(Model::BytesAckedColumn),
+                                                       cell(Model::KernelReceivedColumn))
+                                            : none);
+    m_ui->kernelLastDataValue->setText(figures ? tr("sent %1 ago, received %2 ago")
+                                                     .arg(cell(Model::SinceLastSendColumn),
+                                                          cell(Model::SinceLastReceiveColumn))
+                                               : none);
 }
 
 void ConnectionInspector::applyTranscript(const TranscriptUpdate &update)

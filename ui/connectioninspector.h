@@ -1,11 +1,14 @@
 #pragma once
 
 #include "connectioninfo.h"
+#include "tcpinfo.h"
 #include "transcriptchunk.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QTimer;
 struct TranscriptUpdate;
@@ -33,6 +36,10 @@ public:
     // Refreshes the details when info is the connection shown.
     void updateConnection(const ConnectionInfo &info);
     void applyTranscript(const TranscriptUpdate &update);
+    // The kernel's figures (TCP_INFO) for the connection shown; they stay until the next ones.
+    void updateTcpInfo(const TcpInfo &info);
+    // Takes the shown connection's figures from a batch's readings, if there are any.
+    void applyTcpInfo(const QHash<quint64, TcpInfo> &infos);
 
     quint64 connectionId() const { return m_info.id; }
     View view() const;
@@ -53,6 +60,7 @@ signals:
 
 private:
     void showDetails();
+    void showKernelFigures();
     void scheduleRender();
     void render();
     void trimToCapacity(qsizetype capacity);
@@ -64,6 +72,7 @@ private:
     qsizetype m_size = 0;
     quint64 m_dropped = 0;
     bool m_available = true;
+    std::optional<TcpInfo> m_tcpInfo; // none until the kernel was read for the shown connection
     QTimer *m_renderTimer = nullptr;
     QTimer *m_clockTimer = nullptr; // keeps an open connection's duration current
 };

@@ -9,6 +9,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 namespace {
 
@@ -43,6 +45,22 @@ bool onlyCountersChanged(const ConnectionInfo &before, const ConnectionInfo &aft
         && before.peerAddress == after.peerAddress && before.localAddress == after.localAddress;
 }
 
+constexpr int KernelColumns = ConnectionTableModel::SinceLastReceiveColumn - ConnectionTableModel::TcpStateColumn + 1;
+
+// Title and tooltip of each TCP_INFO column's header, in column order.
+constexpr std::array<std::pair<const char *, const char *>, KernelColumns> kernelHeaders = {{
+    {QT_TR_NOOP("TCP state"), QT_TR_NOOP("The kernel's TCP state (TCP_INFO), as ss shows it")},
+    {QT_TR_NOOP("RTT"), QT_TR_NOOP("Smoothed round-trip time the kernel measured")},
+    {QT_TR_NOOP("RTT var"), QT_TR_NOOP("How much the round-trip time varies")},
+    {QT_TR_NOOP("cwnd"), QT_TR_NOOP("Congestion window: segments the kernel may have in flight")},
+    {QT_TR_NOOP("Retransmits"), QT_TR_NOOP("Segments retransmitted over the connection's life")},
+    {QT_TR_NOOP("Bytes acked"), QT_TR_NOOP("Bytes sent that the peer acknowledged")},
+    {QT_TR_NOOP("Kernel received"), QT_TR_NOOP("Payload bytes the kernel received, read by the server or not")},
+    {QT_TR_NOOP("Unacked"), QT_TR_NOOP("Segments sent and not yet acknowledged")},
+    {QT_TR_NOOP("Since last send"), QT_TR_NOOP("Time since the kernel last sent data")},
+    {QT_TR_NOOP("Since last receive"), QT_TR_NOOP("Time since the kernel last received data")},
+}};
+
 } // namespace
 
 ConnectionTableModel::ConnectionTableModel(QObject *parent)
@@ -73,12 +91,13 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
         return {};
     const ConnectionInfo &info = m_rows.at(index.row());
     const int column = index.column();
+    const bool kernelColumn = column >= TcpStateColumn && column <= SinceLastReceiveColumn;
 
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(info, column);
+        return kernelColumn ? kernelData(info.id, column, role) : displayData(info, column);
     case RawValueRole:
-        return rawData(info, column);
+        return kernelColumn ? kernelData(info.id, column, role) : rawData(info, column);
     case ConnectionIdRole:
         return QVariant::fromValue(info.id);
     case IsFinishedRole:
@@ -86,6 +105,8 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return int(info.state);
     case Qt::ToolTipRole:
+        if (kernelColumn)
+            return kernelData(info.id, column, role);
         if (column == StateColumn && !info.errorString.isEmpty())
             return tr("%1: %2").arg(connectionStateText(info.state), info.errorString);
         if (column == ReceivedColumn)
@@ -106,8 +127,10 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
         case ReceivedColumn:
         case SentColumn:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        default:
+        case TcpStateColumn:
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        default:
+            return QVariant::fromValue((kernelColumn ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         }
     default:
         return {};
@@ -170,6 +193,54 @@ QVariant ConnectionTableModel::rawData(const ConnectionInfo &info, int column) c
     }
 }
 
+QVariant ConnectionTableModel::kernelData(quint64 id, int column, int role) const
+{
+    const auto it = m_tcpInfo.constFind(id);
+    return it == m_tcpInfo.cend() ? QVariant() : tcpInfoData(*it, column, role);
+}
+
+QVariant ConnectionTableModel::tcpInfoData(const TcpInfo &info, int column, int role)
+{
+    if (!info.available || column < TcpStateColumn || column > SinceLastReceiveColumn)
+        return {}; // an empty cell, not a zero the kernel never said
+    const auto ms = [](quint32 us) { return tr("%1 ms").arg(double(us) / 1000.0, 0, 'f', 1); };
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case TcpStateColumn: return tcpStateName(info.state);
+        case RttColumn: return ms(info.rttUs);
+        case RttVarColumn: return ms(info.rttVarUs);
+        case CwndColumn: return QString::number(info.sndCwnd);
+        case RetransmitsColumn: return QString::number(info.totalRetrans);
+        case BytesAckedColumn: return DisplayFormat::bytes(info.bytesAcked);
+        case KernelReceivedColumn: return DisplayFormat::bytes(info.bytesReceived);
+        case UnackedColumn: return QString::number(info.unacked);
+        case SinceLastSendColumn: return DisplayFormat::duration(info.lastDataSentMs);
+        case SinceLastReceiveColumn: return DisplayFormat::duration(info.lastDataRecvMs);
+        default: return {};
+        }
+    }
+    if (role == RawValueRole) {
+        const std::array<quint64, KernelColumns> figures = {
+            info.state,      info.rttUs,         info.rttVarUs, info.sndCwnd,       info.totalRetrans,
+            info.bytesAcked, info.bytesReceived, info.unacked,  info.lastDataSentMs, info.lastDataRecvMs};
+        return QVariant::fromValue(figures.at(std::size_t(column - TcpStateColumn)));
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (column) {
+        case RttColumn:
+        case RttVarColumn: return tr("%L1 µs, varying by %L2 µs").arg(info.rttUs).arg(info.rttVarUs);
+        case RetransmitsColumn:
+            return tr("%L1 segment(s) retransmitted in all; %L2 timeout(s) in a row now")
+                .arg(info.totalRetrans)
+                .arg(info.retransmits);
+        case BytesAckedColumn: return tr("%L1 bytes acknowledged by the peer").arg(info.bytesAcked);
+        case KernelReceivedColumn: return tr("%L1 bytes received by the kernel").arg(info.bytesReceived);
+        default: return {};
+        }
+    }
+    return {};
+}
+
 QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
@@ -186,7 +257,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case SentColumn: return tr("Sent");
         case LastActivityColumn: return tr("Last activity");
         case CloseColumn: return tr("Action");
-        default: return {};
+        default: return tr(kernelHeaders.at(std::size_t(section - TcpStateColumn)).first);
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -195,7 +266,10 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case PeerColumn: return tr("The client's address and port");
         case LocalColumn: return tr("This server's address and port for the connection");
         case StateColumn: return tr("Open, Closing, or how it ended");
-        default: return {};
+        default:
+            if (section >= TcpStateColumn && section <= SinceLastReceiveColumn)
+                return tr(kernelHeaders.at(std::size_t(section - TcpStateColumn)).second);
+            return {};
         }
     }
     return QAbstractTableModel::headerData(section, orientation, role);
@@ -213,8 +287,10 @@ void ConnectionTableModel::applyUpdates(const QList<ConnectionInfo> &updates)
             continue;
         }
         ConnectionInfo &row = m_rows[*it];
-        if (!row.isFinished() && info.isFinished())
+        if (!row.isFinished() && info.isFinished()) {
             ++m_finishedCount;
+            m_tcpInfo.remove(info.id); // the kernel no longer holds the connection's state
+        }
         (onlyCountersChanged(row, info) ? counterRows : changedRows).append(*it);
         row = info;
     }
@@ -239,6 +315,30 @@ void ConnectionTableModel::applyUpdates(const QList<ConnectionInfo> &updates)
 
     if (m_finishedCount > m_historyLimit)
         removeFinished(m_finishedCount - m_historyLimit);
+}
+
+void ConnectionTableModel::applyTcpInfo(const QHash<quint64, TcpInfo> &infos)
+{
+    QList<int> rows;
+    for (auto it = infos.cbegin(); it != infos.cend(); ++it) {
+        const auto row = m_rowById.constFind(it.key());
+        // A reading can trail the connection's end by a batch; a finished row shows none.
+        if (row == m_rowById.cend() || m_rows.at(*row).isFinished())
+            continue;
+        auto known = m_tcpInfo.find(it.key());
+        if (known == m_tcpInfo.end()) {
+            m_tcpInfo.insert(it.key(), it.value());
+        } else if (*known != it.value()) {
+            *known = it.value();
+        } else {
+            continue;
+        }
+        rows.append(*row);
+    }
+    forEachRun(rows, [this](int first, int last) {
+        emit dataChanged(index(first, TcpStateColumn), index(last, SinceLastReceiveColumn),
+                         {Qt::DisplayRole, RawValueRole, Qt::ToolTipRole});
+    });
 }
 
 void ConnectionTableModel::emitChangedRuns(QList<int> &rows)

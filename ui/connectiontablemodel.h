@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectioninfo.h"
+#include "tcpinfo.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -26,6 +27,17 @@ public:
         ReceivedColumn,
         SentColumn,
         LastActivityColumn,
+        // The kernel's figures (TCP_INFO), empty until read for the row; Linux only.
+        TcpStateColumn,
+        RttColumn,
+        RttVarColumn,
+        CwndColumn,
+        RetransmitsColumn,
+        BytesAckedColumn,
+        KernelReceivedColumn,
+        UnackedColumn,
+        SinceLastSendColumn,
+        SinceLastReceiveColumn,
         CloseColumn,
         ColumnCount
     };
@@ -52,6 +64,10 @@ public:
     // Removes every finished row.
     void clearFinished();
 
+    // The display text, raw value (RawValueRole) or tooltip of a TCP_INFO column's figure;
+    // the inspector shows the same.
+    static QVariant tcpInfoData(const TcpInfo &info, int column, int role = Qt::DisplayRole);
+
     int historyLimit() const { return m_historyLimit; }
     void setHistoryLimit(int limit);
     int finishedCount() const { return m_finishedCount; }
@@ -61,9 +77,15 @@ public:
     QModelIndex indexForId(quint64 id, int column = IdColumn) const;
     const ConnectionInfo &connectionAt(int row) const { return m_rows.at(row); }
 
+public slots:
+    // Takes the kernel's latest figures for open connections in the table; signals only the
+    // TCP_INFO columns of the rows whose figures changed.
+    void applyTcpInfo(const QHash<quint64, TcpInfo> &infos);
+
 private:
     QVariant displayData(const ConnectionInfo &info, int column) const;
     QVariant rawData(const ConnectionInfo &info, int column) const;
+    QVariant kernelData(quint64 id, int column, int role) const;
     void emitChangedRuns(QList<int> &rows);
     // Removes `count` finished rows, those that ended first.
     void removeFinished(int count);
@@ -71,6 +93,7 @@ private:
 
     QList<ConnectionInfo> m_rows;
     QHash<quint64, int> m_rowById;
+    QHash<quint64, TcpInfo> m_tcpInfo; // latest figures of open rows, by id
     int m_finishedCount = 0;
     int m_historyLimit = 1000;
     QTimer *m_tickTimer = nullptr;

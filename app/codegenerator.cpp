@@ -1,0 +1,344 @@
+#include "codegenerator.h"
+
+#include "codetemplates.h"
+
+#include <QHash>
+#include <QStringList>
+
+bool CodeSettings::operator==(const CodeSettings &other) const
+{
+    return address == other.address && address.protocol() == other.address.protocol() && port == other.port
+        && backlog == other.backlog && mode == other.mode && greeting == other.greeting
+        && maxConnections == other.maxConnections;
+}
+
+namespace {
+
+using Values = QHash<QString, QString>;
+
+bool isPrintableAscii(char c)
+{
+    return c >= 0x20 && c < 0x7f;
+}
+
+bool isHexDigit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+QString hexEscape(char c)
+{
+    return QStringLiteral("\\x%1").arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0'));
+}
+
+// The bytes split after each line feed, so a multi-line greeting reads line by line.
+QList<QByteArray> lines(const QByteArray &bytes)
+{
+    QList<QByteArray> result;
+    qsizetype start = 0;
+    while (start < bytes.size()) {
+        const qsizetype newline = bytes.indexOf('\n', start);
+        const qsizetype end = newline < 0 ? bytes.size() : newline + 1;
+        result.append(bytes.mid(start, end - start));
+        start = end;
+    }
+    if (result.isEmpty())
+        result.append(QByteArray());
+    return result;
+}
+
+QString pythonBytesLine(const QByteArray &bytes)
+{
+    QString text = QStringLiteral("b'");
+    for (const char c : bytes) {
+        switch (c) {
+        case '\\': text += QLatin1String("\\\\"); break;
+        case '\'': text += QLatin1String("\\'"); break;
+        case '\t': text += QLatin1String("\\t"); break;
+        case '\n': text += QLatin1String("\\n"); break;
+        case '\r': text += QLatin1String("\\r"); break;
+        // \0 would read the digits after it as octal, so NUL is always \x00.
+        default: text += isPrintableAscii(c) ? QString(QLatin1Char(c)) : hexEscape(c); break;
+        }
+    }
+    return text + QLatin1Char('\'');
+}
+
+QString cppStringLine(const QByteArray &bytes)
+{
+    QString text = QStringLiteral("\"");
+    bool hexPending = false; // the last escape was \xHH, which would swallow a following hex digit
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes.at(i);
+        if (hexPending && isHexDigit(c))
+            text += QLatin1String("\" \"");
+        hexPending = false;
+        switch (c) {
+        case '\\': text += QLatin1String("\\\\"); break;
+        case '"': text += QLatin1String("\\\""); break;
+        case '\t': text += QLatin1String("\\t"); break;
+        case '\n': text += QLatin1String("\\n"); break;
+        case '\r': text += QLatin1String("\\r"); break;
+        case '\0': {
+            // An octal escape takes up to three digits: \0 only when no digit follows.
+            const bool digitFollows = i + 1 < bytes.size() && bytes.at(i + 1) >= '0' && bytes.at(i + 1) <= '9';
+            text += digitFollows ? QLatin1String("\\000") : QLatin1String("\\0");
+            break;
+        }
+        case '?':
+            // "??=" and its kind were trigraphs before C++17.
+            text += i > 0 && bytes.at(i - 1) == '?' ? QLatin1String("\\?") : QLatin1String("?");
+            break;
+        default:
+            if (isPrintableAscii(c)) {
+                text += QLatin1Char(c);
+            } else {
+                text += hexEscape(c);
+                hexPending = true;
+            }
+            break;
+        }
+    }
+    return text + QLatin1Char('"');
+}
+
+// A Python str literal for an address, which is ASCII.
+QString pythonStringLiteral(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+QString joinLiteralLines(const QList<QByteArray> &parts, QString (*line)(const QByteArray &), const QString &separator)
+{
+    QStringList texts;
+    for (const QByteArray &part : parts)
+        texts.append(line(part));
+    return texts.join(separator);
+}
+
+// Where the program binds, in the words each language needs.
+struct Target
+{
+    QString host;         // bind()'s host in Python: 127.0.0.1, ::1, fe80::1%eth0
+    QString boundHost;    // as "Socket bound to" prints it: 127.0.0.1, [::1]
+    QString clientHost;   // what nc connects to
+    QString cppAddress;   // QHostAddress's constructor argument
+    bool ipv6 = false;
+    bool dualStack = false;  // QHostAddress::Any
+    bool ipv6Any = false;    // "::", which Qt binds IPv6 only
+    bool allInterfaces = false;
+};
+
+Target targetFor(const QHostAddress &requested)
+{
+    // An address not chosen yet reads as the form's default.
+    const QHostAddress address = requested.protocol() == QAbstractSocket::UnknownNetworkLayerProtocol
+        ? QHostAddress(QHostAddress::LocalHost)
+        : requested;
+    Target target;
+    if (address.protocol() == QAbstractSocket::AnyIPProtocol) {
+        target.host = QStringLiteral("::");
+        target.ipv6 = true;
+        target.dualStack = true;
+    } else {
+        target.host = address.toString();
+        target.ipv6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+        target.ipv6Any = address == QHostAddress(QHostAddress::AnyIPv6);
+    }
+    target.boundHost = target.ipv6 ? QLatin1Char('[') + target.host + QLatin1Char(']') : target.host;
+    target.allInterfaces = target.dualStack || target.ipv6Any || address == QHostAddress(QHostAddress::AnyIPv4);
+    if (target.dualStack || address == QHostAddress(QHostAddress::AnyIPv4))
+        target.clientHost = QStringLiteral("127.0.0.1");
+    else if (target.ipv6Any)
+        target.clientHost = QStringLiteral("::1");
+    else
+        target.clientHost = target.host;
+
+    const std::pair<QHostAddress::SpecialAddress, const char *> named[] = {
+        {QHostAddress::LocalHost, "QHostAddress::LocalHost"},
+        {QHostAddress::LocalHostIPv6, "QHostAddress::LocalHostIPv6"},
+        {QHostAddress::AnyIPv4, "QHostAddress::AnyIPv4"},
+        {QHostAddress::AnyIPv6, "QHostAddress::AnyIPv6"},
+    };
+    if (target.dualStack)
+        target.cppAddress = QStringLiteral("QHostAddress::Any");
+    for (const auto &[special, name] : named) {
+        if (!target.dualStack && address == QHostAddress(special))
+            target.cppAddress = QLatin1String(name);
+    }
+    if (target.cppAddress.isEmpty())
+        target.cppAddress = QStringLiteral("QStringLiteral(%1)").arg(cppStringLine(target.host.toUtf8()));
+    return target;
+}
+
+QString modeSummary(ServerMode mode)
+{
+    switch (mode) {
+    case ServerMode::Hold:
+        return QStringLiteral("Hold: print what each client sends, send nothing");
+    case ServerMode::Echo:
+        return QStringLiteral("Echo: send back every byte that arrives");
+    case ServerMode::Discard:
+        return QStringLiteral("Discard: read and count what arrives, keep nothing");
+    case ServerMode::Greeting:
+        return QStringLiteral("Greeting: send the greeting on accept, then print what arrives");
+    case ServerMode::AcceptAndClose:
+        return QStringLiteral("Accept and close: print who connected, close at once (the classic loop)");
+    }
+    return {};
+}
+
+QString tryCommand(const CodeSettings &settings, const Target &target)
+{
+    const QString port = settings.port == 0 ? QStringLiteral("PORT (the port it prints)")
+                                            : QString::number(settings.port);
+    return QStringLiteral("nc ") + target.clientHost + QLatin1Char(' ') + port;
+}
+
+// The template with every @NAME@ replaced by its value, in one pass: a value is never rescanned.
+QString fill(QLatin1String pattern, const Values &values = {})
+{
+    // Templates start on the line after their opening quote.
+    const QString source = pattern.startsWith(QLatin1Char('\n')) ? QString(pattern.mid(1)) : QString(pattern);
+    QString result;
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype open = source.indexOf(QLatin1Char('@'), from);
+        const qsizetype close = open < 0 ? -1 : source.indexOf(QLatin1Char('@'), open + 1);
+        if (close < 0) {
+            result += QStringView(source).mid(from);
+            return result;
+        }
+        const QString name = source.mid(open + 1, close - open - 1);
+        Q_ASSERT_X(values.contains(name), "CodeGenerator", "a template names a value it was not given");
+        result += QStringView(source).mid(from, open - from);
+        result += values.value(name);
+        from = close + 1;
+    }
+}
+
+// What both languages share: the numbers, the mode, the address and how to try it.
+Values commonValues(const CodeSettings &settings, const Target &target)
+{
+    return {
+        {QStringLiteral("SUMMARY"), modeSummary(settings.mode)},
+        {QStringLiteral("TRY"), tryCommand(settings, target)},
+        {QStringLiteral("PORT"), QString::number(settings.port)},
+        {QStringLiteral("BACKLOG"), QString::number(settings.backlog)},
+        {QStringLiteral("MAX"), QString::number(settings.maxConnections)},
+    };
+}
+
+} // namespace
+
+namespace CodeGenerator {
+
+QString pythonBytesLiteral(const QByteArray &bytes)
+{
+    return joinLiteralLines(lines(bytes), &pythonBytesLine, QStringLiteral(" "));
+}
+
+QString cppStringLiteral(const QByteArray &bytes)
+{
+    return joinLiteralLines(lines(bytes), &cppStringLine, QStringLiteral(" "));
+}
+
+QString python(const CodeSettings &settings)
+{
+    using namespace CodeTemplates;
+    const Target target = targetFor(settings.address);
+    Values values = commonValues(settings, target);
+    values.insert(QStringLiteral("HEADER"), fill(PythonHeader, values));
+    values.insert(QStringLiteral("HOST"), pythonStringLiteral(target.host));
+    values.insert(QStringLiteral("FAMILY"), target.ipv6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET"));
+    values.insert(QStringLiteral("BOUND"), target.ipv6 ? QStringLiteral("[%s]:%d") : QStringLiteral("%s:%d"));
+    values.insert(QStringLiteral("PEER_NAME"), target.ipv6 ? fill(PythonPeerNameIPv6) : QString());
+    values.insert(QStringLiteral("NAME"),
+                  target.ipv6 ? QStringLiteral("peer_name(addr)") : QStringLiteral("'%s:%d' % addr"));
+    values.insert(QStringLiteral("V6ONLY"), target.dualStack ? fill(PythonDualStack)
+                                            : target.ipv6Any ? fill(PythonIPv6Only)
+                                                             : QString());
+    values.insert(QStringLiteral("EXPOSED"), target.allInterfaces ? fill(PythonExposed) : QString());
+    values.insert(QStringLiteral("SETUP"), fill(PythonSetup, values));
+    if (settings.mode == ServerMode::AcceptAndClose)
+        return fill(PythonClassicLoop, values);
+
+    QString greeting;
+    if (settings.mode == ServerMode::Greeting) {
+        const QList<QByteArray> parts = lines(settings.greeting);
+        const QString separator = QLatin1Char('\n') + QString(int(qstrlen("GREETING = (")), QLatin1Char(' '));
+        const QString literal = joinLiteralLines(parts, &pythonBytesLine, separator);
+        greeting = parts.size() > 1 ? QStringLiteral("GREETING = (%1)\n").arg(literal)
+                                    : QStringLiteral("GREETING = %1\n").arg(literal);
+    }
+    values.insert(QStringLiteral("GREETING"), greeting);
+    values.insert(QStringLiteral("SEND_GREETING"),
+                  settings.mode == ServerMode::Greeting ? fill(PythonSendGreeting) : QString());
+    const bool discard = settings.mode == ServerMode::Discard;
+    values.insert(QStringLiteral("RECEIVED"), discard ? fill(PythonReceivedDict) : QString());
+    values.insert(QStringLiteral("COUNT_START"), discard ? fill(PythonCountStart) : QString());
+    values.insert(QStringLiteral("COUNT_END"), discard ? fill(PythonCountEnd) : QString());
+    values.insert(QStringLiteral("RECEIVE"), settings.mode == ServerMode::Echo ? fill(PythonReceiveEcho)
+                                             : discard                         ? fill(PythonReceiveDiscard)
+                                                                               : fill(PythonReceivePrint));
+    return fill(PythonSelectorServer, values);
+}
+
+QString cpp(const CodeSettings &settings)
+{
+    using namespace CodeTemplates;
+    const Target target = targetFor(settings.address);
+    const bool keepsConnections = settings.mode != ServerMode::AcceptAndClose;
+    Values values = commonValues(settings, target);
+    values.insert(QStringLiteral("MEMORY"),
+                  settings.mode == ServerMode::Discard ? QStringLiteral("\n#include <memory>\n") : QString());
+    values.insert(QStringLiteral("HEADER"), fill(CppHeader, values));
+    values.insert(QStringLiteral("ADDRESS"), target.cppAddress);
+    values.insert(QStringLiteral("ADDRESS_NOTE"),
+                  target.dualStack ? QStringLiteral(" // every interface, IPv4 and IPv6")
+                  : target.ipv6Any ? QStringLiteral(" // IPv6 only; QHostAddress::Any takes IPv4 clients too")
+                                   : QString());
+    values.insert(QStringLiteral("MAXIMUM"), fill(keepsConnections ? CppMaximum : CppNoMaximum, values));
+    // Inside the literal "Socket bound to ...": the quotes of a literal of its own come off.
+    values.insert(QStringLiteral("BOUND_HOST"), cppStringLine(target.boundHost.toUtf8()).mid(1).chopped(1));
+    values.insert(QStringLiteral("EXPOSED"), target.allInterfaces ? fill(CppExposed) : QString());
+    values.insert(QStringLiteral("SETUP"), fill(CppSetup, values));
+    values.insert(QStringLiteral("PEER_NAME"), fill(target.ipv6 ? CppPeerNameIPv6 : CppPeerNameIPv4));
+    if (!keepsConnections)
+        return fill(CppAcceptAndClose, values);
+
+    const bool prints = settings.mode == ServerMode::Hold || settings.mode == ServerMode::Greeting;
+    values.insert(QStringLiteral("PRINTABLE"), prints ? fill(CppPrintable) : QString());
+    QString greeting;
+    if (settings.mode == ServerMode::Greeting) {
+        const QString separator =
+            QLatin1Char('\n') + QString(int(qstrlen("static const char greeting[] = ")), QLatin1Char(' '));
+        values.insert(QStringLiteral("LITERAL"),
+                      joinLiteralLines(lines(settings.greeting), &cppStringLine, separator));
+        greeting = fill(CppGreeting, values);
+    }
+    values.insert(QStringLiteral("GREETING"), greeting);
+    QString handlers;
+    switch (settings.mode) {
+    case ServerMode::Echo:
+        handlers = fill(CppHandleEcho);
+        break;
+    case ServerMode::Discard:
+        handlers = fill(CppHandleDiscard);
+        break;
+    case ServerMode::Greeting:
+        handlers = fill(CppHandleGreeting) + fill(CppHandleHold);
+        break;
+    case ServerMode::Hold:
+    case ServerMode::AcceptAndClose:
+        handlers = fill(CppHandleHold);
+        break;
+    }
+    values.insert(QStringLiteral("HANDLERS"), handlers);
+    return fill(CppServer, values);
+}
+
+} // namespace CodeGenerator

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "serverbehaviour.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QString>
+
+// What the printed program is for: the form's address, port and backlog and the server's mode.
+struct CodeSettings
+{
+    // QHostAddress("::") is IPv6 only, as Qt binds it; QHostAddress::Any takes IPv4 clients too.
+    QHostAddress address{QHostAddress::LocalHost};
+    quint16 port = 9000;
+    int backlog = 5;
+    ServerMode mode = ServerMode::Hold;
+    QByteArray greeting;
+    int maxConnections = ServerBehaviour::DefaultMaxConnections;
+
+    bool operator==(const CodeSettings &other) const;
+    bool operator!=(const CodeSettings &other) const { return !(*this == other); }
+};
+
+// The server the app runs, as a program a learner can save, read and run on their own.
+namespace CodeGenerator {
+
+// Python 3.8 or newer, standard library only: the classic accept loop for Accept and close,
+// one thread with `selectors` for the modes that keep connections open.
+QString python(const CodeSettings &settings);
+// C++17 with Qt 6.3 or newer (QtNetwork), in the fortune server's style, without Q_OBJECT.
+QString cpp(const CodeSettings &settings);
+
+// b'...' with every byte that is not printable ASCII escaped: b'Hi\r\n\x00\xc3\xa9'
+QString pythonBytesLiteral(const QByteArray &bytes);
+// "..." with every byte that is not printable ASCII escaped; adjacent literals ("\xc3" "a")
+// where a hex escape would otherwise swallow the next character.
+QString cppStringLiteral(const QByteArray &bytes);
+
+} // namespace CodeGenerator
