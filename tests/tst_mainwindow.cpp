@@ -2,7 +2,11 @@
 #include "connectioninspector.h"
 #include "connectiontablemodel.h"
 #include "listenercontroller.h"
+#include "acceptqueuegauge.h"
+#include "codeview.h"
+#include "lifecyclestrip.h"
 #include "mainwindow.h"
+#include "trafficchart.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -16,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -72,6 +77,7 @@ private slots:
     void stopCanCloseConnections();
     void clearClosedAndStatusBar();
     void columnsShowAndHideFromTheHeaderMenu();
+    void kernelViewAndTestClients();
     void filterConnections();
     void bigTableFiltersAfterTypingPauses();
 
@@ -472,6 +478,72 @@ void TestMainWindow::bigTableFiltersAfterTypingPauses()
     QTest::keyClick(filter, Qt::Key_Return);
     QCOMPARE(shown->rowCount(), 1);
     QCOMPARE(shown->index(0, ConnectionTableModel::IdColumn).data().toString(), QStringLiteral("100"));
+}
+
+// The kernel view and the built-in clients, as a learner uses them: start with backlog 3, open
+// connections from the Clients tab, pause and watch the accept queue fill, resume, close all.
+void TestMainWindow::kernelViewAndTestClients()
+{
+    MainWindow *window = m_window.get();
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    auto *backlog = child<QSpinBox>(window, "backlogSpin");
+    backlog->selectAll();
+    QTest::keyClicks(backlog, QStringLiteral("3"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+    const quint16 port = listeningPort(window);
+
+    auto *strip = child<LifecycleStrip>(window, "lifecycleStrip");
+    QTRY_COMPARE_WITH_TIMEOUT(strip->stage(), LifecycleStrip::Stage::Listening, Timeout);
+    QVERIFY2(strip->text().contains(QStringLiteral("listen(3)")), qPrintable(strip->text()));
+    auto *gauge = child<AcceptQueueGauge>(window, "acceptQueueGauge");
+#ifdef Q_OS_LINUX
+    QTRY_VERIFY2_WITH_TIMEOUT(gauge->text().startsWith(QStringLiteral("Accept queue 0 / 3")), qPrintable(gauge->text()),
+                              Timeout);
+#endif
+    // The Code view prints the program for these settings, with the port the system chose.
+    auto *code = child<CodeView>(window, "codeView");
+    QVERIFY2(code->code().contains(QString::number(port)), qPrintable(code->code()));
+    QVERIFY(code->code().contains(QStringLiteral("BACKLOG = 3")));
+
+    // Twenty connections from the Clients tab: the table counts them.
+    auto *tabs = child<QTabWidget>(window, "sideTabs");
+    tabs->setCurrentWidget(child<QWidget>(window, "clientsPanel"));
+    auto *count = child<QSpinBox>(window, "clientCountSpin");
+    count->selectAll();
+    QTest::keyClicks(count, QStringLiteral("20"));
+    QTest::mouseClick(child<QPushButton>(window, "startClientsButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionModel()->rowCount(), 20, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(window, "clientTotalsLabel")->text().startsWith(QStringLiteral("Connected 20")),
+                             Timeout);
+
+#ifdef Q_OS_LINUX
+    // Paused, new ones wait in the kernel's queue, which the gauge shows filling to the backlog.
+    QTest::mouseClick(child<QPushButton>(window, "pauseButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(strip->stage(), LifecycleStrip::Stage::Paused, Timeout);
+    count->selectAll();
+    QTest::keyClicks(count, QStringLiteral("3"));
+    QTest::mouseClick(child<QPushButton>(window, "startClientsButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(gauge->text().startsWith(QStringLiteral("Accept queue 3 / 3")), qPrintable(gauge->text()),
+                              Timeout);
+    QCOMPARE(window->connectionModel()->rowCount(), 20);
+    QTest::mouseClick(child<QPushButton>(window, "pauseButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionModel()->rowCount(), 23, Timeout);
+    QTRY_VERIFY2_WITH_TIMEOUT(gauge->text().startsWith(QStringLiteral("Accept queue 0 / 3")), qPrintable(gauge->text()),
+                              Timeout);
+#endif
+
+    // Close all clients: every row ends, closed by the peer.
+    const int rows = window->connectionModel()->rowCount();
+    QTest::mouseClick(child<QPushButton>(window, "closeClientsButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionModel()->finishedCount(), rows, Timeout);
+    for (int row = 0; row < rows; ++row) {
+        QCOMPARE(window->connectionModel()->index(row, ConnectionTableModel::StateColumn).data().toString(),
+                 QStringLiteral("Peer closed"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(strip->text().contains(QStringLiteral("close() · %1").arg(rows)), true, Timeout);
+    // The chart took a sample a second all along.
+    QTRY_VERIFY_WITH_TIMEOUT(child<TrafficChart>(window, "trafficChart")->sampleCount() > 0, Timeout);
 }
 
 QTEST_MAIN(TestMainWindow)

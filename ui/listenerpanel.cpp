@@ -31,6 +31,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     });
     connect(m_ui->addressCombo, &QComboBox::editTextChanged, this, &ListenerPanel::validateForm);
     connect(m_ui->portEdit, &QLineEdit::textChanged, this, &ListenerPanel::validateForm);
+    connect(m_ui->backlogSpin, &QSpinBox::valueChanged, this, &ListenerPanel::formEdited);
     connect(m_ui->portEdit, &QLineEdit::returnPressed, this, &ListenerPanel::onStartClicked);
     connect(m_ui->startButton, &QPushButton::clicked, this, &ListenerPanel::onStartClicked);
     connect(m_ui->stopButton, &QPushButton::clicked, this,
@@ -86,6 +87,24 @@ void ListenerPanel::save(Settings &settings) const
     settings.setGreetingText(m_ui->greetingEdit->text());
 }
 
+CodeSettings ListenerPanel::codeSettings() const
+{
+    const ServerBehaviour chosen = behaviour();
+    CodeSettings settings;
+    settings.address = m_codeAddress;
+    settings.port = m_codePort;
+    settings.backlog = m_ui->backlogSpin->value();
+    settings.mode = chosen.mode;
+    settings.greeting = chosen.greeting;
+    settings.maxConnections = chosen.maxConnections;
+    return settings;
+}
+
+AcceptQueueGauge *ListenerPanel::acceptQueueGauge() const
+{
+    return m_ui->acceptQueueGauge;
+}
+
 ServerBehaviour ListenerPanel::behaviour() const
 {
     ServerBehaviour behaviour;
@@ -138,6 +157,11 @@ void ListenerPanel::validateForm()
     m_ui->formErrorLabel->setVisible(!m_formValid && !m_listening);
     m_ui->exposureWarning->setVisible(address.error.isEmpty() && Endpoint::isAllInterfaces(address.address));
     m_ui->startButton->setEnabled(m_formValid && !m_listening);
+    if (m_formValid) {
+        m_codeAddress = address.address;
+        m_codePort = port.port;
+    }
+    emit formEdited();
 }
 
 void ListenerPanel::onStartClicked()

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "codegenerator.h"
 #include "serverbehaviour.h"
 
 #include <QGroupBox>
 #include <QHostAddress>
 
 #include <memory>
+
+class AcceptQueueGauge;
 
 class Settings;
 struct ListenerStatus;
@@ -36,6 +39,9 @@ public:
 
     // Mode, greeting and maximum as chosen; the transcript size is not the panel's.
     ServerBehaviour behaviour() const;
+    // The form as a program would use it, for the Code view; the last valid address and port.
+    CodeSettings codeSettings() const;
+    AcceptQueueGauge *acceptQueueGauge() const;
     bool closeConnectionsOnStop() const;
 
 signals:
@@ -43,6 +49,7 @@ signals:
     void stopRequested(bool closeConnections);
     void pauseRequested(bool paused);
     void behaviourChanged();
+    void formEdited(); // address, port or backlog changed
 
 private:
     void validateForm();
@@ -52,4 +59,6 @@ private:
     std::unique_ptr<Ui::ListenerPanel> m_ui;
     bool m_listening = false;
     bool m_formValid = false;
+    QHostAddress m_codeAddress{QHostAddress::LocalHost};
+    quint16 m_codePort = 9000;
 };

@@ -7,6 +7,7 @@
 #include "displayformat.h"
 #include "endpoint.h"
 #include "eventlogmodel.h"
+#include "labpanels.h"
 #include "listenercontroller.h"
 #include "logexport.h"
 #include "settings.h"
@@ -62,6 +63,10 @@ MainWindow::MainWindow(QWidget *parent)
     setUpEventLog();
     setUpStatusBar();
     setUpConnectionFilter();
+    m_labPanels = new LabPanels(m_controller,
+                                {m_ui->listenerPanel, m_ui->lifecycleStrip, m_ui->trafficChart, m_ui->connectionsView,
+                                 m_connectionModel, m_ui->inspector, m_ui->clientsPanel, m_ui->codeView},
+                                this);
     restoreSettings();
 
     connect(m_controller, &ListenerController::updated, this, &MainWindow::onUpdated);
@@ -172,13 +177,20 @@ void MainWindow::setUpColumnMenu()
     QHeaderView *header = m_ui->connectionsView->horizontalHeader();
     header->setContextMenuPolicy(Qt::ActionsContextMenu);
     header->setSectionHidden(ConnectionTableModel::LocalColumn, true);
+    // The kernel's figures (TCP_INFO) are there for who asks; read only for the rows on screen.
+    for (int column = ConnectionTableModel::TcpStateColumn; column <= ConnectionTableModel::SinceLastReceiveColumn;
+         ++column)
+        header->setSectionHidden(column, true);
     for (int column = ConnectionTableModel::PeerColumn; column < ConnectionTableModel::ColumnCount; ++column) {
         const QString name = m_connectionModel->headerData(column, Qt::Horizontal).toString();
         auto *action = new QAction(name, header);
         action->setObjectName(QStringLiteral("showColumn%1").arg(column));
         action->setCheckable(true);
-        connect(action, &QAction::toggled, header,
-                [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+        connect(action, &QAction::toggled, this, [this, header, column](bool shown) {
+            header->setSectionHidden(column, !shown);
+            if (m_labPanels)
+                m_labPanels->watchVisibleConnections();
+        });
         header->addAction(action);
     }
     syncColumnMenu();
@@ -238,6 +250,9 @@ void MainWindow::setUpEventLog()
 
 void MainWindow::setUpStatusBar()
 {
+    // The "Try it: nc ..." hint lives at the left of the status bar, where it has room.
+    m_ui->hintLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    statusBar()->addWidget(m_ui->hintLabel, 1);
     m_openLabel = new QLabel(this);
     m_acceptedLabel = new QLabel(this);
     m_bytesInLabel = new QLabel(this);
@@ -328,6 +343,7 @@ void MainWindow::onUpdated(const UpdateBatch &batch)
     if (batch.statusChanged)
         showStatus(batch.status);
     showTotals(batch.totals);
+    m_labPanels->onUpdated(batch);
 }
 
 void MainWindow::onCurrentRowChanged()
@@ -342,6 +358,8 @@ void MainWindow::onCurrentRowChanged()
     else
         m_ui->inspector->showConnection(nullptr);
     m_controller->inspect(source.isValid() ? id : 0);
+    if (m_labPanels)
+        m_labPanels->watchVisibleConnections();
 }
 
 void MainWindow::onConnectionFilterEdited()

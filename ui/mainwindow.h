@@ -9,6 +9,7 @@ class CloseButtonDelegate;
 class ConnectionFilterProxyModel;
 class ConnectionTableModel;
 class EventLogModel;
+class LabPanels;
 class ListenerController;
 class QLabel;
 class QSortFilterProxyModel;
@@ -80,6 +81,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<Settings> m_settings;
+    LabPanels *m_labPanels = nullptr;
     ListenerController *m_controller = nullptr;
     ConnectionTableModel *m_connectionModel = nullptr;
     ConnectionFilterProxyModel *m_connectionProxy = nullptr;
