@@ -8,8 +8,13 @@
 #include <QCoreApplication>
 #include <QEvent>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#  include <sys/resource.h>
+#endif
 
 namespace {
 
@@ -44,10 +49,26 @@ private:
     StatsReporter *m_stats;
 };
 
+// Each connection costs a descriptor and the usual soft limit is 1024; the hard limit is what
+// the administrator allows, so a server that is meant to hold 10,000 connections asks for it.
+void raiseDescriptorLimit()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit = {};
+    // Capped: a huge limit buys nothing here and slows whatever walks every descriptor.
+    constexpr rlim_t Wanted = 65536;
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < Wanted && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = std::min(limit.rlim_max, Wanted);
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+#endif
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    raiseDescriptorLimit();
     // The headless run must not need a display, so the kind of application is chosen first.
     std::unique_ptr<QCoreApplication> app;
     if (CommandLine::wantsHeadless(argc, argv))
