@@ -5,6 +5,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cstring>
@@ -118,6 +120,18 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         options.statsFile = parser.value(statsOption);
         if (options.statsFile.trimmed().isEmpty())
             return usageError(tr("Bad --stats-file value: give a file name"));
+        // Found now, a bad path is one clear line; found by the first write, it would be a
+        // run whose figures silently go nowhere.
+        const QFileInfo file(options.statsFile);
+        const QFileInfo folder(file.absolutePath());
+        if (file.isDir())
+            return usageError(tr("Bad --stats-file value \"%1\": that is a folder; give a file name")
+                                  .arg(options.statsFile));
+        if (!folder.isDir())
+            return usageError(tr("Bad --stats-file value \"%1\": %2 is not an existing folder")
+                                  .arg(options.statsFile, QDir::toNativeSeparators(folder.filePath())));
+        if (!folder.isWritable() || (file.exists() && !file.isWritable()))
+            return usageError(tr("Bad --stats-file value \"%1\": cannot write there").arg(options.statsFile));
     }
     return result;
 }

@@ -33,6 +33,15 @@ bool isDottedQuad(const QString &text)
     return true;
 }
 
+// Input as an error message quotes it: a pasted page would otherwise become the message.
+QString shown(const QString &text)
+{
+    static constexpr qsizetype MaxShown = 40;
+    if (text.size() <= MaxShown)
+        return text;
+    return text.left(MaxShown) + QStringLiteral("\u2026");
+}
+
 } // namespace
 
 namespace Endpoint {
@@ -50,7 +59,7 @@ AddressResult parseAddress(const QString &text)
     QHostAddress address;
     if ((looksIPv4 && !isDottedQuad(trimmed)) || !address.setAddress(trimmed)
         || address.protocol() == QAbstractSocket::UnknownNetworkLayerProtocol)
-        return {{}, tr("\"%1\" is not an IP address; enter one such as 127.0.0.1 or ::1").arg(trimmed)};
+        return {{}, tr("\"%1\" is not an IP address; enter one such as 127.0.0.1 or ::1").arg(shown(trimmed))};
     return {address, {}};
 }
 
@@ -61,12 +70,12 @@ PortResult parsePort(const QString &text)
         return {0, tr("Enter a port from 0 to 65535 (0 lets the system choose)")};
     for (const QChar c : trimmed) {
         if (!c.isDigit() || c.unicode() > '9')
-            return {0, tr("The port must be a whole number from 0 to 65535, not \"%1\"").arg(trimmed)};
+            return {0, tr("The port must be a whole number from 0 to 65535, not \"%1\"").arg(shown(trimmed))};
     }
     bool ok = false;
     const qulonglong value = trimmed.toULongLong(&ok);
     if (!ok || value > 65535)
-        return {0, tr("The port must be from 0 to 65535, not %1").arg(trimmed)};
+        return {0, tr("The port must be from 0 to 65535, not %1").arg(shown(trimmed))};
     return {static_cast<quint16>(value), {}};
 }
 
@@ -81,16 +90,16 @@ HostPortResult parseHostPort(const QString &text)
     if (trimmed.startsWith(QLatin1Char('['))) {
         const qsizetype close = trimmed.indexOf(QLatin1String("]:"));
         if (close < 0)
-            return {{}, 0, tr("Expected [IPv6]:PORT, such as [::1]:9000, not \"%1\"").arg(trimmed)};
+            return {{}, 0, tr("Expected [IPv6]:PORT, such as [::1]:9000, not \"%1\"").arg(shown(trimmed))};
         host = trimmed.mid(1, close - 1);
         port = trimmed.mid(close + 2);
         if (!host.contains(QLatin1Char(':')))
-            return {{}, 0, tr("Brackets are for IPv6 addresses; write %1:%2 instead").arg(host, port)};
+            return {{}, 0, tr("Brackets are for IPv6 addresses; write %1:%2 instead").arg(shown(host), shown(port))};
     } else if (!trimmed.contains(QLatin1Char(':'))) {
         host = QStringLiteral("127.0.0.1");
         port = trimmed;
     } else if (trimmed.count(QLatin1Char(':')) > 1) {
-        return {{}, 0, tr("Write an IPv6 address in brackets, such as [::1]:9000, not \"%1\"").arg(trimmed)};
+        return {{}, 0, tr("Write an IPv6 address in brackets, such as [::1]:9000, not \"%1\"").arg(shown(trimmed))};
     } else {
         const qsizetype colon = trimmed.lastIndexOf(QLatin1Char(':'));
         host = trimmed.left(colon);

@@ -1,7 +1,6 @@
 #include "hexparser.h"
 
 #include <QCoreApplication>
-#include <QList>
 
 namespace HexParser {
 
@@ -12,28 +11,18 @@ QString tr(const char *text)
     return QCoreApplication::translate("HexParser", text);
 }
 
-// One character of the input: a code point with its 1-based position, so that a character
-// outside the BMP (two UTF-16 units) still counts as one, as the user sees it.
-struct Character
+// The code point at text[index] and how many UTF-16 units it takes, so that a character outside
+// the BMP still counts as one position, as the user sees it. Read in place: a pasted dump of
+// many megabytes is never copied into a second, wider form.
+char32_t codeAt(const QString &text, qsizetype index, qsizetype *width)
 {
-    char32_t code = 0;
-    int position = 0;
-};
-
-QList<Character> characters(const QString &text)
-{
-    QList<Character> result;
-    result.reserve(text.size());
-    int position = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        char32_t code = text.at(i).unicode();
-        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-            code = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
-            ++i;
-        }
-        result.append({code, ++position});
+    const QChar c = text.at(index);
+    if (c.isHighSurrogate() && index + 1 < text.size() && text.at(index + 1).isLowSurrogate()) {
+        *width = 2;
+        return QChar::surrogateToUcs4(c, text.at(index + 1));
     }
-    return result;
+    *width = 1;
+    return c.unicode();
 }
 
 bool isSeparator(char32_t code)
@@ -61,15 +50,14 @@ QString describe(char32_t code)
 }
 
 // The digits of a token for an error message, shortened so a pasted dump stays readable.
-QString excerpt(const QList<Character> &chars, qsizetype from, qsizetype to)
+// Only called once every character of the token is a hex digit, so units are characters.
+QString excerpt(const QString &text, qsizetype from, qsizetype to)
 {
     static constexpr qsizetype MaxShown = 16;
-    QString text;
-    for (qsizetype i = from; i < to && i < from + MaxShown; ++i)
-        text += QStringView(QChar::fromUcs4(chars.at(i).code));
+    QString shown = text.mid(from, qMin(to - from, MaxShown));
     if (to - from > MaxShown)
-        text += QStringLiteral("\u2026");
-    return text;
+        shown += QStringLiteral("\u2026");
+    return shown;
 }
 
 Result failure(const QString &error, int position)
@@ -84,40 +72,52 @@ Result failure(const QString &error, int position)
 
 Result parse(const QString &text)
 {
-    const QList<Character> chars = characters(text);
     Result result;
-    result.bytes.reserve(chars.size() / 2);
+    result.bytes.reserve(text.size() / 2);
+    const qsizetype size = text.size();
     qsizetype i = 0;
-    while (i < chars.size()) {
-        if (isSeparator(chars.at(i).code)) {
-            ++i;
+    int position = 0; // 1-based position of the character before text[i]
+    while (i < size) {
+        qsizetype width = 1;
+        if (isSeparator(codeAt(text, i, &width))) {
+            i += width;
+            ++position;
             continue;
         }
-        qsizetype end = i;
-        while (end < chars.size() && !isSeparator(chars.at(end).code))
-            ++end;
-
+        const int tokenPosition = position + 1;
         qsizetype first = i; // the token's first digit, after any 0x
-        if (end - i >= 2 && chars.at(i).code == U'0' && (chars.at(i + 1).code == U'x' || chars.at(i + 1).code == U'X'))
+        if (text.at(i) == QLatin1Char('0') && i + 1 < size
+            && (text.at(i + 1) == QLatin1Char('x') || text.at(i + 1) == QLatin1Char('X'))) {
             first += 2;
-        for (qsizetype k = first; k < end; ++k) {
-            if (hexValue(chars.at(k).code) < 0)
-                return failure(tr("Not a hex digit: %1 at position %2")
-                                   .arg(describe(chars.at(k).code))
-                                   .arg(chars.at(k).position),
-                               chars.at(k).position);
+            position += 2;
+        }
+        const int firstPosition = position + 1;
+        qsizetype end = first;
+        int high = -1; // the first digit of a byte still waiting for its second
+        while (end < size) {
+            const char32_t code = codeAt(text, end, &width);
+            if (isSeparator(code))
+                break;
+            ++position;
+            const int value = hexValue(code);
+            if (value < 0)
+                return failure(tr("Not a hex digit: %1 at position %2").arg(describe(code)).arg(position), position);
+            if (high < 0) {
+                high = value;
+            } else {
+                result.bytes.append(char(high * 16 + value));
+                high = -1;
+            }
+            end += width;
         }
         if (first == end)
-            return failure(tr("No hex digits after \"0x\" at position %1").arg(chars.at(i).position),
-                           chars.at(i).position);
-        if ((end - first) % 2 != 0)
+            return failure(tr("No hex digits after \"0x\" at position %1").arg(tokenPosition), tokenPosition);
+        if (high >= 0)
             return failure(tr("Incomplete byte: \"%1\" at position %2 has an odd number of hex digits; "
                               "each byte needs two")
-                               .arg(excerpt(chars, first, end))
-                               .arg(chars.at(first).position),
-                           chars.at(first).position);
-        for (qsizetype k = first; k < end; k += 2)
-            result.bytes.append(char(hexValue(chars.at(k).code) * 16 + hexValue(chars.at(k + 1).code)));
+                               .arg(excerpt(text, first, end))
+                               .arg(firstPosition),
+                           firstPosition);
         i = end;
     }
     return result;

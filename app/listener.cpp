@@ -6,10 +6,19 @@
 #include "listenfailure.h"
 
 #include <QDateTime>
+#include <QEvent>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
+
+#ifdef Q_OS_UNIX
+#  include <cerrno>
+#  include <sys/resource.h>
+#  include <sys/socket.h>
+#  include <unistd.h>
+#endif
 
 #ifdef __GLIBC__
 #  include <malloc.h>
@@ -19,14 +28,23 @@ Listener::Listener(QObject *parent)
     : QTcpServer(parent)
     , m_flushTimer(new QTimer(this))
     , m_trimTimer(new QTimer(this))
+    , m_idleTimer(new QTimer(this))
     , m_kernel(new KernelMonitor([this](quint64 id) { return descriptorOf(id); }, this))
+    , m_acceptRetryTimer(new QTimer(this))
 {
+    m_acceptRetryTimer->setSingleShot(true);
+    connect(m_acceptRetryTimer, &QTimer::timeout, this, &Listener::retryAccepting);
+    connect(this, &QTcpServer::acceptError, this, &Listener::onAcceptError);
     connect(m_kernel, &KernelMonitor::changed, this, &Listener::scheduleFlush);
     // glibc keeps the memory of freed connections for reuse; after a churn of thousands that
     // is tens of MiB the process would otherwise hold at its peak for good.
     m_trimTimer->setInterval(TrimIntervalMs);
     connect(m_trimTimer, &QTimer::timeout, this, &Listener::releaseFreedMemory);
     m_trimTimer->start();
+    // One sweep for all connections rather than a timer each: thousands of timers would cost
+    // more than looking at every connection twice a second.
+    m_idleTimer->setInterval(IdleSweepIntervalMs);
+    connect(m_idleTimer, &QTimer::timeout, this, &Listener::closeIdleConnections);
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(FlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &Listener::flush);
@@ -47,6 +65,7 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
 {
     if (isListening())
         close();
+    clearAcceptFailure();
     setListenBacklogSize(backlog);
     if (!listen(address, port)) {
         m_kernel->stopListenQueue();
@@ -69,6 +88,7 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     status.backlog = listenBacklogSize();
     setStatus(status);
     m_kernel->startListenQueue(socketDescriptor());
+    watchListenNotifier();
     log(LogLevel::Info, tr("Socket bound to %1").arg(Endpoint::format(status.address, status.port)));
     log(LogLevel::Info, tr("Listening with backlog %1").arg(status.backlog));
     if (Endpoint::isAllInterfaces(status.address))
@@ -84,6 +104,7 @@ void Listener::stopListening(bool closeConnections)
         log(LogLevel::Info, tr("Stopped listening on %1").arg(where));
     }
     m_kernel->stopListenQueue();
+    clearAcceptFailure();
     if (closeConnections)
         closeAllConnections();
     else if (!m_connections.isEmpty())
@@ -91,6 +112,7 @@ void Listener::stopListening(bool closeConnections)
     ListenerStatus status = m_status;
     status.state = ListenerState::Stopped;
     status.paused = false;
+    status.pausedReason.clear();
     status.errorString.clear();
     status.failedStep = LifecycleStep::None;
     status.errnoName.clear();
@@ -106,7 +128,9 @@ void Listener::setPaused(bool paused)
         log(LogLevel::Info, tr("Accepting paused: new connections wait in the kernel's accept queue (backlog %1)")
                                 .arg(m_status.backlog));
     } else {
-        resumeAccepting();
+        // Out of descriptors, accepting stays off until the retry finds some free.
+        if (!m_acceptFailed)
+            resumeAccepting();
         log(LogLevel::Info, tr("Accepting resumed"));
     }
     ListenerStatus status = m_status;
@@ -127,7 +151,24 @@ ServerMode ongoingMode(ServerMode mode)
 void Listener::setBehaviour(const ServerBehaviour &behaviour)
 {
     const bool modeChanged = behaviour.mode != m_behaviour.mode;
+    const bool idleChanged = behaviour.idleTimeoutSeconds != m_behaviour.idleTimeoutSeconds;
+    const bool accessChanged =
+        behaviour.allowList != m_behaviour.allowList || behaviour.denyList != m_behaviour.denyList;
     m_behaviour = behaviour;
+    if (behaviour.idleTimeoutSeconds > 0)
+        m_idleTimer->start();
+    else
+        m_idleTimer->stop();
+    if (idleChanged) {
+        log(LogLevel::Info, behaviour.idleTimeoutSeconds > 0
+                                ? tr("Idle timeout: %n s", nullptr, behaviour.idleTimeoutSeconds)
+                                : tr("Idle timeout: off"));
+    }
+    if (accessChanged) {
+        log(LogLevel::Info, tr("Access lists: allow %1; deny %2")
+                                .arg(behaviour.allowList.isEmpty() ? tr("everyone") : behaviour.allowList.toString(),
+                                     behaviour.denyList.isEmpty() ? tr("nobody") : behaviour.denyList.toString()));
+    }
     for (Connection *connection : std::as_const(m_connections)) {
         connection->setMode(ongoingMode(behaviour.mode));
         connection->setTranscriptCapacity(behaviour.transcriptCapacity);
@@ -174,6 +215,120 @@ void Listener::watchTcpInfo(const QList<quint64> &ids)
     m_kernel->watch(ids);
 }
 
+namespace {
+
+// 0 when a new descriptor can be had now, else why not (EMFILE, ENFILE, ENOBUFS, ...).
+int descriptorShortage()
+{
+#ifdef Q_OS_UNIX
+    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (probe < 0)
+        return errno;
+    ::close(probe);
+#endif
+    return 0;
+}
+
+// The soft RLIMIT_NOFILE: how many descriptors this process may hold; -1 when unknown.
+qint64 descriptorLimit()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        return qint64(limit.rlim_cur);
+#endif
+    return -1;
+}
+
+} // namespace
+
+void Listener::watchListenNotifier()
+{
+    const QList<QSocketNotifier *> notifiers = findChildren<QSocketNotifier *>();
+    for (QSocketNotifier *notifier : notifiers) {
+        if (notifier->type() == QSocketNotifier::Read && notifier->socket() == socketDescriptor())
+            notifier->installEventFilter(this);
+    }
+}
+
+bool Listener::eventFilter(QObject *watched, QEvent *event)
+{
+    // Qt 6.4 does not always pause when accept() fails with EMFILE: the queue stays readable and
+    // the event loop spins on accept(). Looking for a free descriptor before Qt accepts avoids that.
+    if (event->type() == QEvent::SockAct && isListening() && descriptorShortage() != 0) {
+        onAcceptError(QAbstractSocket::SocketResourceError);
+        return true;
+    }
+    return QTcpServer::eventFilter(watched, event);
+}
+
+void Listener::onAcceptError(QAbstractSocket::SocketError error)
+{
+    // Accepting stays off (the notifier would otherwise fire again at once, a busy loop); the
+    // retry timer turns it back on once descriptors are free, so the listener is not deaf for good.
+    if (!isListening())
+        return;
+    pauseAccepting();
+    if (m_acceptFailed) {
+        if (!m_acceptRetryTimer->isActive())
+            m_acceptRetryTimer->start(m_acceptRetryMs);
+        return;
+    }
+    m_acceptFailed = true;
+    // Failing again before anything was taken since resuming: the shortage goes on, wait longer.
+    m_acceptRetryMs = m_totals.accepted == m_acceptedAtResume ? std::min(m_acceptRetryMs * 2, AcceptRetryMaxMs)
+                                                              : AcceptRetryMs;
+    ListenerStatus status = m_status;
+    Q_UNUSED(error) // only told apart where descriptors can be probed
+#ifdef Q_OS_UNIX
+    const int shortage = error == QAbstractSocket::SocketResourceError ? descriptorShortage() : 0;
+    if (shortage == EMFILE) {
+        status.pausedReason = tr("too many open files");
+        log(LogLevel::Warning, tr("Accepting paused: too many open files (limit %1)").arg(descriptorLimit()));
+    } else if (shortage == ENFILE) {
+        status.pausedReason = tr("too many open files in the system");
+        log(LogLevel::Warning, tr("Accepting paused: too many open files in the system"));
+    } else
+#endif
+    {
+        status.pausedReason = errorString();
+        log(LogLevel::Warning, tr("Accepting paused: %1").arg(status.pausedReason));
+    }
+    setStatus(status);
+    m_acceptRetryTimer->start(m_acceptRetryMs);
+}
+
+void Listener::retryAccepting()
+{
+    if (!m_acceptFailed || !isListening())
+        return;
+    if (descriptorShortage() != 0) {
+        m_acceptRetryMs = std::min(m_acceptRetryMs * 2, AcceptRetryMaxMs);
+        m_acceptRetryTimer->start(m_acceptRetryMs);
+        return;
+    }
+    m_acceptFailed = false;
+    m_acceptedAtResume = m_totals.accepted;
+    // A pause the user chose stays; their own Resume turns accepting on.
+    if (m_status.paused) {
+        log(LogLevel::Info, tr("Descriptors are free again; accepting stays paused"));
+    } else {
+        resumeAccepting();
+        log(LogLevel::Info, tr("Accepting resumed"));
+    }
+    ListenerStatus status = m_status;
+    status.pausedReason.clear();
+    setStatus(status);
+}
+
+void Listener::clearAcceptFailure()
+{
+    m_acceptRetryTimer->stop();
+    m_acceptFailed = false;
+    m_acceptRetryMs = AcceptRetryMs;
+    m_acceptedAtResume = ~quint64{0};
+}
+
 qintptr Listener::descriptorOf(quint64 id) const
 {
     // The socket is the connection's child; a closed one reports -1.
@@ -205,6 +360,36 @@ void Listener::refuse(QTcpSocket *socket)
     scheduleFlush();
 }
 
+void Listener::refuseByRule(QTcpSocket *socket, const QString &reason)
+{
+    ++m_totals.refused;
+    log(LogLevel::Warning,
+        tr("Refused %1: %2").arg(Endpoint::format(socket->peerAddress(), socket->peerPort()), reason));
+    socket->close();
+    delete socket;
+    scheduleFlush();
+}
+
+void Listener::closeIdleConnections()
+{
+    const qint64 limitMs = qint64(m_behaviour.idleTimeoutSeconds) * 1000;
+    if (limitMs <= 0)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // close() may finish a connection at once, which edits the hash.
+    const QList<Connection *> connections = m_connections.values();
+    for (Connection *connection : connections) {
+        const ConnectionInfo &info = connection->info();
+        if (info.state != ConnectionState::Open || now - info.lastActivityMs <= limitMs)
+            continue;
+        log(LogLevel::Connection, tr("Connection #%1 from %2 closed: idle for %3 s")
+                                      .arg(QString::number(info.id),
+                                           Endpoint::format(info.peerAddress, info.peerPort),
+                                           QString::number(m_behaviour.idleTimeoutSeconds)));
+        connection->close();
+    }
+}
+
 void Listener::incomingConnection(qintptr descriptor)
 {
     auto *socket = new QTcpSocket(this);
@@ -224,13 +409,20 @@ void Listener::takePendingConnections()
     m_takeScheduled = false;
     while (QTcpSocket *socket = nextPendingConnection())
         take(socket);
-    // Taking a connection turns Qt's accepting back on; a pause chosen by the user stays.
-    if (m_status.paused)
+    // Taking a connection turns Qt's accepting back on; a pause chosen by the user stays, and
+    // so does one for want of descriptors until the retry finds some.
+    if (m_status.paused || m_acceptFailed)
         pauseAccepting();
 }
 
 void Listener::take(QTcpSocket *socket)
 {
+    const QString refusal = AccessList::refusalReason(m_behaviour.allowList, m_behaviour.denyList,
+                                                      socket->peerAddress());
+    if (!refusal.isEmpty()) {
+        refuseByRule(socket, refusal);
+        return;
+    }
     if (m_connections.size() >= m_behaviour.maxConnections) {
         refuse(socket);
         return;

@@ -27,6 +27,10 @@ public:
     static constexpr int AcceptBatch = 512; // connections accepted per turn of the event loop
     static constexpr int TrimIntervalMs = 2000;
     static constexpr int TrimAfterFinished = 256; // connections ended before memory is handed back
+    static constexpr int IdleSweepIntervalMs = 500; // how often idle connections are looked for
+    // After a failed accept (out of descriptors), how soon to look again; doubles up to the maximum.
+    static constexpr int AcceptRetryMs = 250;
+    static constexpr int AcceptRetryMaxMs = 2000;
 
     explicit Listener(QObject *parent = nullptr);
     ~Listener() override;
@@ -56,6 +60,7 @@ signals:
 
 protected:
     void incomingConnection(qintptr descriptor) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta);
@@ -63,6 +68,9 @@ private:
     void takePendingConnections();
     void take(QTcpSocket *socket);
     void refuse(QTcpSocket *socket);
+    // Closes a connection the access lists refuse; reason as AccessList::refusalReason gives it.
+    void refuseByRule(QTcpSocket *socket, const QString &reason);
+    void closeIdleConnections();
     void setStatus(const ListenerStatus &status);
     void log(LogLevel level, const QString &text);
     void scheduleFlush();
@@ -70,6 +78,10 @@ private:
     void releaseFreedMemory();
     std::optional<TranscriptUpdate> transcriptUpdate();
     qintptr descriptorOf(quint64 id) const;
+    void onAcceptError(QAbstractSocket::SocketError error);
+    void retryAccepting();
+    void clearAcceptFailure();
+    void watchListenNotifier();
 
     QHash<quint64, Connection *> m_connections;
     QHash<quint64, ConnectionInfo> m_finishedInfos; // final snapshots not yet sent
@@ -90,6 +102,12 @@ private:
     quint64 m_inspectDropped = 0;
     QTimer *m_flushTimer = nullptr;
     QTimer *m_trimTimer = nullptr;
+    QTimer *m_idleTimer = nullptr; // runs only while an idle timeout is set
     int m_finishedSinceTrim = 0;
     KernelMonitor *m_kernel = nullptr;
+    // Accepting paused for want of descriptors; apart from the user's pause in m_status.
+    QTimer *m_acceptRetryTimer = nullptr;
+    bool m_acceptFailed = false;
+    int m_acceptRetryMs = AcceptRetryMs;
+    quint64 m_acceptedAtResume = ~quint64{0}; // accepted total when accepting last resumed by itself
 };

@@ -10,6 +10,9 @@ QString ListenerStatus::text() const
     case ListenerState::Stopped:
         return QCoreApplication::translate("ListenerStatus", "Stopped");
     case ListenerState::Listening:
+        if (!pausedReason.isEmpty())
+            return QCoreApplication::translate("ListenerStatus", "Listening (paused: %3) on %1, backlog %2")
+                .arg(Endpoint::format(address, port), QString::number(backlog), pausedReason);
         if (paused)
             return QCoreApplication::translate("ListenerStatus", "Listening (paused) on %1, backlog %2")
                 .arg(Endpoint::format(address, port))

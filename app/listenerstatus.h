@@ -17,11 +17,15 @@ struct ListenerStatus
     quint16 port = 0;
     int backlog = 0;
     bool paused = false; // accepting paused: new connections wait in the kernel's queue
+    // Why accepting stopped by itself ("too many open files"); empty unless it did. Kept apart
+    // from paused, the user's own choice, so resuming by itself never undoes the user's pause.
+    QString pausedReason;
     QString errorString;
     LifecycleStep failedStep = LifecycleStep::None; // where listening failed; None otherwise
     QString errnoName; // the failed call's errno ("EADDRINUSE", "EACCES", ...); empty if unknown
 
-    // "Listening on 127.0.0.1:9000, backlog 5", "Stopped", "Error: ..."
+    // "Listening on 127.0.0.1:9000, backlog 5", "Listening (paused: too many open files) on ...",
+    // "Stopped", "Error: ..."
     QString text() const;
 };
 

@@ -5,7 +5,8 @@
 bool ServerBehaviour::operator==(const ServerBehaviour &other) const
 {
     return mode == other.mode && greeting == other.greeting && maxConnections == other.maxConnections
-        && transcriptCapacity == other.transcriptCapacity;
+        && transcriptCapacity == other.transcriptCapacity && allowList == other.allowList
+        && denyList == other.denyList && idleTimeoutSeconds == other.idleTimeoutSeconds;
 }
 
 QString serverModeText(ServerMode mode)

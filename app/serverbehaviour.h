@@ -1,5 +1,7 @@
 #pragma once
 
+#include "accesslist.h"
+
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
@@ -25,6 +27,12 @@ struct ServerBehaviour
     int maxConnections = DefaultMaxConnections;
     // Bytes of transcript kept per connection.
     qsizetype transcriptCapacity = 256 * 1024;
+    // Checked at accept: a denied peer, or one missing from a non-empty allow list, is closed
+    // at once. Deny wins over allow.
+    AccessList allowList;
+    AccessList denyList;
+    // Connections with no traffic either way for longer than this are closed; 0 is off.
+    int idleTimeoutSeconds = 0;
 
     bool operator==(const ServerBehaviour &other) const;
 };

@@ -25,6 +25,14 @@ public:
     static constexpr int DefaultTranscriptKiB = 256;
     static constexpr int MaxTranscriptKiB = 64 * 1024;
     static constexpr int MaxSendHistory = 20;
+    static constexpr int MaxIdleTimeoutSeconds = 24 * 60 * 60;
+    static constexpr int MaxAccessListChars = 64 * 1024;
+    // Longer sends are not remembered: the list is for retyping short messages, and a pasted
+    // dump would bloat the settings file.
+    static constexpr int MaxSendHistoryEntry = 4096;
+    static constexpr int MaxGreetingLength = 4096;
+    // Window and header states are a few hundred bytes; anything far larger is not ours.
+    static constexpr int MaxStateBytes = 64 * 1024;
 
     Settings();
     ~Settings();
@@ -40,6 +48,9 @@ public:
     // How many closed connections the table keeps.
     int historyLimit() const;
     void setHistoryLimit(int limit);
+    // Whether the user agreed once to listen on all interfaces; not asked again afterwards.
+    bool allInterfacesConfirmed() const;
+    void setAllInterfacesConfirmed(bool confirmed);
 
     ServerBehaviour behaviour() const;
     void setBehaviour(const ServerBehaviour &behaviour);
@@ -62,8 +73,18 @@ public:
 
     void sync();
 
+    // One line per value that was unreadable or out of range and replaced by its default, in
+    // the order they were read; empty while the file is sound. For the event log.
+    QStringList warnings() const;
+
 private:
     int boundedInt(const QString &key, int defaultValue, int minimum, int maximum) const;
+    // true or false as written; anything else is false, with a warning.
+    bool checkedBool(const QString &key) const;
+    QByteArray boundedBytes(const QString &key) const;
+    void warn(const QString &key, const QString &problem) const;
 
     QSettings *m_settings = nullptr;
+    // Reads are const and lazy, so what they find wrong is collected as they go.
+    mutable QStringList m_warnings;
 };

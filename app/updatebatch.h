@@ -21,7 +21,7 @@ struct ListenerTotals
     quint64 accepted = 0;
     quint64 bytesReceived = 0;
     quint64 bytesSent = 0;
-    quint64 refused = 0; // accepted and closed at once: over the maximum
+    quint64 refused = 0; // accepted and closed at once: over the maximum or refused by the access lists
 };
 
 // What is new in the transcript of the connection the window inspects.

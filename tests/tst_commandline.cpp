@@ -6,7 +6,11 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QList>
+#include <QFile>
+#include <QFileInfo>
 #include <QObject>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QStringList>
 #include <QtTest>
 
@@ -44,6 +48,7 @@ private slots:
     void badUsage_data();
     void badUsage();
     void usageExitCode();
+    void statsFileInReadOnlyFolder();
     void modeAndStatsFile_data();
     void modeAndStatsFile();
 
@@ -237,6 +242,26 @@ void TestCommandLine::badUsage_data()
                                 << QStringList{mode, QStringLiteral("once")};
     const QString stats = QStringLiteral("--stats-file");
     QTest::newRow("stats file empty") << QStringList{stats, QStringLiteral(" ")} << QStringList{stats};
+    QTest::newRow("stats file in a missing folder")
+        << QStringList{stats, QStringLiteral("/nonexistent-socketlab-dir/s.json")}
+        << QStringList{stats, QStringLiteral("not an existing folder")};
+    QTest::newRow("stats file under a file") << QStringList{stats, QStringLiteral("/etc/hostname/s.json")}
+                                             << QStringList{stats, QStringLiteral("not an existing folder")};
+    QTest::newRow("stats file is a folder") << QStringList{stats, QStringLiteral("/tmp")}
+                                            << QStringList{stats, QStringLiteral("folder")};
+    QTest::newRow("mode with spaces only") << QStringList{mode, QStringLiteral("   ")} << QStringList{mode};
+    QTest::newRow("mode number") << QStringList{mode, QStringLiteral("1")} << QStringList{mode, QStringLiteral("\"1\"")};
+    QTest::newRow("backlog empty") << QStringList{backlog, QString()} << QStringList{backlog};
+    QTest::newRow("backlog spaces") << QStringList{backlog, QStringLiteral("  ")} << QStringList{backlog};
+    QTest::newRow("listen empty") << QStringList{listen, QString()} << QStringList{listen};
+    QTest::newRow("listen port letters") << QStringList{listen, QStringLiteral("127.0.0.1:abc")}
+                                         << QStringList{listen, QStringLiteral("abc")};
+    QTest::newRow("listen port negative") << QStringList{listen, QStringLiteral("127.0.0.1:-1")}
+                                          << QStringList{listen, QStringLiteral("-1")};
+    QTest::newRow("listen port huge") << QStringList{listen, QStringLiteral("127.0.0.1:99999999999")}
+                                      << QStringList{listen, QStringLiteral("99999999999")};
+    QTest::newRow("listen bad octet") << QStringList{listen, QStringLiteral("999.1.1.1:80")}
+                                      << QStringList{listen, QStringLiteral("999.1.1.1")};
     QTest::newRow("stats file twice") << QStringList{stats, QStringLiteral("a"), stats, QStringLiteral("b")}
                                       << QStringList{stats, QStringLiteral("once")};
 }
@@ -287,6 +312,23 @@ void TestCommandLine::badUsage()
     const QString firstLine = result.message.section(QLatin1Char('\n'), 0, 0);
     QVERIFY2(!firstLine.trimmed().isEmpty(), qPrintable(result.message));
     QVERIFY2(!firstLine.contains(QStringLiteral("Try '")), qPrintable(result.message));
+}
+
+void TestCommandLine::statsFileInReadOnlyFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const auto restore = qScopeGuard([&] {
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    });
+    if (QFileInfo(dir.path()).isWritable())
+        QSKIP("permissions do not bind this user (root)");
+    const QString path = dir.filePath(QStringLiteral("s.json"));
+    const CommandLine::Result result = CommandLine::parse(withProgram({QStringLiteral("--stats-file"), path}));
+    QVERIFY2(result.outcome == CommandLine::Outcome::BadUsage, qPrintable(describe(result)));
+    QVERIFY2(result.message.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("cannot write")),
+             qPrintable(result.message));
 }
 
 void TestCommandLine::usageExitCode()

@@ -39,6 +39,7 @@ private slots:
 
     void isAllInterfaces_data();
     void isAllInterfaces();
+    void longInputGivesShortErrors();
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -383,6 +384,28 @@ void TestEndpoint::isAllInterfaces()
     QFETCH(bool, expected);
 
     QCOMPARE(Endpoint::isAllInterfaces(address), expected);
+}
+
+// A pasted page in a field quotes its start, not the page: the message is one short line.
+void TestEndpoint::longInputGivesShortErrors()
+{
+    const QString page = QStringLiteral("1").repeated(10 * 1024 * 1024);
+    const QString words = QStringLiteral("not-an-address ").repeated(100000);
+    const QStringList errors{
+        Endpoint::parseAddress(words).error,
+        Endpoint::parseAddress(QStringLiteral("1.") + page).error,
+        Endpoint::parsePort(page).error,
+        Endpoint::parsePort(words).error,
+        Endpoint::parseHostPort(QStringLiteral("127.0.0.1:") + page).error,
+        Endpoint::parseHostPort(QLatin1Char('[') + words).error,
+        Endpoint::parseHostPort(QStringLiteral("[1.2.3.4]:") + page).error,
+        Endpoint::parseHostPort(QStringLiteral("::") + page).error,
+    };
+    for (const QString &error : errors) {
+        QVERIFY(!error.isEmpty());
+        QVERIFY2(error.size() < 200, qPrintable(error.left(200)));
+        QVERIFY2(error.contains(QStringLiteral("\u2026")), qPrintable(error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEndpoint)

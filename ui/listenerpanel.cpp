@@ -7,6 +7,9 @@
 #include "settings.h"
 #include "textescapes.h"
 
+#include <QMessageBox>
+#include <QPushButton>
+
 namespace {
 
 // Badge colours: grey when stopped, green when listening, amber when paused, red on error.
@@ -47,6 +50,15 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     connect(m_ui->greetingEdit, &QLineEdit::editingFinished, this, &ListenerPanel::behaviourChanged);
     connect(m_ui->maxConnectionsSpin, &QSpinBox::valueChanged, this, &ListenerPanel::behaviourChanged);
     m_ui->maxConnectionsSpin->setMaximum(Settings::MaxConnectionsLimit);
+    m_ui->idleTimeoutSpin->setMaximum(Settings::MaxIdleTimeoutSeconds);
+    connect(m_ui->idleTimeoutSpin, &QSpinBox::valueChanged, this, &ListenerPanel::behaviourChanged);
+    // Checked as typed, applied on Enter or leaving the field, so a half-typed network never
+    // turns clients away.
+    for (QLineEdit *edit : {m_ui->allowEdit, m_ui->denyEdit}) {
+        connect(edit, &QLineEdit::textChanged, this, &ListenerPanel::validateAccessLists);
+        connect(edit, &QLineEdit::editingFinished, this, &ListenerPanel::applyAccessLists);
+    }
+    m_ui->accessErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
 
     m_ui->startButton->setIcon(QIcon(QStringLiteral(":/icons/start.svg")));
     m_ui->stopButton->setIcon(QIcon(QStringLiteral(":/icons/stop.svg")));
@@ -73,6 +85,15 @@ void ListenerPanel::restore(const Settings &settings)
     m_ui->maxConnectionsSpin->setValue(behaviour.maxConnections);
     m_ui->greetingEdit->setText(settings.greetingText());
     m_ui->greetingEdit->setEnabled(behaviour.mode == ServerMode::Greeting);
+    {
+        const QSignalBlocker idleBlocker(m_ui->idleTimeoutSpin);
+        m_ui->idleTimeoutSpin->setValue(behaviour.idleTimeoutSeconds);
+    }
+    m_allowList = behaviour.allowList;
+    m_denyList = behaviour.denyList;
+    m_ui->allowEdit->setText(m_allowList.toString());
+    m_ui->denyEdit->setText(m_denyList.toString());
+    m_allInterfacesConfirmed = settings.allInterfacesConfirmed();
     validateForm();
 }
 
@@ -85,6 +106,7 @@ void ListenerPanel::save(Settings &settings) const
     settings.setBacklog(m_ui->backlogSpin->value());
     settings.setCloseConnectionsOnStop(m_ui->closeOnStopCheck->isChecked());
     settings.setGreetingText(m_ui->greetingEdit->text());
+    settings.setAllInterfacesConfirmed(m_allInterfacesConfirmed);
 }
 
 CodeSettings ListenerPanel::codeSettings() const
@@ -111,6 +133,9 @@ ServerBehaviour ListenerPanel::behaviour() const
     behaviour.mode = ServerMode(m_ui->modeCombo->currentData().toInt());
     behaviour.greeting = TextEscapes::unescape(m_ui->greetingEdit->text());
     behaviour.maxConnections = m_ui->maxConnectionsSpin->value();
+    behaviour.allowList = m_allowList;
+    behaviour.denyList = m_denyList;
+    behaviour.idleTimeoutSeconds = m_ui->idleTimeoutSpin->value();
     return behaviour;
 }
 
@@ -124,7 +149,7 @@ void ListenerPanel::startListening(const QHostAddress &address, quint16 port, in
     m_ui->addressCombo->setEditText(Endpoint::formatAddress(address));
     m_ui->portEdit->setText(QString::number(port));
     m_ui->backlogSpin->setValue(backlog);
-    onStartClicked();
+    requestStart(true);
 }
 
 void ListenerPanel::setBacklog(int backlog)
@@ -166,13 +191,77 @@ void ListenerPanel::validateForm()
 
 void ListenerPanel::onStartClicked()
 {
+    requestStart(false);
+}
+
+void ListenerPanel::requestStart(bool allInterfacesConfirmed)
+{
     validateForm();
     if (!m_formValid || m_listening)
         return;
     const Endpoint::AddressResult address = Endpoint::parseAddress(m_ui->addressCombo->currentText());
     const Endpoint::PortResult port = Endpoint::parsePort(m_ui->portEdit->text());
+    if (Endpoint::isAllInterfaces(address.address) && !allInterfacesConfirmed && !m_allInterfacesConfirmed) {
+        confirmAllInterfaces(Endpoint::formatAddress(address.address));
+        return;
+    }
     m_ui->startButton->setEnabled(false);
     emit startRequested(address.address, port.port, m_ui->backlogSpin->value());
+}
+
+void ListenerPanel::confirmAllInterfaces(const QString &address)
+{
+    if (m_confirming)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Listen on all interfaces?"),
+                                tr("Listening on %1 lets other machines on your networks connect to this server "
+                                   "and read whatever it sends.")
+                                    .arg(address),
+                                QMessageBox::NoButton, this);
+    box->setTextFormat(Qt::PlainText);
+    QPushButton *listen = box->addButton(tr("Listen on all interfaces"), QMessageBox::AcceptRole);
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // Opened rather than exec()'d: the network thread's updates keep arriving meanwhile.
+    connect(box, &QMessageBox::buttonClicked, this, [this, listen](QAbstractButton *button) {
+        if (button != listen)
+            return;
+        m_allInterfacesConfirmed = true;
+        requestStart(true);
+    });
+    connect(box, &QMessageBox::finished, this, [this] { m_confirming = false; });
+    m_confirming = true;
+    box->open();
+}
+
+bool ListenerPanel::validateAccessLists()
+{
+    QStringList errors;
+    QString error;
+    AccessList::parse(m_ui->allowEdit->text(), &error);
+    if (!error.isEmpty())
+        errors.append(tr("Allow: %1").arg(error));
+    AccessList::parse(m_ui->denyEdit->text(), &error);
+    if (!error.isEmpty())
+        errors.append(tr("Deny: %1").arg(error));
+    if (!errors.isEmpty())
+        errors.append(tr("not applied"));
+    m_ui->accessErrorLabel->setText(errors.join(QLatin1String("; ")));
+    m_ui->accessErrorLabel->setVisible(!errors.isEmpty());
+    return errors.isEmpty();
+}
+
+void ListenerPanel::applyAccessLists()
+{
+    if (!validateAccessLists())
+        return;
+    const AccessList allow = AccessList::parse(m_ui->allowEdit->text(), nullptr);
+    const AccessList deny = AccessList::parse(m_ui->denyEdit->text(), nullptr);
+    if (allow == m_allowList && deny == m_denyList)
+        return;
+    m_allowList = allow;
+    m_denyList = deny;
+    emit behaviourChanged();
 }
 
 void ListenerPanel::showStatus(const ListenerStatus &status)
@@ -180,7 +269,7 @@ void ListenerPanel::showStatus(const ListenerStatus &status)
     m_listening = status.state == ListenerState::Listening;
     QString colour = QStringLiteral("#607d8b");
     if (status.state == ListenerState::Listening)
-        colour = status.paused ? QStringLiteral("#b26a00") : QStringLiteral("#2e7d32");
+        colour = status.paused || !status.pausedReason.isEmpty() ? QStringLiteral("#b26a00") : QStringLiteral("#2e7d32");
     else if (status.state == ListenerState::Error)
         colour = QStringLiteral("#c62828");
     m_ui->stateBadge->setStyleSheet(BadgeStyle.arg(colour));

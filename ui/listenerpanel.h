@@ -31,7 +31,8 @@ public:
     void restore(const Settings &settings);
     void save(Settings &settings) const;
 
-    // Fills in the form and starts listening, as --listen asks.
+    // Fills in the form and starts listening, as --listen asks; the command line counts as the
+    // confirmation for all interfaces.
     void startListening(const QHostAddress &address, quint16 port, int backlog);
     void setBacklog(int backlog);
     void setMode(ServerMode mode);
@@ -54,6 +55,12 @@ signals:
 private:
     void validateForm();
     void onStartClicked();
+    void requestStart(bool allInterfacesConfirmed);
+    // Asks once whether to expose the server to other machines; starts when the user agrees.
+    void confirmAllInterfaces(const QString &address);
+    // Checks both lists as typed and shows what is wrong; true when both parse.
+    bool validateAccessLists();
+    void applyAccessLists();
     void onModeChanged();
 
     std::unique_ptr<Ui::ListenerPanel> m_ui;
@@ -61,4 +68,9 @@ private:
     bool m_formValid = false;
     QHostAddress m_codeAddress{QHostAddress::LocalHost};
     quint16 m_codePort = 9000;
+    // The lists in force: the last ones that parsed when applied.
+    AccessList m_allowList;
+    AccessList m_denyList;
+    bool m_allInterfacesConfirmed = false;
+    bool m_confirming = false; // the all-interfaces question is open
 };

@@ -102,7 +102,13 @@ bool SendPanel::buildPayload(QByteArray *payload)
 void SendPanel::validate()
 {
     QString error;
-    if (format() == Format::Hex) {
+    // The line edit silently cuts a paste at its maximum; sending the cut-off part would
+    // send something the user never chose.
+    const int maxLength = m_ui->messageCombo->lineEdit()->maxLength();
+    if (m_ui->messageCombo->currentText().size() >= maxLength) {
+        error = tr("Too long: the box holds %1 characters at most and cut the rest of the paste; "
+                   "nothing is sent").arg(maxLength);
+    } else if (format() == Format::Hex) {
         const HexParser::Result parsed = HexParser::parse(m_ui->messageCombo->currentText());
         error = parsed.error;
     }
@@ -131,7 +137,7 @@ void SendPanel::requestSend(bool toAll)
 
 void SendPanel::remember(const QString &text)
 {
-    if (text.isEmpty())
+    if (text.isEmpty() || text.size() > Settings::MaxSendHistoryEntry)
         return;
     QStringList items = history();
     items.removeAll(text);

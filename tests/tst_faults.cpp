@@ -1,0 +1,588 @@
+// Hardening: running out of descriptors, hostile peers and churn, on real sockets over loopback.
+// What the peers observe is read with plain POSIX calls, so Qt is not in between.
+#include "listenercontroller.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#ifdef Q_OS_LINUX
+#  include <arpa/inet.h>
+#  include <cerrno>
+#  include <csignal>
+#  include <fcntl.h>
+#  include <netinet/in.h>
+#  include <netinet/tcp.h>
+#  include <poll.h>
+#  include <sys/resource.h>
+#  include <sys/socket.h>
+#  include <unistd.h>
+#endif
+
+namespace {
+
+constexpr int Timeout = 10000;
+
+// Folds the listener's batches into the latest state, as the window does.
+class BatchRecorder final : public QObject
+{
+public:
+    explicit BatchRecorder(ListenerController *controller)
+    {
+        connect(controller, &ListenerController::updated, this, &BatchRecorder::record);
+    }
+
+    void record(const UpdateBatch &batch)
+    {
+        for (const ConnectionInfo &info : batch.connections)
+            connections.insert(info.id, info);
+        for (const LogEntry &entry : batch.log)
+            log.append(entry.text);
+        if (batch.statusChanged)
+            status = batch.status;
+        totals = batch.totals;
+    }
+
+    std::optional<ConnectionInfo> byPeerPort(quint16 port) const
+    {
+        for (const ConnectionInfo &info : connections) {
+            if (info.peerPort == port)
+                return info;
+        }
+        return std::nullopt;
+    }
+
+    ConnectionState stateOf(quint16 peerPort) const
+    {
+        const auto info = byPeerPort(peerPort);
+        return info ? info->state : ConnectionState::Open;
+    }
+
+    quint64 receivedBy(quint16 peerPort) const
+    {
+        const auto info = byPeerPort(peerPort);
+        return info ? info->bytesReceived : 0;
+    }
+
+    int finishedCount() const
+    {
+        return int(std::count_if(connections.cbegin(), connections.cend(), [](const ConnectionInfo &info) {
+            return info.state == ConnectionState::PeerClosed || info.state == ConnectionState::Reset
+                || info.state == ConnectionState::Closed || info.state == ConnectionState::Aborted
+                || info.state == ConnectionState::Error;
+        }));
+    }
+
+    QHash<quint64, ConnectionInfo> connections;
+    QStringList log;
+    ListenerStatus status;
+    ListenerTotals totals;
+};
+
+#ifdef Q_OS_LINUX
+// A plain client; non-blocking ones return before the handshake ends.
+int posixConnect(quint16 port, bool blocking = true)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | (blocking ? 0 : SOCK_NONBLOCK), 0);
+    if (fd < 0)
+        return -1;
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) != 0 && errno != EINPROGRESS) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+quint16 posixLocalPort(int fd)
+{
+    sockaddr_in address = {};
+    socklen_t length = sizeof(address);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
+    return ntohs(address.sin_port);
+}
+
+// Whether the server sent anything or ended the connection, without waiting.
+bool readable(int fd, int waitMs = 0)
+{
+    pollfd p = {fd, POLLIN, 0};
+    return ::poll(&p, 1, waitMs) > 0;
+}
+
+// Waits for the server's side to end: 0 for EOF, an errno for a failure, -1 on timeout.
+int waitForEnd(int fd)
+{
+    char buffer[4096];
+    for (;;) {
+        if (!readable(fd, Timeout))
+            return -1;
+        const ssize_t n = ::read(fd, buffer, sizeof(buffer));
+        if (n == 0)
+            return 0;
+        if (n < 0)
+            return errno;
+    }
+}
+
+// Sends one byte and waits for it to come back; the round trip in ms, or -1.
+qint64 roundTrip(int fd, char byte)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (::send(fd, &byte, 1, MSG_NOSIGNAL) != 1)
+        return -1;
+    char back = 0;
+    while (readable(fd, Timeout)) {
+        const ssize_t n = ::recv(fd, &back, 1, MSG_DONTWAIT);
+        if (n == 1)
+            return back == byte ? timer.elapsed() : -1;
+        if (n == 0 || (n < 0 && errno != EAGAIN))
+            return -1;
+    }
+    return -1;
+}
+
+void closeAll(std::vector<int> &fds)
+{
+    for (const int fd : fds) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    fds.clear();
+}
+
+// Clients and server share this process's descriptors; the soft limit goes up to what is asked.
+bool ensureDescriptors(rlim_t wanted)
+{
+    rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return false;
+    if (limit.rlim_cur >= wanted)
+        return true;
+    if (limit.rlim_max != RLIM_INFINITY && limit.rlim_max < wanted)
+        return false;
+    limit.rlim_cur = wanted;
+    return ::setrlimit(RLIMIT_NOFILE, &limit) == 0;
+}
+
+// utime + stime of a process, in clock ticks.
+qint64 cpuTicks(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = file.readAll();
+    // The command name may hold spaces; the fields after it are counted from its ')'.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return fields.at(11).toLongLong() + fields.at(12).toLongLong(); // fields 14 and 15
+}
+#endif
+
+#ifdef Q_OS_LINUX
+// Opens up to n connected clients; the server takes them on its own thread meanwhile.
+std::vector<int> openClients(quint16 port, int n)
+{
+    std::vector<int> fds;
+    fds.reserve(size_t(n));
+    for (int i = 0; i < n; ++i) {
+        const int fd = posixConnect(port);
+        if (fd < 0)
+            break;
+        fds.push_back(fd);
+    }
+    return fds;
+}
+#endif
+
+} // namespace
+
+class TestFaults final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void descriptorExhaustionPausesAndResumes();
+    void peerResetMidTransfer();
+    void floodDoesNotStallOthers();
+    void silentPeerStaysOpen();
+    void thousandClosedAtOnce();
+    void stopStartRepeatedKeepsConnections();
+    void destroyWithManyOpenReturnsPromptly();
+};
+
+void TestFaults::descriptorExhaustionPausesAndResumes()
+{
+#ifdef Q_OS_LINUX
+    const QString binary = qEnvironmentVariable("SOCKETLAB_BINARY");
+    if (binary.isEmpty())
+        QSKIP("SOCKETLAB_BINARY is not set");
+    QVERIFY(ensureDescriptors(1024));
+
+    QProcess process;
+    // 64 descriptors, the hard limit too since the app raises its soft limit as far as allowed:
+    // a few dozen connections exhaust them.
+    process.setChildProcessModifier([] {
+        const rlimit limit = {64, 64};
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    });
+    QStringList lines;
+    QByteArray partial;
+    connect(&process, &QProcess::readyReadStandardOutput, &process, [&] {
+        partial += process.readAllStandardOutput();
+        qsizetype newline = partial.indexOf('\n');
+        while (newline >= 0) {
+            // Without the "hh:mm:ss.zzz  " prefix.
+            lines.append(QString::fromLocal8Bit(partial.left(newline)).mid(14));
+            partial.remove(0, newline + 1);
+            newline = partial.indexOf('\n');
+        }
+    });
+    const auto indexOf = [&lines](const QString &text, int from = 0) {
+        for (int i = from; i < lines.size(); ++i) {
+            if (lines.at(i).startsWith(text))
+                return i;
+        }
+        return -1;
+    };
+    std::vector<int> fds;
+    const auto cleanup = qScopeGuard([&] {
+        closeAll(fds);
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(Timeout);
+        }
+    });
+    process.start(binary, {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--mode"), QStringLiteral("echo"), QStringLiteral("--backlog"),
+                           QStringLiteral("128")});
+    QVERIFY(process.waitForStarted(Timeout));
+    QTRY_VERIFY_WITH_TIMEOUT(indexOf(QStringLiteral("Waiting for a connection...")) >= 0, Timeout);
+    static const QRegularExpression bound(QStringLiteral("^Socket bound to 127\\.0\\.0\\.1:(\\d+)$"));
+    const QRegularExpressionMatch match = bound.match(lines.value(indexOf(QStringLiteral("Socket bound to"))));
+    QVERIFY2(match.hasMatch(), qPrintable(lines.join(QLatin1Char('\n'))));
+    const auto port = quint16(match.captured(1).toUInt());
+
+    for (int i = 0; i < 200; ++i) {
+        const int fd = posixConnect(port, false);
+        QVERIFY(fd >= 0);
+        fds.push_back(fd);
+    }
+    const QString paused = QStringLiteral("Accepting paused: too many open files (limit 64)");
+    QTRY_VERIFY2_WITH_TIMEOUT(indexOf(paused) >= 0, qPrintable(lines.join(QLatin1Char('\n'))), Timeout);
+
+    // Paused, the process must sit idle rather than retry in a loop. The one fixed wait in the
+    // suite: CPU time is measured over an interval.
+    const qint64 ticksBefore = cpuTicks(process.processId());
+    QElapsedTimer interval;
+    interval.start();
+    QTest::qWait(1000);
+    const qint64 ticks = cpuTicks(process.processId()) - ticksBefore;
+    const double share = double(ticks) / double(::sysconf(_SC_CLK_TCK)) / (double(interval.elapsed()) / 1000.0);
+    QVERIFY2(ticksBefore >= 0 && share < 0.5, qPrintable(QStringLiteral("CPU share %1").arg(share)));
+
+    // Connections taken before the shortage are still served: they echo.
+    static const QRegularExpression from(QStringLiteral("^Connection from 127\\.0\\.0\\.1:(\\d+)$"));
+    QHash<quint16, int> byPort;
+    for (const int fd : fds)
+        byPort.insert(posixLocalPort(fd), fd);
+    int echoed = 0;
+    for (const QString &line : std::as_const(lines)) {
+        const QRegularExpressionMatch accepted = from.match(line);
+        if (!accepted.hasMatch())
+            continue;
+        const int fd = byPort.value(quint16(accepted.captured(1).toUInt()), -1);
+        QVERIFY(fd >= 0);
+        const int flags = ::fcntl(fd, F_GETFL);
+        ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+        QVERIFY(roundTrip(fd, 'e') >= 0);
+        if (++echoed == 5)
+            break;
+    }
+    QCOMPARE(echoed, 5);
+    QCOMPARE(lines.count(paused), 1);
+
+    // Descriptors free up: accepting resumes by itself and a new client is taken.
+    closeAll(fds);
+    QTRY_VERIFY2_WITH_TIMEOUT(indexOf(QStringLiteral("Accepting resumed"), indexOf(paused)) >= 0,
+                              qPrintable(lines.join(QLatin1Char('\n'))), Timeout);
+    const int fresh = posixConnect(port);
+    QVERIFY(fresh >= 0);
+    fds.push_back(fresh);
+    const QString expected = QStringLiteral("Connection from 127.0.0.1:%1").arg(posixLocalPort(fresh));
+    QTRY_VERIFY2_WITH_TIMEOUT(lines.contains(expected), qPrintable(lines.join(QLatin1Char('\n'))), Timeout);
+    QVERIFY(roundTrip(fresh, 'n') >= 0);
+
+    process.terminate();
+    QVERIFY(process.waitForFinished(Timeout));
+    QCOMPARE(process.exitCode(), 0);
+#else
+    QSKIP("Needs Linux (RLIMIT_NOFILE, /proc)");
+#endif
+}
+
+void TestFaults::peerResetMidTransfer()
+{
+#ifdef Q_OS_LINUX
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    ServerBehaviour behaviour;
+    behaviour.mode = ServerMode::Discard;
+    controller.setBehaviour(behaviour);
+    controller.start(QHostAddress::LocalHost, 0, 5);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+
+    const int bystander = posixConnect(recorder.status.port);
+    const int resetter = posixConnect(recorder.status.port);
+    QVERIFY(bystander >= 0 && resetter >= 0);
+    const quint16 bystanderPort = posixLocalPort(bystander);
+    const quint16 resetterPort = posixLocalPort(resetter);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(resetterPort) && recorder.byPeerPort(bystanderPort), Timeout);
+
+    const QByteArray megabyte(1024 * 1024, 'r');
+    qsizetype written = 0;
+    while (written < megabyte.size()) {
+        const ssize_t n = ::send(resetter, megabyte.constData() + written, size_t(megabyte.size() - written), MSG_NOSIGNAL);
+        QVERIFY(n > 0);
+        written += n;
+    }
+    // SO_LINGER {1, 0}: close() sends RST.
+    const linger abortive = {1, 0};
+    QCOMPARE(::setsockopt(resetter, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive)), 0);
+    ::close(resetter);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.stateOf(resetterPort), ConnectionState::Reset, Timeout);
+
+    // The other connection is still served and was not ended.
+    QCOMPARE(::send(bystander, "ping", 4, MSG_NOSIGNAL), ssize_t(4));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.receivedBy(bystanderPort), quint64(4), Timeout);
+    QCOMPARE(recorder.stateOf(bystanderPort), ConnectionState::Open);
+    QVERIFY(!readable(bystander));
+    QCOMPARE(recorder.totals.open, 1);
+    ::close(bystander);
+#else
+    QSKIP("Needs Linux sockets");
+#endif
+}
+
+void TestFaults::floodDoesNotStallOthers()
+{
+#ifdef Q_OS_LINUX
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    ServerBehaviour behaviour;
+    behaviour.mode = ServerMode::Echo;
+    controller.setBehaviour(behaviour);
+    controller.start(QHostAddress::LocalHost, 0, 5);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+
+    const int talker = posixConnect(recorder.status.port);
+    const int flooder = posixConnect(recorder.status.port, false);
+    QVERIFY(talker >= 0 && flooder >= 0);
+    QVERIFY(roundTrip(talker, 'w') >= 0);
+
+    // The flooder writes as fast as it can and drains the echo, on its own thread.
+    constexpr qint64 FloodBytes = 200LL * 1024 * 1024;
+    constexpr qint64 FloodMs = 3000; // whichever comes first keeps the suite short
+    std::atomic<bool> done = false;
+    std::atomic<qint64> echoedBack = 0;
+    std::thread flood([&] {
+        std::vector<char> chunk(64 * 1024, 'f');
+        std::vector<char> sink(256 * 1024);
+        qint64 sent = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (sent < FloodBytes && timer.elapsed() < FloodMs) {
+            pollfd p = {flooder, POLLIN | POLLOUT, 0};
+            if (::poll(&p, 1, 1000) <= 0)
+                continue;
+            if (p.revents & POLLIN) {
+                const ssize_t n = ::recv(flooder, sink.data(), sink.size(), MSG_DONTWAIT);
+                if (n > 0)
+                    echoedBack += n;
+                else if (n == 0 || errno != EAGAIN)
+                    break;
+            }
+            if (p.revents & POLLOUT) {
+                const ssize_t n = ::send(flooder, chunk.data(), chunk.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+                if (n > 0)
+                    sent += n;
+                else if (errno != EAGAIN)
+                    break;
+            }
+        }
+        done = true;
+    });
+
+    qint64 worst = 0;
+    int trips = 0;
+    bool failed = false;
+    while (!done) {
+        const qint64 trip = roundTrip(talker, char('a' + trips % 26));
+        if (trip < 0) {
+            failed = true;
+            break;
+        }
+        worst = std::max(worst, trip);
+        ++trips;
+    }
+    flood.join();
+    QVERIFY(!failed);
+    QVERIFY2(trips >= 5, qPrintable(QString::number(trips)));
+    // Generous: a stalled event loop shows as seconds.
+    QVERIFY2(worst < 1000, qPrintable(QStringLiteral("worst round trip %1 ms").arg(worst)));
+    QVERIFY(echoedBack > 1024 * 1024);
+    ::close(flooder);
+    ::close(talker);
+#else
+    QSKIP("Needs Linux sockets");
+#endif
+}
+
+void TestFaults::silentPeerStaysOpen()
+{
+#ifdef Q_OS_LINUX
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    ServerBehaviour behaviour;
+    behaviour.mode = ServerMode::Echo;
+    controller.setBehaviour(behaviour);
+    controller.start(QHostAddress::LocalHost, 0, 5);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+
+    const int silent = posixConnect(recorder.status.port);
+    QVERIFY(silent >= 0);
+    const quint16 silentPort = posixLocalPort(silent);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(silentPort).has_value(), Timeout);
+    // Another connection's round trips pass the time on the network thread.
+    const int other = posixConnect(recorder.status.port);
+    QVERIFY(other >= 0);
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(roundTrip(other, 's') >= 0);
+    ::close(other);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 1, Timeout);
+    QCOMPARE(recorder.stateOf(silentPort), ConnectionState::Open);
+    QVERIFY(!readable(silent));
+    QVERIFY(roundTrip(silent, 'x') >= 0);
+    ::close(silent);
+#else
+    QSKIP("Needs Linux sockets");
+#endif
+}
+
+void TestFaults::thousandClosedAtOnce()
+{
+#ifdef Q_OS_LINUX
+    constexpr int Count = 1000;
+    if (!ensureDescriptors(2 * Count + 200))
+        QSKIP("Not enough descriptors allowed");
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    controller.start(QHostAddress::LocalHost, 0, 1024);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+
+    std::vector<int> fds = openClients(recorder.status.port, Count);
+    QCOMPARE(int(fds.size()), Count);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, Count, Timeout);
+    closeAll(fds);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 0, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.finishedCount(), Count, Timeout);
+    QCOMPARE(int(recorder.connections.size()), Count);
+    QCOMPARE(recorder.status.state, ListenerState::Listening);
+#else
+    QSKIP("Needs Linux sockets");
+#endif
+}
+
+void TestFaults::stopStartRepeatedKeepsConnections()
+{
+#ifdef Q_OS_LINUX
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    ServerBehaviour behaviour;
+    behaviour.mode = ServerMode::Echo;
+    controller.setBehaviour(behaviour);
+    controller.start(QHostAddress::LocalHost, 0, 32);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    const quint16 port = recorder.status.port;
+
+    std::vector<int> fds = openClients(port, 20);
+    const auto cleanup = qScopeGuard([&fds] { closeAll(fds); });
+    QCOMPARE(int(fds.size()), 20);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 20, Timeout);
+    const quint64 accepted = recorder.totals.accepted;
+
+    for (int i = 0; i < 200; ++i) {
+        controller.stop(false);
+        controller.start(QHostAddress::LocalHost, port, 32);
+        // Now and then let the batches through, as a window would.
+        if (i % 20 == 0)
+            QCoreApplication::processEvents();
+    }
+    QSignalSpy updates(&controller, &ListenerController::updated);
+    QVERIFY(updates.wait(Timeout));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    QCOMPARE(recorder.status.port, port);
+    QCOMPARE(recorder.totals.open, 20);
+    QCOMPARE(recorder.totals.accepted, accepted);
+
+    // The 20 were never ended and are still served; the listener takes new ones.
+    for (const int fd : fds) {
+        QVERIFY(!readable(fd));
+        QVERIFY(roundTrip(fd, 'k') >= 0);
+    }
+    const int fresh = posixConnect(port);
+    QVERIFY(fresh >= 0);
+    fds.push_back(fresh);
+    QVERIFY(roundTrip(fresh, 'n') >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 21, Timeout);
+#else
+    QSKIP("Needs Linux sockets");
+#endif
+}
+
+void TestFaults::destroyWithManyOpenReturnsPromptly()
+{
+#ifdef Q_OS_LINUX
+    constexpr int Count = 2000;
+    if (!ensureDescriptors(2 * Count + 200))
+        QSKIP("Not enough descriptors allowed");
+    auto controller = std::make_unique<ListenerController>();
+    BatchRecorder recorder(controller.get());
+    controller->start(QHostAddress::LocalHost, 0, 4096);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+
+    std::vector<int> fds = openClients(recorder.status.port, Count);
+    const auto cleanup = qScopeGuard([&fds] { closeAll(fds); });
+    QCOMPARE(int(fds.size()), Count);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, Count, Timeout);
+
+    QElapsedTimer timer;
+    timer.start();
+    controller.reset();
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+    // The server's side really went: the peers read EOF or a reset.
+    for (const int fd : {fds.front(), fds.at(fds.size() / 2), fds.back()})
+        QVERIFY(waitForEnd(fd) >= 0);
+#else
+    QSKIP("Needs Linux sockets");
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
