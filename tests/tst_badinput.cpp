@@ -297,8 +297,8 @@ void TestBadInput::backlogIsClamped_data()
 {
     QTest::addColumn<QString>("typed");
     QTest::addColumn<int>("expected");
-    // Below the minimum the box goes back to the value it had.
-    QTest::newRow("zero") << QStringLiteral("0") << 5;
+    // Out of range goes to the nearest allowed value; what is not a number is not taken.
+    QTest::newRow("zero") << QStringLiteral("0") << 1;
     QTest::newRow("negative") << QStringLiteral("-5") << 5;
     QTest::newRow("huge") << QStringLiteral("99999999") << 9999;
     QTest::newRow("letters") << QStringLiteral("abc") << 5;

@@ -13,6 +13,7 @@
 #include "settings.h"
 
 #include <QClipboard>
+#include <QDateTime>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -280,10 +281,15 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(m_settings->windowGeometry()))
         resize(1240, 780);
     if (!m_ui->splitter->restoreState(m_settings->splitterState()))
-        m_ui->splitter->setSizes({480, 200});
+        m_ui->splitter->setSizes({400, 170, 150});
     m_ui->mainSplitter->setSizes({800, 440});
     m_ui->connectionsView->horizontalHeader()->restoreState(m_settings->headerState());
     syncColumnMenu();
+    // What was wrong in the settings file, and that defaults were used instead.
+    QList<LogEntry> warnings;
+    for (const QString &warning : m_settings->warnings())
+        warnings.append(LogEntry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Warning, warning});
+    m_logModel->append(warnings);
 }
 
 void MainWindow::saveSettings()
