@@ -4,6 +4,8 @@
 #
 #   installer/setup.sh run [-- APP ARGS]   build and launch the window
 #   installer/setup.sh test                build with warnings as errors and run every test headless
+#   installer/setup.sh fuzz [SECONDS]      build the libFuzzer targets with clang and run each for
+#                                          SECONDS (default 30) on a copy of its seed corpus
 #   installer/setup.sh bench [-- ARGS]     build, then benchmark against a reference server
 #   installer/setup.sh build               build only
 #   installer/setup.sh deps                install the packages only
@@ -81,8 +83,26 @@ case "$action" in
         export QT_QPA_PLATFORM=offscreen
         ctest --preset ci --parallel 2
         ;;
+    fuzz)
+        install_packages
+        build fuzz
+        seconds="${1:-30}"
+        # libFuzzer adds what it finds to the corpus directory: work on a copy, never the repo.
+        work="$(mktemp -d)"
+        trap 'rm -rf "$work"' EXIT
+        artifacts="$root/build-fuzz/artifacts"
+        mkdir -p "$artifacts"
+        for corpus in "$root"/tests/fuzz/corpus/*/; do
+            target="$(basename "$corpus")"
+            cp -r "$corpus" "$work/$target"
+            say "Fuzzing $target for ${seconds}s (crashing inputs go to $artifacts)"
+            "$root/build-fuzz/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 \
+                -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/$target-" \
+                "$work/$target"
+        done
+        ;;
     *)
-        echo "usage: installer/setup.sh run|test|bench|build|deps" >&2
+        echo "usage: installer/setup.sh run|test|fuzz|bench|build|deps" >&2
         exit 2
         ;;
 esac
