@@ -67,7 +67,10 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
         close();
     clearAcceptFailure();
     setListenBacklogSize(backlog);
-    if (!listen(address, port)) {
+    // "::" means every interface, IPv4 too: Qt makes a socket bound to AnyIPv6 IPv6-only,
+    // and one bound to Any dual-stack. IPv4 peers then show as plain IPv4 addresses.
+    const bool everyInterface = address == QHostAddress(QHostAddress::AnyIPv6);
+    if (!listen(everyInterface ? QHostAddress(QHostAddress::Any) : address, port)) {
         m_kernel->stopListenQueue();
         ListenerStatus status;
         status.state = ListenerState::Error;
@@ -83,7 +86,8 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     ListenerStatus status;
     status.state = ListenerState::Listening;
     status.paused = false;
-    status.address = serverAddress();
+    // Shown as asked: the dual-stack Any behind "::" would print as 0.0.0.0.
+    status.address = everyInterface ? address : serverAddress();
     status.port = serverPort();
     status.backlog = listenBacklogSize();
     setStatus(status);

@@ -131,6 +131,7 @@ private slots:
     void probeFindsTheFailingCall();
     void backlogReachesTheKernel();
     void ipv6Loopback();
+    void everyInterfaceTakesIpv4AndIpv6();
     void connectionDetailsAndCounters();
     void peerFinGivesPeerClosed();
     void peerResetGivesReset();
@@ -157,6 +158,32 @@ void TestListener::startsOnEphemeralPortAndAcceptsClients()
     QVERIFY(client.waitForConnected(Timeout));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(client.localPort()).has_value(), Timeout);
     QVERIFY(recorder.logHas(QStringLiteral("Connection from 127.0.0.1:%1").arg(client.localPort())));
+}
+
+// "::" is every interface, IPv4 included, as the form and the README say.
+void TestListener::everyInterfaceTakesIpv4AndIpv6()
+{
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    controller.start(QHostAddress(QStringLiteral("::")), 0, 5);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.status.state != ListenerState::Stopped, Timeout);
+    if (recorder.status.state == ListenerState::Error)
+        QSKIP("IPv6 is not available here");
+    QVERIFY2(recorder.status.text().startsWith(QStringLiteral("Listening on [::]:")), qPrintable(recorder.status.text()));
+
+    QTcpSocket v4;
+    v4.connectToHost(QHostAddress::LocalHost, recorder.status.port);
+    QVERIFY2(v4.waitForConnected(Timeout), qPrintable(v4.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(v4.localPort()).has_value(), Timeout);
+    // Shown as the IPv4 address it is, not ::ffff:127.0.0.1.
+    QVERIFY(recorder.logHas(QStringLiteral("Connection from 127.0.0.1:%1").arg(v4.localPort())));
+
+    QTcpSocket v6;
+    v6.connectToHost(QHostAddress::LocalHostIPv6, recorder.status.port);
+    if (v6.waitForConnected(Timeout)) {
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(v6.localPort()).has_value(), Timeout);
+        QVERIFY(recorder.logHas(QStringLiteral("Connection from [::1]:%1").arg(v6.localPort())));
+    }
 }
 
 void TestListener::stopRefusesNewClients()

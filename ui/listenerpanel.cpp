@@ -113,7 +113,9 @@ CodeSettings ListenerPanel::codeSettings() const
 {
     const ServerBehaviour chosen = behaviour();
     CodeSettings settings;
-    settings.address = m_codeAddress;
+    // As the listener binds it: "::" takes IPv4 clients too.
+    settings.address = m_codeAddress == QHostAddress(QHostAddress::AnyIPv6) ? QHostAddress(QHostAddress::Any)
+                                                                           : m_codeAddress;
     settings.port = m_codePort;
     settings.backlog = m_ui->backlogSpin->value();
     settings.mode = chosen.mode;
