@@ -259,7 +259,11 @@ bool Listener::eventFilter(QObject *watched, QEvent *event)
 {
     // Qt 6.4 does not always pause when accept() fails with EMFILE: the queue stays readable and
     // the event loop spins on accept(). Looking for a free descriptor before Qt accepts avoids that.
-    if (event->type() == QEvent::SockAct && isListening() && descriptorShortage() != 0) {
+    // The probe costs a socket() per burst, so it is made only near the limit: each connection
+    // holds one descriptor, and the built-in clients may hold as many again.
+    const qint64 limit = descriptorLimit();
+    const bool nearLimit = limit < 0 || qint64(m_connections.size()) * 2 + ProbeMargin >= limit;
+    if (event->type() == QEvent::SockAct && isListening() && nearLimit && descriptorShortage() != 0) {
         onAcceptError(QAbstractSocket::SocketResourceError);
         return true;
     }

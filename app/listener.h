@@ -109,5 +109,6 @@ private:
     QTimer *m_acceptRetryTimer = nullptr;
     bool m_acceptFailed = false;
     int m_acceptRetryMs = AcceptRetryMs;
+    static constexpr qint64 ProbeMargin = 256; // descriptors kept in hand besides the connections
     quint64 m_acceptedAtResume = ~quint64{0}; // accepted total when accepting last resumed by itself
 };
