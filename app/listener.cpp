@@ -24,6 +24,33 @@
 #  include <malloc.h>
 #endif
 
+namespace {
+
+// 0 when a new descriptor can be had now, else why not (EMFILE, ENFILE, ENOBUFS, ...).
+int descriptorShortage()
+{
+#ifdef Q_OS_UNIX
+    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (probe < 0)
+        return errno;
+    ::close(probe);
+#endif
+    return 0;
+}
+
+// The soft RLIMIT_NOFILE: how many descriptors this process may hold; -1 when unknown.
+qint64 descriptorLimit()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        return qint64(limit.rlim_cur);
+#endif
+    return -1;
+}
+
+} // namespace
+
 Listener::Listener(QObject *parent)
     : QTcpServer(parent)
     , m_flushTimer(new QTimer(this))
@@ -66,6 +93,7 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     if (isListening())
         close();
     clearAcceptFailure();
+    m_descriptorLimit = descriptorLimit(); // read once here, not on every readable notification
     setListenBacklogSize(backlog);
     // "::" means every interface, IPv4 too: Qt makes a socket bound to AnyIPv6 IPv6-only,
     // and one bound to Any dual-stack. IPv4 peers then show as plain IPv4 addresses.
@@ -219,33 +247,6 @@ void Listener::watchTcpInfo(const QList<quint64> &ids)
     m_kernel->watch(ids);
 }
 
-namespace {
-
-// 0 when a new descriptor can be had now, else why not (EMFILE, ENFILE, ENOBUFS, ...).
-int descriptorShortage()
-{
-#ifdef Q_OS_UNIX
-    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (probe < 0)
-        return errno;
-    ::close(probe);
-#endif
-    return 0;
-}
-
-// The soft RLIMIT_NOFILE: how many descriptors this process may hold; -1 when unknown.
-qint64 descriptorLimit()
-{
-#ifdef Q_OS_UNIX
-    rlimit limit = {};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-        return qint64(limit.rlim_cur);
-#endif
-    return -1;
-}
-
-} // namespace
-
 void Listener::watchListenNotifier()
 {
     const QList<QSocketNotifier *> notifiers = findChildren<QSocketNotifier *>();
@@ -261,8 +262,8 @@ bool Listener::eventFilter(QObject *watched, QEvent *event)
     // the event loop spins on accept(). Looking for a free descriptor before Qt accepts avoids that.
     // The probe costs a socket() per burst, so it is made only near the limit: each connection
     // holds one descriptor, and the built-in clients may hold as many again.
-    const qint64 limit = descriptorLimit();
-    const bool nearLimit = limit < 0 || qint64(m_connections.size()) * 2 + ProbeMargin >= limit;
+    const bool nearLimit = m_descriptorLimit < 0
+        || qint64(m_connections.size()) * 2 + ProbeMargin >= m_descriptorLimit;
     if (event->type() == QEvent::SockAct && isListening() && nearLimit && descriptorShortage() != 0) {
         onAcceptError(QAbstractSocket::SocketResourceError);
         return true;
@@ -292,7 +293,7 @@ void Listener::onAcceptError(QAbstractSocket::SocketError error)
     const int shortage = error == QAbstractSocket::SocketResourceError ? descriptorShortage() : 0;
     if (shortage == EMFILE) {
         status.pausedReason = tr("too many open files");
-        log(LogLevel::Warning, tr("Accepting paused: too many open files (limit %1)").arg(descriptorLimit()));
+        log(LogLevel::Warning, tr("Accepting paused: too many open files (limit %1)").arg(m_descriptorLimit));
     } else if (shortage == ENFILE) {
         status.pausedReason = tr("too many open files in the system");
         log(LogLevel::Warning, tr("Accepting paused: too many open files in the system"));

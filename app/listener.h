@@ -110,5 +110,6 @@ private:
     bool m_acceptFailed = false;
     int m_acceptRetryMs = AcceptRetryMs;
     static constexpr qint64 ProbeMargin = 256; // descriptors kept in hand besides the connections
+    qint64 m_descriptorLimit = -1;             // the soft RLIMIT_NOFILE when listening started
     quint64 m_acceptedAtResume = ~quint64{0}; // accepted total when accepting last resumed by itself
 };
