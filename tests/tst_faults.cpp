@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "posixclient.h"
+
 #include <algorithm>
 #include <atomic>
 #include <memory>
@@ -92,30 +94,6 @@ public:
 };
 
 #ifdef Q_OS_LINUX
-// A plain client; non-blocking ones return before the handshake ends.
-int posixConnect(quint16 port, bool blocking = true)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | (blocking ? 0 : SOCK_NONBLOCK), 0);
-    if (fd < 0)
-        return -1;
-    sockaddr_in address = {};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) != 0 && errno != EINPROGRESS) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-quint16 posixLocalPort(int fd)
-{
-    sockaddr_in address = {};
-    socklen_t length = sizeof(address);
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
-    return ntohs(address.sin_port);
-}
 
 // Whether the server sent anything or ended the connection, without waiting.
 bool readable(int fd, int waitMs = 0)

@@ -14,6 +14,8 @@
 #include <QStandardPaths>
 #include <QtTest>
 
+#include "posixclient.h"
+
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -145,31 +147,6 @@ std::optional<KernelQueue> queueFromProc(quint16 port)
     } while (false)
 
 #ifdef Q_OS_UNIX
-// A plain POSIX client, blocking or not; -1 when connect() fails at once.
-int posixConnect(quint16 port, bool blocking = true)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (!blocking)
-        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
-    sockaddr_in address = {};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) != 0
-        && !(!blocking && errno == EINPROGRESS)) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-quint16 posixLocalPort(int fd)
-{
-    sockaddr_in address = {};
-    socklen_t length = sizeof(address);
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
-    return ntohs(address.sin_port);
-}
 
 // True once the client's handshake completed: writable with no pending error.
 bool posixIsConnected(int fd)

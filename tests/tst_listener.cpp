@@ -9,6 +9,8 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include "posixclient.h"
+
 #include <optional>
 
 #ifdef Q_OS_UNIX
@@ -75,28 +77,6 @@ public:
 };
 
 #ifdef Q_OS_UNIX
-// A plain POSIX client, so that what the peer sees is read without Qt in between.
-int posixConnect(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address = {};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-quint16 posixLocalPort(int fd)
-{
-    sockaddr_in address = {};
-    socklen_t length = sizeof(address);
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
-    return ntohs(address.sin_port);
-}
 
 // Waits for the server's side to end: 0 for EOF, an errno for a failure, -1 on timeout.
 int posixWaitForEnd(int fd)
