@@ -1,55 +1,20 @@
 #include "listener.h"
 
+#include "acceptgate.h"
 #include "connection.h"
 #include "endpoint.h"
 #include "kernelmonitor.h"
 #include "listenfailure.h"
 
 #include <QDateTime>
-#include <QEvent>
-#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
 
-#ifdef Q_OS_UNIX
-#  include <cerrno>
-#  include <sys/resource.h>
-#  include <sys/socket.h>
-#  include <unistd.h>
-#endif
-
 #ifdef __GLIBC__
 #  include <malloc.h>
 #endif
-
-namespace {
-
-// 0 when a new descriptor can be had now, else why not (EMFILE, ENFILE, ENOBUFS, ...).
-int descriptorShortage()
-{
-#ifdef Q_OS_UNIX
-    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (probe < 0)
-        return errno;
-    ::close(probe);
-#endif
-    return 0;
-}
-
-// The soft RLIMIT_NOFILE: how many descriptors this process may hold; -1 when unknown.
-qint64 descriptorLimit()
-{
-#ifdef Q_OS_UNIX
-    rlimit limit = {};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-        return qint64(limit.rlim_cur);
-#endif
-    return -1;
-}
-
-} // namespace
 
 Listener::Listener(QObject *parent)
     : QTcpServer(parent)
@@ -57,11 +22,10 @@ Listener::Listener(QObject *parent)
     , m_trimTimer(new QTimer(this))
     , m_idleTimer(new QTimer(this))
     , m_kernel(new KernelMonitor([this](quint64 id) { return descriptorOf(id); }, this))
-    , m_acceptRetryTimer(new QTimer(this))
+    , m_gate(new AcceptGate(this, m_status, m_totals))
 {
-    m_acceptRetryTimer->setSingleShot(true);
-    connect(m_acceptRetryTimer, &QTimer::timeout, this, &Listener::retryAccepting);
-    connect(this, &QTcpServer::acceptError, this, &Listener::onAcceptError);
+    connect(m_gate, &AcceptGate::logged, this, &Listener::log);
+    connect(m_gate, &AcceptGate::pausedReasonChanged, this, &Listener::setPausedReason);
     connect(m_kernel, &KernelMonitor::changed, this, &Listener::scheduleFlush);
     // glibc keeps the memory of freed connections for reuse; after a churn of thousands that
     // is tens of MiB the process would otherwise hold at its peak for good.
@@ -92,8 +56,7 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
 {
     if (isListening())
         close();
-    clearAcceptFailure();
-    m_descriptorLimit = descriptorLimit(); // read once here, not on every readable notification
+    m_gate->reset();
     setListenBacklogSize(backlog);
     // "::" means every interface, IPv4 too: Qt makes a socket bound to AnyIPv6 IPv6-only,
     // and one bound to Any dual-stack. IPv4 peers then show as plain IPv4 addresses.
@@ -120,7 +83,7 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     status.backlog = listenBacklogSize();
     setStatus(status);
     m_kernel->startListenQueue(socketDescriptor());
-    watchListenNotifier();
+    m_gate->watch();
     log(LogLevel::Info, tr("Socket bound to %1").arg(Endpoint::format(status.address, status.port)));
     log(LogLevel::Info, tr("Listening with backlog %1").arg(status.backlog));
     if (Endpoint::isAllInterfaces(status.address))
@@ -136,7 +99,7 @@ void Listener::stopListening(bool closeConnections)
         log(LogLevel::Info, tr("Stopped listening on %1").arg(where));
     }
     m_kernel->stopListenQueue();
-    clearAcceptFailure();
+    m_gate->reset();
     if (closeConnections)
         closeAllConnections();
     else if (!m_connections.isEmpty())
@@ -161,7 +124,7 @@ void Listener::setPaused(bool paused)
                                 .arg(m_status.backlog));
     } else {
         // Out of descriptors, accepting stays off until the retry finds some free.
-        if (!m_acceptFailed)
+        if (!m_gate->isShut())
             resumeAccepting();
         log(LogLevel::Info, tr("Accepting resumed"));
     }
@@ -235,107 +198,13 @@ void Listener::send(const QList<quint64> &ids, const QByteArray &data)
 
 void Listener::inspect(quint64 connectionId)
 {
-    m_inspectedId = connectionId;
-    m_inspectReset = true;
-    m_inspectPosition = 0;
-    m_inspectDropped = 0;
+    m_feed.follow(connectionId);
     scheduleFlush();
 }
 
 void Listener::watchTcpInfo(const QList<quint64> &ids)
 {
     m_kernel->watch(ids);
-}
-
-void Listener::watchListenNotifier()
-{
-    const QList<QSocketNotifier *> notifiers = findChildren<QSocketNotifier *>();
-    for (QSocketNotifier *notifier : notifiers) {
-        if (notifier->type() == QSocketNotifier::Read && notifier->socket() == socketDescriptor())
-            notifier->installEventFilter(this);
-    }
-}
-
-bool Listener::eventFilter(QObject *watched, QEvent *event)
-{
-    // Qt 6.4 does not always pause when accept() fails with EMFILE: the queue stays readable and
-    // the event loop spins on accept(). Looking for a free descriptor before Qt accepts avoids that.
-    // The probe costs a socket() per burst, so it is made only near the limit: each connection
-    // holds one descriptor, and the built-in clients may hold as many again.
-    const bool nearLimit = m_descriptorLimit < 0
-        || qint64(m_connections.size()) * 2 + ProbeMargin >= m_descriptorLimit;
-    if (event->type() == QEvent::SockAct && isListening() && nearLimit && descriptorShortage() != 0) {
-        onAcceptError(QAbstractSocket::SocketResourceError);
-        return true;
-    }
-    return QTcpServer::eventFilter(watched, event);
-}
-
-void Listener::onAcceptError(QAbstractSocket::SocketError error)
-{
-    // Accepting stays off (the notifier would otherwise fire again at once, a busy loop); the
-    // retry timer turns it back on once descriptors are free, so the listener is not deaf for good.
-    if (!isListening())
-        return;
-    pauseAccepting();
-    if (m_acceptFailed) {
-        if (!m_acceptRetryTimer->isActive())
-            m_acceptRetryTimer->start(m_acceptRetryMs);
-        return;
-    }
-    m_acceptFailed = true;
-    // Failing again before anything was taken since resuming: the shortage goes on, wait longer.
-    m_acceptRetryMs = m_totals.accepted == m_acceptedAtResume ? std::min(m_acceptRetryMs * 2, AcceptRetryMaxMs)
-                                                              : AcceptRetryMs;
-    ListenerStatus status = m_status;
-    Q_UNUSED(error) // only told apart where descriptors can be probed
-#ifdef Q_OS_UNIX
-    const int shortage = error == QAbstractSocket::SocketResourceError ? descriptorShortage() : 0;
-    if (shortage == EMFILE) {
-        status.pausedReason = tr("too many open files");
-        log(LogLevel::Warning, tr("Accepting paused: too many open files (limit %1)").arg(m_descriptorLimit));
-    } else if (shortage == ENFILE) {
-        status.pausedReason = tr("too many open files in the system");
-        log(LogLevel::Warning, tr("Accepting paused: too many open files in the system"));
-    } else
-#endif
-    {
-        status.pausedReason = errorString();
-        log(LogLevel::Warning, tr("Accepting paused: %1").arg(status.pausedReason));
-    }
-    setStatus(status);
-    m_acceptRetryTimer->start(m_acceptRetryMs);
-}
-
-void Listener::retryAccepting()
-{
-    if (!m_acceptFailed || !isListening())
-        return;
-    if (descriptorShortage() != 0) {
-        m_acceptRetryMs = std::min(m_acceptRetryMs * 2, AcceptRetryMaxMs);
-        m_acceptRetryTimer->start(m_acceptRetryMs);
-        return;
-    }
-    m_acceptFailed = false;
-    m_acceptedAtResume = m_totals.accepted;
-    // A pause the user chose stays; their own Resume turns accepting on.
-    if (m_status.paused) {
-        log(LogLevel::Info, tr("Descriptors are free again; accepting stays paused"));
-    } else {
-        resumeAccepting();
-        log(LogLevel::Info, tr("Accepting resumed"));
-    }
-    ListenerStatus status = m_status;
-    status.pausedReason.clear();
-    setStatus(status);
-}
-
-void Listener::clearAcceptFailure()
-{
-    m_acceptRetryTimer->stop();
-    m_acceptFailed = false;
-    m_acceptRetryMs = AcceptRetryMs;
-    m_acceptedAtResume = ~quint64{0};
 }
 
 qintptr Listener::descriptorOf(quint64 id) const
@@ -358,18 +227,7 @@ void Listener::closeAllConnections()
         connection->close();
 }
 
-void Listener::refuse(QTcpSocket *socket)
-{
-    ++m_totals.refused;
-    log(LogLevel::Warning, tr("Refused %1: already %n connection(s) open, the maximum", nullptr,
-                              int(m_connections.size()))
-                               .arg(Endpoint::format(socket->peerAddress(), socket->peerPort())));
-    socket->close();
-    delete socket;
-    scheduleFlush();
-}
-
-void Listener::refuseByRule(QTcpSocket *socket, const QString &reason)
+void Listener::refuse(QTcpSocket *socket, const QString &reason)
 {
     ++m_totals.refused;
     log(LogLevel::Warning,
@@ -420,7 +278,7 @@ void Listener::takePendingConnections()
         take(socket);
     // Taking a connection turns Qt's accepting back on; a pause chosen by the user stays, and
     // so does one for want of descriptors until the retry finds some.
-    if (m_status.paused || m_acceptFailed)
+    if (m_status.paused || m_gate->isShut())
         pauseAccepting();
 }
 
@@ -429,11 +287,11 @@ void Listener::take(QTcpSocket *socket)
     const QString refusal = AccessList::refusalReason(m_behaviour.allowList, m_behaviour.denyList,
                                                       socket->peerAddress());
     if (!refusal.isEmpty()) {
-        refuseByRule(socket, refusal);
+        refuse(socket, refusal);
         return;
     }
     if (m_connections.size() >= m_behaviour.maxConnections) {
-        refuse(socket);
+        refuse(socket, tr("already %n connection(s) open, the maximum", nullptr, int(m_connections.size())));
         return;
     }
     const quint64 id = m_nextId++;
@@ -507,6 +365,13 @@ void Listener::setStatus(const ListenerStatus &status)
     scheduleFlush();
 }
 
+void Listener::setPausedReason(const QString &reason)
+{
+    ListenerStatus status = m_status;
+    status.pausedReason = reason;
+    setStatus(status);
+}
+
 void Listener::log(LogLevel level, const QString &text)
 {
     m_pendingLog.append(LogEntry{QDateTime::currentMSecsSinceEpoch(), level, text});
@@ -563,35 +428,7 @@ void Listener::flush()
 
 std::optional<TranscriptUpdate> Listener::transcriptUpdate()
 {
-    if (m_inspectedId == 0) {
-        if (!std::exchange(m_inspectReset, false))
-            return std::nullopt;
-        TranscriptUpdate update;
-        update.reset = true;
-        return update;
-    }
-    const Transcript *transcript = nullptr;
-    if (const Connection *connection = m_connections.value(m_inspectedId))
-        transcript = &connection->transcript();
-    else
-        transcript = m_archive.find(m_inspectedId);
-
-    TranscriptUpdate update;
-    update.connectionId = m_inspectedId;
-    update.reset = std::exchange(m_inspectReset, false);
-    if (!transcript) {
-        if (!update.reset)
-            return std::nullopt;
-        update.available = false;
-        return update;
-    }
-    update.chunks = update.reset ? transcript->chunks()
-                                 : transcript->chunksSince(m_inspectPosition);
-    if (!update.reset && update.chunks.isEmpty() && transcript->droppedBytes() == m_inspectDropped)
-        return std::nullopt;
-    m_inspectPosition = transcript->totalBytes();
-    m_inspectDropped = transcript->droppedBytes();
-    update.droppedBytes = m_inspectDropped;
-    update.capacity = transcript->capacity();
-    return update;
+    const quint64 id = m_feed.connectionId();
+    const Connection *connection = m_connections.value(id);
+    return m_feed.take(connection ? &connection->transcript() : m_archive.find(id));
 }

@@ -4,6 +4,7 @@
 #include "listenerstatus.h"
 #include "serverbehaviour.h"
 #include "transcriptarchive.h"
+#include "transcriptfeed.h"
 #include "updatebatch.h"
 
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <QSet>
 #include <QTcpServer>
 
+class AcceptGate;
 class Connection;
 class KernelMonitor;
 class QTimer;
@@ -28,9 +30,6 @@ public:
     static constexpr int TrimIntervalMs = 2000;
     static constexpr int TrimAfterFinished = 256; // connections ended before memory is handed back
     static constexpr int IdleSweepIntervalMs = 500; // how often idle connections are looked for
-    // After a failed accept (out of descriptors), how soon to look again; doubles up to the maximum.
-    static constexpr int AcceptRetryMs = 250;
-    static constexpr int AcceptRetryMaxMs = 2000;
 
     explicit Listener(QObject *parent = nullptr);
     ~Listener() override;
@@ -60,16 +59,15 @@ signals:
 
 protected:
     void incomingConnection(qintptr descriptor) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta);
     void onConnectionFinished(quint64 id);
     void takePendingConnections();
     void take(QTcpSocket *socket);
-    void refuse(QTcpSocket *socket);
-    // Closes a connection the access lists refuse; reason as AccessList::refusalReason gives it.
-    void refuseByRule(QTcpSocket *socket, const QString &reason);
+    // Closes a connection at once: over the maximum, or refused by the access lists (reason as
+    // AccessList::refusalReason gives it).
+    void refuse(QTcpSocket *socket, const QString &reason);
     void closeIdleConnections();
     void setStatus(const ListenerStatus &status);
     void log(LogLevel level, const QString &text);
@@ -78,10 +76,7 @@ private:
     void releaseFreedMemory();
     std::optional<TranscriptUpdate> transcriptUpdate();
     qintptr descriptorOf(quint64 id) const;
-    void onAcceptError(QAbstractSocket::SocketError error);
-    void retryAccepting();
-    void clearAcceptFailure();
-    void watchListenNotifier();
+    void setPausedReason(const QString &reason);
 
     QHash<quint64, Connection *> m_connections;
     QHash<quint64, ConnectionInfo> m_finishedInfos; // final snapshots not yet sent
@@ -95,21 +90,12 @@ private:
     bool m_acceptedSinceFlush = false;
     bool m_takeScheduled = false;
     quint64 m_nextId = 1;
-    // The inspected connection and how much of its transcript went out already.
-    quint64 m_inspectedId = 0;
-    bool m_inspectReset = false;
-    quint64 m_inspectPosition = 0; // how far into the inspected transcript the window has it
-    quint64 m_inspectDropped = 0;
+    TranscriptFeed m_feed; // the inspected connection's transcript, as far as it went out
     QTimer *m_flushTimer = nullptr;
     QTimer *m_trimTimer = nullptr;
     QTimer *m_idleTimer = nullptr; // runs only while an idle timeout is set
     int m_finishedSinceTrim = 0;
     KernelMonitor *m_kernel = nullptr;
-    // Accepting paused for want of descriptors; apart from the user's pause in m_status.
-    QTimer *m_acceptRetryTimer = nullptr;
-    bool m_acceptFailed = false;
-    int m_acceptRetryMs = AcceptRetryMs;
-    static constexpr qint64 ProbeMargin = 256; // descriptors kept in hand besides the connections
-    qint64 m_descriptorLimit = -1;             // the soft RLIMIT_NOFILE when listening started
-    quint64 m_acceptedAtResume = ~quint64{0}; // accepted total when accepting last resumed by itself
+    // Turns accepting off while descriptors run out; apart from the user's pause in m_status.
+    AcceptGate *m_gate = nullptr;
 };
