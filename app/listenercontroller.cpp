@@ -2,8 +2,12 @@
 
 #include "clientpool.h"
 #include "listener.h"
+#include "threadinbox.h"
 
 #include <QThread>
+
+#include <condition_variable>
+#include <mutex>
 
 ListenerController::ListenerController(QObject *parent)
     : QObject(parent)
@@ -15,88 +19,121 @@ ListenerController::ListenerController(QObject *parent)
     qRegisterMetaType<ClientPlan>();
     qRegisterMetaType<ClientTotals>();
     m_thread->setObjectName(QStringLiteral("network"));
+    m_networkInbox = new ThreadInbox;
+    m_uiInbox = new ThreadInbox(this);
+    m_networkInbox->moveToThread(m_thread);
     m_listener->moveToThread(m_thread);
-    connect(m_listener, &Listener::updated, this, &ListenerController::onUpdated, Qt::QueuedConnection);
     m_clients->moveToThread(m_thread);
-    connect(m_clients, &ClientPool::totalsChanged, this, &ListenerController::clientsUpdated, Qt::QueuedConnection);
+    // Emitted on the network thread; the batch is copied there and handed over through the inbox.
+    ThreadInbox *uiInbox = m_uiInbox;
+    connect(
+        m_listener, &Listener::updated, m_listener,
+        [this, uiInbox](const UpdateBatch &batch) { uiInbox->post([this, batch] { onUpdated(batch); }); },
+        Qt::DirectConnection);
+    connect(
+        m_clients, &ClientPool::totalsChanged, m_clients,
+        [this, uiInbox](const ClientTotals &totals) { uiInbox->post([this, totals] { emit clientsUpdated(totals); }); },
+        Qt::DirectConnection);
     m_thread->start();
 }
 
 ListenerController::~ListenerController()
 {
-    // The listener, the test clients and their sockets must be destroyed on the thread they live on.
+    // The listener, the test clients and their sockets must be destroyed on the thread they live
+    // on. Waiting on a standard mutex rather than a blocking queued call keeps the hand-back
+    // visible to ThreadSanitizer too.
+    std::mutex mutex;
+    std::condition_variable condition;
+    bool done = false;
     Listener *listener = m_listener;
     ClientPool *clients = m_clients;
-    QMetaObject::invokeMethod(
-        listener, [listener, clients] { delete clients; delete listener; }, Qt::BlockingQueuedConnection);
+    ThreadInbox *inbox = m_networkInbox;
+    inbox->post([&, listener, clients, inbox] {
+        delete clients;
+        delete listener;
+        // Posted calls after this one (none: this object is going) are dropped with the inbox.
+        inbox->deleteLater();
+        const std::lock_guard lock(mutex);
+        done = true;
+        condition.notify_one();
+    });
+    {
+        std::unique_lock lock(mutex);
+        condition.wait(lock, [&done] { return done; });
+    }
     m_thread->quit();
     m_thread->wait();
+}
+
+void ListenerController::toNetwork(std::function<void()> call)
+{
+    m_networkInbox->post(std::move(call));
 }
 
 void ListenerController::start(const QHostAddress &address, quint16 port, int backlog)
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->startListening(address, port, backlog); });
+    toNetwork([=] { listener->startListening(address, port, backlog); });
 }
 
 void ListenerController::stop(bool closeConnections)
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->stopListening(closeConnections); });
+    toNetwork([=] { listener->stopListening(closeConnections); });
 }
 
 void ListenerController::setPaused(bool paused)
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->setPaused(paused); });
+    toNetwork([=] { listener->setPaused(paused); });
 }
 
 void ListenerController::setBehaviour(const ServerBehaviour &behaviour)
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->setBehaviour(behaviour); });
+    toNetwork([=] { listener->setBehaviour(behaviour); });
 }
 
 void ListenerController::closeConnections(const QList<quint64> &ids, CloseMode mode)
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->closeConnections(ids, mode); });
+    toNetwork([=] { listener->closeConnections(ids, mode); });
 }
 
 void ListenerController::send(const QList<quint64> &ids, const QByteArray &data)
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->send(ids, data); });
+    toNetwork([=] { listener->send(ids, data); });
 }
 
 void ListenerController::inspect(quint64 connectionId)
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->inspect(connectionId); });
+    toNetwork([=] { listener->inspect(connectionId); });
 }
 
 void ListenerController::watchTcpInfo(const QList<quint64> &ids)
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->watchTcpInfo(ids); });
+    toNetwork([=] { listener->watchTcpInfo(ids); });
 }
 
 void ListenerController::closeAllConnections()
 {
     Listener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [=] { listener->closeAllConnections(); });
+    toNetwork([=] { listener->closeAllConnections(); });
 }
 
 void ListenerController::startClients(const ClientPlan &plan)
 {
     ClientPool *clients = m_clients;
-    QMetaObject::invokeMethod(clients, [=] { clients->start(plan); });
+    toNetwork([=] { clients->start(plan); });
 }
 
 void ListenerController::closeAllClients()
 {
     ClientPool *clients = m_clients;
-    QMetaObject::invokeMethod(clients, [=] { clients->closeAll(); });
+    toNetwork([=] { clients->closeAll(); });
 }
 
 void ListenerController::onUpdated(const UpdateBatch &batch)

@@ -6,12 +6,16 @@
 
 #include <QObject>
 
+#include <functional>
+
 class ClientPool;
 class Listener;
 class QThread;
+class ThreadInbox;
 
 // The UI thread's handle on the Listener: owns the network thread and forwards commands to it.
-// Nothing here touches a socket; the state arrives as UpdateBatch signals.
+// Nothing here touches a socket; the state arrives as UpdateBatch signals. Every call between
+// the two threads goes through a ThreadInbox, one on each side.
 class ListenerController final : public QObject
 {
     Q_OBJECT
@@ -48,8 +52,12 @@ signals:
 
 private:
     void onUpdated(const UpdateBatch &batch);
+    // Runs call on the network thread, after every call posted before it.
+    void toNetwork(std::function<void()> call);
 
     QThread *m_thread = nullptr;
+    ThreadInbox *m_networkInbox = nullptr; // lives on the network thread
+    ThreadInbox *m_uiInbox = nullptr;      // lives on this object's thread
     Listener *m_listener = nullptr;
     ClientPool *m_clients = nullptr;
     ListenerStatus m_status;
