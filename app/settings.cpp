@@ -71,7 +71,7 @@ void Settings::warn(const QString &key, const QString &problem) const
     if (m_warnings.contains(line))
         return;
     m_warnings.append(line);
-    qCWarning(lcSettings).noquote() << line;
+    qCWarning(lcSettings, "%s", qUtf8Printable(line));
 }
 
 QStringList Settings::warnings() const
