@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <memory>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -78,15 +77,6 @@ public:
         return info ? info->bytesReceived : 0;
     }
 
-    int finishedCount() const
-    {
-        return int(std::count_if(connections.cbegin(), connections.cend(), [](const ConnectionInfo &info) {
-            return info.state == ConnectionState::PeerClosed || info.state == ConnectionState::Reset
-                || info.state == ConnectionState::Closed || info.state == ConnectionState::Aborted
-                || info.state == ConnectionState::Error;
-        }));
-    }
-
     QHash<quint64, ConnectionInfo> connections;
     QStringList log;
     ListenerStatus status;
@@ -94,69 +84,6 @@ public:
 };
 
 #ifdef Q_OS_LINUX
-
-// Whether the server sent anything or ended the connection, without waiting.
-bool readable(int fd, int waitMs = 0)
-{
-    pollfd p = {fd, POLLIN, 0};
-    return ::poll(&p, 1, waitMs) > 0;
-}
-
-// Waits for the server's side to end: 0 for EOF, an errno for a failure, -1 on timeout.
-int waitForEnd(int fd)
-{
-    char buffer[4096];
-    for (;;) {
-        if (!readable(fd, Timeout))
-            return -1;
-        const ssize_t n = ::read(fd, buffer, sizeof(buffer));
-        if (n == 0)
-            return 0;
-        if (n < 0)
-            return errno;
-    }
-}
-
-// Sends one byte and waits for it to come back; the round trip in ms, or -1.
-qint64 roundTrip(int fd, char byte)
-{
-    QElapsedTimer timer;
-    timer.start();
-    if (::send(fd, &byte, 1, MSG_NOSIGNAL) != 1)
-        return -1;
-    char back = 0;
-    while (readable(fd, Timeout)) {
-        const ssize_t n = ::recv(fd, &back, 1, MSG_DONTWAIT);
-        if (n == 1)
-            return back == byte ? timer.elapsed() : -1;
-        if (n == 0 || (n < 0 && errno != EAGAIN))
-            return -1;
-    }
-    return -1;
-}
-
-void closeAll(std::vector<int> &fds)
-{
-    for (const int fd : fds) {
-        if (fd >= 0)
-            ::close(fd);
-    }
-    fds.clear();
-}
-
-// Clients and server share this process's descriptors; the soft limit goes up to what is asked.
-bool ensureDescriptors(rlim_t wanted)
-{
-    rlimit limit = {};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
-        return false;
-    if (limit.rlim_cur >= wanted)
-        return true;
-    if (limit.rlim_max != RLIM_INFINITY && limit.rlim_max < wanted)
-        return false;
-    limit.rlim_cur = wanted;
-    return ::setrlimit(RLIMIT_NOFILE, &limit) == 0;
-}
 
 // utime + stime of a process, in clock ticks.
 qint64 cpuTicks(qint64 pid)
@@ -173,22 +100,6 @@ qint64 cpuTicks(qint64 pid)
 }
 #endif
 
-#ifdef Q_OS_LINUX
-// Opens up to n connected clients; the server takes them on its own thread meanwhile.
-std::vector<int> openClients(quint16 port, int n)
-{
-    std::vector<int> fds;
-    fds.reserve(size_t(n));
-    for (int i = 0; i < n; ++i) {
-        const int fd = posixConnect(port);
-        if (fd < 0)
-            break;
-        fds.push_back(fd);
-    }
-    return fds;
-}
-#endif
-
 } // namespace
 
 class TestFaults final : public QObject
@@ -200,9 +111,6 @@ private slots:
     void peerResetMidTransfer();
     void floodDoesNotStallOthers();
     void silentPeerStaysOpen();
-    void thousandClosedAtOnce();
-    void stopStartRepeatedKeepsConnections();
-    void destroyWithManyOpenReturnsPromptly();
 };
 
 void TestFaults::descriptorExhaustionPausesAndResumes()
@@ -257,7 +165,16 @@ void TestFaults::descriptorExhaustionPausesAndResumes()
     QVERIFY2(match.hasMatch(), qPrintable(lines.join(QLatin1Char('\n'))));
     const auto port = quint16(match.captured(1).toUInt());
 
-    for (int i = 0; i < 200; ++i) {
+    // One client served first, then the rush. Besides being the usual shape of such a fault, this
+    // lets the sanitizer build work at the limit: UBSan checks a type's first virtual call with
+    // a pipe, which it cannot open once every descriptor is taken, and then reports an error
+    // that is not one.
+    const int first = posixConnect(port, false);
+    QVERIFY(first >= 0);
+    fds.push_back(first);
+    QTRY_VERIFY_WITH_TIMEOUT(indexOf(QStringLiteral("Connection from")) >= 0, Timeout);
+    QVERIFY(roundTrip(first, 'f') >= 0);
+    for (int i = 1; i < 200; ++i) {
         const int fd = posixConnect(port, false);
         QVERIFY(fd >= 0);
         fds.push_back(fd);
@@ -458,105 +375,6 @@ void TestFaults::silentPeerStaysOpen()
     QVERIFY(!readable(silent));
     QVERIFY(roundTrip(silent, 'x') >= 0);
     ::close(silent);
-#else
-    QSKIP("Needs Linux sockets");
-#endif
-}
-
-void TestFaults::thousandClosedAtOnce()
-{
-#ifdef Q_OS_LINUX
-    constexpr int Count = 1000;
-    if (!ensureDescriptors(2 * Count + 200))
-        QSKIP("Not enough descriptors allowed");
-    ListenerController controller;
-    BatchRecorder recorder(&controller);
-    controller.start(QHostAddress::LocalHost, 0, 1024);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-
-    std::vector<int> fds = openClients(recorder.status.port, Count);
-    QCOMPARE(int(fds.size()), Count);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, Count, Timeout);
-    closeAll(fds);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 0, Timeout);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.finishedCount(), Count, Timeout);
-    QCOMPARE(int(recorder.connections.size()), Count);
-    QCOMPARE(recorder.status.state, ListenerState::Listening);
-#else
-    QSKIP("Needs Linux sockets");
-#endif
-}
-
-void TestFaults::stopStartRepeatedKeepsConnections()
-{
-#ifdef Q_OS_LINUX
-    ListenerController controller;
-    BatchRecorder recorder(&controller);
-    ServerBehaviour behaviour;
-    behaviour.mode = ServerMode::Echo;
-    controller.setBehaviour(behaviour);
-    controller.start(QHostAddress::LocalHost, 0, 32);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-    const quint16 port = recorder.status.port;
-
-    std::vector<int> fds = openClients(port, 20);
-    const auto cleanup = qScopeGuard([&fds] { closeAll(fds); });
-    QCOMPARE(int(fds.size()), 20);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 20, Timeout);
-    const quint64 accepted = recorder.totals.accepted;
-
-    for (int i = 0; i < 200; ++i) {
-        controller.stop(false);
-        controller.start(QHostAddress::LocalHost, port, 32);
-        // Now and then let the batches through, as a window would.
-        if (i % 20 == 0)
-            QCoreApplication::processEvents();
-    }
-    QSignalSpy updates(&controller, &ListenerController::updated);
-    QVERIFY(updates.wait(Timeout));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-    QCOMPARE(recorder.status.port, port);
-    QCOMPARE(recorder.totals.open, 20);
-    QCOMPARE(recorder.totals.accepted, accepted);
-
-    // The 20 were never ended and are still served; the listener takes new ones.
-    for (const int fd : fds) {
-        QVERIFY(!readable(fd));
-        QVERIFY(roundTrip(fd, 'k') >= 0);
-    }
-    const int fresh = posixConnect(port);
-    QVERIFY(fresh >= 0);
-    fds.push_back(fresh);
-    QVERIFY(roundTrip(fresh, 'n') >= 0);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 21, Timeout);
-#else
-    QSKIP("Needs Linux sockets");
-#endif
-}
-
-void TestFaults::destroyWithManyOpenReturnsPromptly()
-{
-#ifdef Q_OS_LINUX
-    constexpr int Count = 2000;
-    if (!ensureDescriptors(2 * Count + 200))
-        QSKIP("Not enough descriptors allowed");
-    auto controller = std::make_unique<ListenerController>();
-    BatchRecorder recorder(controller.get());
-    controller->start(QHostAddress::LocalHost, 0, 4096);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-
-    std::vector<int> fds = openClients(recorder.status.port, Count);
-    const auto cleanup = qScopeGuard([&fds] { closeAll(fds); });
-    QCOMPARE(int(fds.size()), Count);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, Count, Timeout);
-
-    QElapsedTimer timer;
-    timer.start();
-    controller.reset();
-    QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
-    // The server's side really went: the peers read EOF or a reset.
-    for (const int fd : {fds.front(), fds.at(fds.size() / 2), fds.back()})
-        QVERIFY(waitForEnd(fd) >= 0);
 #else
     QSKIP("Needs Linux sockets");
 #endif
