@@ -6,9 +6,6 @@
 
 #include <QThread>
 
-#include <condition_variable>
-#include <mutex>
-
 ListenerController::ListenerController(QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
@@ -40,29 +37,17 @@ ListenerController::ListenerController(QObject *parent)
 ListenerController::~ListenerController()
 {
     // The listener, the test clients and their sockets must be destroyed on the thread they live
-    // on. Waiting on a standard mutex rather than a blocking queued call keeps the hand-back
-    // visible to ThreadSanitizer too.
-    std::mutex mutex;
-    std::condition_variable condition;
-    bool done = false;
+    // on; that call ends the thread's event loop after it, so nothing posted later runs.
     Listener *listener = m_listener;
     ClientPool *clients = m_clients;
-    ThreadInbox *inbox = m_networkInbox;
-    inbox->post([&, listener, clients, inbox] {
+    m_networkInbox->post([listener, clients] {
         delete clients;
         delete listener;
-        // Posted calls after this one (none: this object is going) are dropped with the inbox.
-        inbox->deleteLater();
-        const std::lock_guard lock(mutex);
-        done = true;
-        condition.notify_one();
+        QThread::currentThread()->quit();
     });
-    {
-        std::unique_lock lock(mutex);
-        condition.wait(lock, [&done] { return done; });
-    }
-    m_thread->quit();
     m_thread->wait();
+    // The thread is gone; its inbox can go from here.
+    delete m_networkInbox;
 }
 
 void ListenerController::toNetwork(std::function<void()> call)

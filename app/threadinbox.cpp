@@ -78,9 +78,10 @@ void ThreadInbox::post(std::function<void()> call)
 
 bool ThreadInbox::event(QEvent *event)
 {
+    // Before anything of the event is read; for Qt's own events it changes nothing.
+    acquired(event);
     if (event->type() != CallEventType)
         return QObject::event(event);
-    acquired(event);
     static_cast<CallEvent *>(event)->run();
     return true;
 }

@@ -4,6 +4,10 @@
 #
 #   installer/setup.sh run [-- APP ARGS]   build and launch the window
 #   installer/setup.sh test                build with warnings as errors and run every test headless
+#   installer/setup.sh test-asan           the same under AddressSanitizer, UndefinedBehaviorSanitizer
+#                                          and LeakSanitizer (preset asan, build-asan/)
+#   installer/setup.sh test-tsan           the suites that cross between the network thread and the
+#                                          UI thread, under ThreadSanitizer (preset tsan, build-tsan/)
 #   installer/setup.sh fuzz [SECONDS]      build the libFuzzer targets with clang and run each for
 #                                          SECONDS (default 30) on a copy of its seed corpus
 #   installer/setup.sh bench [-- ARGS]     build, then benchmark against a reference server
@@ -83,6 +87,14 @@ case "$action" in
         export QT_QPA_PLATFORM=offscreen
         ctest --preset ci --parallel 2
         ;;
+    test-asan | test-tsan)
+        install_packages
+        preset="${action#test-}"
+        build "$preset"
+        say "Running the tests headless under the $preset preset"
+        export QT_QPA_PLATFORM=offscreen
+        ctest --preset "$preset" --parallel 2
+        ;;
     fuzz)
         install_packages
         build fuzz
@@ -102,7 +114,7 @@ case "$action" in
         done
         ;;
     *)
-        echo "usage: installer/setup.sh run|test|fuzz|bench|build|deps" >&2
+        echo "usage: installer/setup.sh run|test|test-asan|test-tsan|fuzz|bench|build|deps" >&2
         exit 2
         ;;
 esac
