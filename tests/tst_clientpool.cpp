@@ -11,6 +11,8 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include "batchrecorder.h"
+
 #include <algorithm>
 
 #ifdef Q_OS_UNIX
@@ -113,23 +115,6 @@ public:
 
     ClientTotals totals;
     int updates = 0;
-};
-
-// The listener's latest status and totals from its batches.
-class BatchRecorder final : public QObject
-{
-public:
-    explicit BatchRecorder(ListenerController *controller)
-    {
-        connect(controller, &ListenerController::updated, this, [this](const UpdateBatch &batch) {
-            if (batch.statusChanged)
-                status = batch.status;
-            totals = batch.totals;
-        });
-    }
-
-    ListenerStatus status;
-    ListenerTotals totals;
 };
 
 ClientPlan planFor(quint16 port, int count, int rate)
@@ -411,20 +396,20 @@ void TestClientPool::ownListenerAcceptsThem()
     BatchRecorder batches(&controller);
     TotalsRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 128);
-    QTRY_COMPARE_WITH_TIMEOUT(batches.status.state, ListenerState::Listening, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(batches.status().state, ListenerState::Listening, Timeout);
 
-    ClientPlan plan = planFor(batches.status.port, 30, 1000);
+    ClientPlan plan = planFor(batches.status().port, 30, 1000);
     plan.text = QByteArrayLiteral("ping\n");
     controller.startClients(plan);
-    QTRY_COMPARE_WITH_TIMEOUT(batches.totals.accepted, quint64(30), Timeout);
-    QTRY_COMPARE_WITH_TIMEOUT(batches.totals.bytesReceived, quint64(30 * plan.text.size()), Timeout);
-    QCOMPARE(batches.totals.open, 30);
+    QTRY_COMPARE_WITH_TIMEOUT(batches.totals().accepted, quint64(30), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(batches.totals().bytesReceived, quint64(30 * plan.text.size()), Timeout);
+    QCOMPARE(batches.totals().open, 30);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.connected, 30, Timeout);
 
     controller.closeAllClients();
-    QTRY_COMPARE_WITH_TIMEOUT(batches.totals.open, 0, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(batches.totals().open, 0, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.closed, 30, Timeout);
-    QCOMPARE(batches.totals.accepted, quint64(30));
+    QCOMPARE(batches.totals().accepted, quint64(30));
 }
 
 QTEST_GUILESS_MAIN(TestClientPool)

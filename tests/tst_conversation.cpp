@@ -4,16 +4,15 @@
 #include "listenercontroller.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QtTest>
 
+#include "batchrecorder.h"
 #include "posixclient.h"
 
 #include <algorithm>
 #include <atomic>
-#include <optional>
 #include <thread>
 
 #ifdef Q_OS_UNIX
@@ -30,88 +29,30 @@ namespace {
 constexpr int Timeout = 10000;
 using Direction = TranscriptChunk::Direction;
 
-// Folds the listener's batches into the latest state, as the window does, transcript included:
-// a reset replaces what is held; a chunk whose sequence is the held last one's replaces it,
-// any other is appended; then what is held is cut to the capacity, as ConnectionInspector does.
-class BatchRecorder final : public QObject
+// Also folds the transcript of the inspected connection, as ConnectionInspector does: a reset
+// replaces what is held; a chunk whose sequence is the held last one's replaces it, any other is
+// appended; then what is held is cut to the capacity.
+class TranscriptRecorder final : public BatchRecorder
 {
+    Q_DISABLE_COPY_MOVE(TranscriptRecorder)
+
 public:
-    explicit BatchRecorder(ListenerController *controller)
+    explicit TranscriptRecorder(ListenerController *controller)
+        : BatchRecorder(controller)
     {
-        connect(controller, &ListenerController::updated, this, &BatchRecorder::record);
     }
 
-    void record(const UpdateBatch &batch)
+    void record(const UpdateBatch &batch) override
     {
-        ++batches;
-        for (const ConnectionInfo &info : batch.connections)
-            connections.insert(info.id, info);
-        for (const LogEntry &entry : batch.log)
-            log.append(entry.text);
-        if (batch.statusChanged)
-            status = batch.status;
-        totals = batch.totals;
+        BatchRecorder::record(batch);
         if (batch.transcript)
             fold(*batch.transcript);
-    }
-
-    void fold(const TranscriptUpdate &update)
-    {
-        ++transcriptUpdates;
-        if (update.reset) {
-            ++transcriptResets;
-            chunks.clear();
-            transcriptId = update.connectionId;
-        }
-        available = update.available;
-        for (const TranscriptChunk &chunk : update.chunks) {
-            if (!chunks.isEmpty() && chunks.constLast().sequence == chunk.sequence)
-                chunks.last() = chunk;
-            else
-                chunks.append(chunk);
-        }
-        qsizetype excess = transcriptSize() - update.capacity;
-        while (excess > 0 && !chunks.isEmpty()) {
-            TranscriptChunk &front = chunks.first();
-            if (front.data.size() > excess) {
-                front.data.remove(0, excess);
-                break;
-            }
-            excess -= front.data.size();
-            chunks.removeFirst();
-        }
-        droppedBytes = update.droppedBytes;
-        capacity = update.capacity;
-    }
-
-    std::optional<ConnectionInfo> byPeerPort(quint16 port) const
-    {
-        for (const ConnectionInfo &info : connections) {
-            if (info.peerPort == port)
-                return info;
-        }
-        return std::nullopt;
-    }
-
-    quint64 idOf(quint16 peerPort) const
-    {
-        const auto info = byPeerPort(peerPort);
-        return info ? info->id : 0;
-    }
-
-    // A default (Open, nothing counted) until the connection was reported.
-    ConnectionInfo info(quint64 id) const { return connections.value(id); }
-
-    bool logHas(const QString &text) const { return log.contains(text); }
-    bool logContains(const QString &part) const
-    {
-        return std::any_of(log.cbegin(), log.cend(), [&part](const QString &line) { return line.contains(part); });
     }
 
     qsizetype transcriptSize() const
     {
         qsizetype size = 0;
-        for (const TranscriptChunk &chunk : chunks)
+        for (const TranscriptChunk &chunk : m_chunks)
             size += chunk.data.size();
         return size;
     }
@@ -119,26 +60,58 @@ public:
     QByteArray transcriptBytes(Direction direction) const
     {
         QByteArray bytes;
-        for (const TranscriptChunk &chunk : chunks) {
+        for (const TranscriptChunk &chunk : m_chunks) {
             if (chunk.direction == direction)
                 bytes.append(chunk.data);
         }
         return bytes;
     }
 
-    int batches = 0;
-    QHash<quint64, ConnectionInfo> connections;
-    QStringList log;
-    ListenerStatus status;
-    ListenerTotals totals;
+    int transcriptUpdates() const { return m_transcriptUpdates; }
+    int transcriptResets() const { return m_transcriptResets; }
+    quint64 transcriptId() const { return m_transcriptId; }
+    bool available() const { return m_available; }
+    const QList<TranscriptChunk> &chunks() const { return m_chunks; }
+    quint64 droppedBytes() const { return m_droppedBytes; }
+    qsizetype capacity() const { return m_capacity; }
 
-    int transcriptUpdates = 0;
-    int transcriptResets = 0;
-    quint64 transcriptId = 0;
-    bool available = false;
-    QList<TranscriptChunk> chunks;
-    quint64 droppedBytes = 0;
-    qsizetype capacity = 0;
+private:
+    void fold(const TranscriptUpdate &update)
+    {
+        ++m_transcriptUpdates;
+        if (update.reset) {
+            ++m_transcriptResets;
+            m_chunks.clear();
+            m_transcriptId = update.connectionId;
+        }
+        m_available = update.available;
+        for (const TranscriptChunk &chunk : update.chunks) {
+            if (!m_chunks.isEmpty() && m_chunks.constLast().sequence == chunk.sequence)
+                m_chunks.last() = chunk;
+            else
+                m_chunks.append(chunk);
+        }
+        qsizetype excess = transcriptSize() - update.capacity;
+        while (excess > 0 && !m_chunks.isEmpty()) {
+            TranscriptChunk &front = m_chunks.first();
+            if (front.data.size() > excess) {
+                front.data.remove(0, excess);
+                break;
+            }
+            excess -= front.data.size();
+            m_chunks.removeFirst();
+        }
+        m_droppedBytes = update.droppedBytes;
+        m_capacity = update.capacity;
+    }
+
+    int m_transcriptUpdates = 0;
+    int m_transcriptResets = 0;
+    quint64 m_transcriptId = 0;
+    bool m_available = false;
+    QList<TranscriptChunk> m_chunks;
+    quint64 m_droppedBytes = 0;
+    qsizetype m_capacity = 0;
 };
 
 // Everything a QTcpSocket client has received so far.
@@ -279,27 +252,42 @@ private slots:
     void inspectClosedConnection();
 };
 
+// Listens on 127.0.0.1 with a free port.
 #define START_LISTENING(controller, recorder, backlog)                                                       \
     controller.start(QHostAddress::LocalHost, 0, backlog);                                                   \
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);                     \
-    QVERIFY(recorder.status.port != 0)
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);                   \
+    QVERIFY(recorder.status().port != 0)
+
+// Declares a POSIX client of the listener, its own port and the id of its connection, once the
+// batches report it.
+#define ACCEPT_POSIX_CLIENT(recorder, client, clientPort, id)                                                \
+    Fd client(posixConnect(recorder.status().port));                                                         \
+    QVERIFY(client.fd >= 0);                                                                                 \
+    const quint16 clientPort = posixLocalPort(client.fd);                                                    \
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(clientPort).has_value(), Timeout);                          \
+    const quint64 id = recorder.idOf(clientPort)
+
+// Connects a QTcpSocket client to the listener and declares the id of its connection, once the
+// batches report it.
+#define ACCEPT_QT_CLIENT(recorder, client, id)                                                               \
+    client.connectToHost(QHostAddress::LocalHost, recorder.status().port);                                   \
+    QVERIFY(client.waitForConnected(Timeout));                                                               \
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(client.localPort()).has_value(), Timeout);                  \
+    const quint64 id = recorder.idOf(client.localPort())
 
 void TestConversation::transcriptRecordsBothDirections()
 {
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 5);
 
     QTcpSocket client;
     ClientReader reader(&client);
-    client.connectToHost(QHostAddress::LocalHost, recorder.status.port);
-    QVERIFY(client.waitForConnected(Timeout));
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(client.localPort()).has_value(), Timeout);
-    const quint64 id = recorder.idOf(client.localPort());
+    ACCEPT_QT_CLIENT(recorder, client, id);
     controller.inspect(id);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptId, id, Timeout);
-    QVERIFY(recorder.available);
-    QVERIFY(recorder.chunks.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptId(), id, Timeout);
+    QVERIFY(recorder.available());
+    QVERIFY(recorder.chunks().isEmpty());
 
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     client.write(QByteArrayLiteral("hello\r\n"));
@@ -307,11 +295,11 @@ void TestConversation::transcriptRecordsBothDirections()
     controller.send({id}, QByteArrayLiteral("hi"));
     QTRY_COMPARE_WITH_TIMEOUT(reader.received, QByteArrayLiteral("hi"), Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).bytesSent, quint64(2), Timeout);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.chunks.size(), qsizetype(2), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.chunks().size(), qsizetype(2), Timeout);
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
 
-    const TranscriptChunk received = recorder.chunks.at(0);
-    const TranscriptChunk sent = recorder.chunks.at(1);
+    const TranscriptChunk received = recorder.chunks().at(0);
+    const TranscriptChunk sent = recorder.chunks().at(1);
     QCOMPARE(received.direction, Direction::Received);
     QCOMPARE(received.data, QByteArrayLiteral("hello\r\n"));
     QCOMPARE(sent.direction, Direction::Sent);
@@ -320,21 +308,21 @@ void TestConversation::transcriptRecordsBothDirections()
     QVERIFY(received.timestampMs >= before);
     QVERIFY(received.timestampMs <= sent.timestampMs);
     QVERIFY(sent.timestampMs <= after);
-    QCOMPARE(recorder.droppedBytes, quint64(0));
+    QCOMPARE(recorder.droppedBytes(), quint64(0));
 
     const ConnectionInfo info = recorder.info(id);
     QCOMPARE(info.bytesReceived, quint64(7));
     QCOMPARE(info.bytesSent, quint64(2));
     QVERIFY(info.recording);
-    QCOMPARE(recorder.totals.bytesReceived, quint64(7));
-    QCOMPARE(recorder.totals.bytesSent, quint64(2));
+    QCOMPARE(recorder.totals().bytesReceived, quint64(7));
+    QCOMPARE(recorder.totals().bytesSent, quint64(2));
     QCOMPARE(reader.received, QByteArrayLiteral("hi"));
 }
 
 void TestConversation::sendToOneAndToAll()
 {
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 5);
 
     QTcpSocket clients[3];
@@ -342,7 +330,7 @@ void TestConversation::sendToOneAndToAll()
     quint64 ids[3] = {};
     for (int i = 0; i < 3; ++i) {
         readers[i] = std::make_unique<ClientReader>(&clients[i]);
-        clients[i].connectToHost(QHostAddress::LocalHost, recorder.status.port);
+        clients[i].connectToHost(QHostAddress::LocalHost, recorder.status().port);
         QVERIFY(clients[i].waitForConnected(Timeout));
     }
     for (int i = 0; i < 3; ++i) {
@@ -360,7 +348,7 @@ void TestConversation::sendToOneAndToAll()
     QTRY_COMPARE_WITH_TIMEOUT(readers[0]->received, QByteArrayLiteral("to all\n"), Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(readers[1]->received, QByteArrayLiteral("to oneto all\n"), Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(readers[2]->received, QByteArrayLiteral("to all\n"), Timeout);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.bytesSent, quint64(6 + 3 * 7), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().bytesSent, quint64(6 + 3 * 7), Timeout);
     QCOMPARE(recorder.info(ids[0]).bytesSent, quint64(7));
     QCOMPARE(recorder.info(ids[1]).bytesSent, quint64(13));
     QCOMPARE(recorder.info(ids[2]).bytesSent, quint64(7));
@@ -371,15 +359,11 @@ void TestConversation::holdSendsNothing()
 {
 #ifdef Q_OS_UNIX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     controller.setBehaviour(behaviourWith(ServerMode::Hold));
     START_LISTENING(controller, recorder, 5);
 
-    Fd client(posixConnect(recorder.status.port));
-    QVERIFY(client.fd >= 0);
-    const quint16 port = posixLocalPort(client.fd);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
-    const quint64 id = recorder.idOf(port);
+    ACCEPT_POSIX_CLIENT(recorder, client, port, id);
 
     QVERIFY(posixSendAll(client.fd, QByteArrayLiteral("anyone there?\n")));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).bytesReceived, quint64(14), Timeout);
@@ -396,7 +380,7 @@ void TestConversation::holdSendsNothing()
 void TestConversation::echoMode()
 {
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     controller.setBehaviour(behaviourWith(ServerMode::Echo));
     START_LISTENING(controller, recorder, 5);
 
@@ -404,10 +388,7 @@ void TestConversation::echoMode()
     const QByteArray payload = counterStream(0, Size);
     QTcpSocket client;
     ClientReader reader(&client);
-    client.connectToHost(QHostAddress::LocalHost, recorder.status.port);
-    QVERIFY(client.waitForConnected(Timeout));
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(client.localPort()).has_value(), Timeout);
-    const quint64 id = recorder.idOf(client.localPort());
+    ACCEPT_QT_CLIENT(recorder, client, id);
     client.write(payload);
     QTRY_COMPARE_WITH_TIMEOUT(reader.received.size(), qsizetype(Size), Timeout);
     QVERIFY(reader.received == payload);
@@ -419,18 +400,15 @@ void TestConversation::echoMode()
     QTRY_VERIFY_WITH_TIMEOUT(recorder.logHas(QStringLiteral("Server mode: Hold")), Timeout);
     QTcpSocket held;
     ClientReader heldReader(&held);
-    held.connectToHost(QHostAddress::LocalHost, recorder.status.port);
-    QVERIFY(held.waitForConnected(Timeout));
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(held.localPort()).has_value(), Timeout);
-    const quint64 heldId = recorder.idOf(held.localPort());
+    ACCEPT_QT_CLIENT(recorder, held, heldId);
     held.write(QByteArrayLiteral("kept"));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(heldId).bytesReceived, quint64(4), Timeout);
     QCOMPARE(recorder.info(heldId).bytesSent, quint64(0));
 
     // The first switch to Echo, before listening, logged the line once already.
-    QCOMPARE(recorder.log.count(QStringLiteral("Server mode: Echo")), qsizetype(1));
+    QCOMPARE(recorder.log().count(QStringLiteral("Server mode: Echo")), qsizetype(1));
     controller.setBehaviour(behaviourWith(ServerMode::Echo));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.log.count(QStringLiteral("Server mode: Echo")), qsizetype(2), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.log().count(QStringLiteral("Server mode: Echo")), qsizetype(2), Timeout);
     held.write(QByteArrayLiteral("echoed"));
     // Only what came after the switch comes back.
     QTRY_COMPARE_WITH_TIMEOUT(heldReader.received, QByteArrayLiteral("echoed"), Timeout);
@@ -446,38 +424,34 @@ void TestConversation::discardMode()
 {
 #ifdef Q_OS_UNIX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     controller.setBehaviour(behaviourWith(ServerMode::Discard));
     START_LISTENING(controller, recorder, 5);
 
-    Fd client(posixConnect(recorder.status.port));
-    QVERIFY(client.fd >= 0);
-    const quint16 port = posixLocalPort(client.fd);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
-    const quint64 id = recorder.idOf(port);
+    ACCEPT_POSIX_CLIENT(recorder, client, port, id);
     QVERIFY(!recorder.info(id).recording);
     controller.inspect(id);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptId, id, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptId(), id, Timeout);
 
     const QByteArray payload = counterStream(0, 4000);
     QVERIFY(posixSendAll(client.fd, payload));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).bytesReceived, quint64(payload.size()), Timeout);
-    QCOMPARE(recorder.totals.bytesReceived, quint64(payload.size()));
+    QCOMPARE(recorder.totals().bytesReceived, quint64(payload.size()));
 
     // Sending still works in Discard; the marker is the first thing the client gets.
     controller.send({id}, QByteArrayLiteral("M"));
     QCOMPARE(posixReadAtLeast(client.fd, 1), QByteArrayLiteral("M"));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).bytesSent, quint64(1), Timeout);
     // Nothing was recorded either way.
-    QVERIFY(recorder.available);
-    QVERIFY(recorder.chunks.isEmpty());
-    QCOMPARE(recorder.droppedBytes, quint64(0));
+    QVERIFY(recorder.available());
+    QVERIFY(recorder.chunks().isEmpty());
+    QCOMPARE(recorder.droppedBytes(), quint64(0));
     QVERIFY(!recorder.info(id).recording);
     // Inspected afresh: still nothing.
-    const int resets = recorder.transcriptResets;
+    const int resets = recorder.transcriptResets();
     controller.inspect(id);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets, resets + 1, Timeout);
-    QVERIFY(recorder.chunks.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets(), resets + 1, Timeout);
+    QVERIFY(recorder.chunks().isEmpty());
 #else
     QSKIP("Needs a POSIX client");
 #endif
@@ -488,14 +462,14 @@ void TestConversation::greetingMode()
 #ifdef Q_OS_UNIX
     const QByteArray greeting = QByteArrayLiteral("220 ready\r\n");
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     ServerBehaviour behaviour = behaviourWith(ServerMode::Greeting);
     behaviour.greeting = greeting;
     controller.setBehaviour(behaviour);
     START_LISTENING(controller, recorder, 5);
 
     for (int i = 0; i < 2; ++i) {
-        Fd client(posixConnect(recorder.status.port));
+        Fd client(posixConnect(recorder.status().port));
         QVERIFY(client.fd >= 0);
         const quint16 port = posixLocalPort(client.fd);
         QCOMPARE(posixReadAtLeast(client.fd, greeting.size()), greeting);
@@ -509,7 +483,7 @@ void TestConversation::greetingMode()
         QCOMPARE(posixReadAtLeast(client.fd, 1), QByteArrayLiteral("M"));
         QCOMPARE(recorder.info(id).state, ConnectionState::Open);
     }
-    QCOMPARE(recorder.totals.accepted, quint64(2));
+    QCOMPARE(recorder.totals().accepted, quint64(2));
 #else
     QSKIP("Needs a POSIX client");
 #endif
@@ -519,11 +493,11 @@ void TestConversation::acceptAndCloseMode()
 {
 #ifdef Q_OS_UNIX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     controller.setBehaviour(behaviourWith(ServerMode::AcceptAndClose));
     START_LISTENING(controller, recorder, 5);
 
-    Fd client(posixConnect(recorder.status.port));
+    Fd client(posixConnect(recorder.status().port));
     QVERIFY(client.fd >= 0);
     const quint16 port = posixLocalPort(client.fd);
     QByteArray data;
@@ -533,8 +507,8 @@ void TestConversation::acceptAndCloseMode()
                               Timeout);
     QVERIFY(recorder.logHas(QStringLiteral("Connection from 127.0.0.1:%1").arg(port)));
     QVERIFY(recorder.logContains(QStringLiteral("closed by the server")));
-    QCOMPARE(recorder.totals.accepted, quint64(1));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 0, Timeout);
+    QCOMPARE(recorder.totals().accepted, quint64(1));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().open, 0, Timeout);
 #else
     QSKIP("Needs a POSIX client");
 #endif
@@ -544,14 +518,10 @@ void TestConversation::closeGraceful()
 {
 #ifdef Q_OS_UNIX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 5);
 
-    Fd client(posixConnect(recorder.status.port));
-    QVERIFY(client.fd >= 0);
-    const quint16 port = posixLocalPort(client.fd);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
-    const quint64 id = recorder.idOf(port);
+    ACCEPT_POSIX_CLIENT(recorder, client, port, id);
 
     controller.send({id}, QByteArrayLiteral("bye"));
     controller.closeConnections({id}, CloseMode::Graceful);
@@ -571,14 +541,10 @@ void TestConversation::halfClose()
 {
 #ifdef Q_OS_UNIX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 5);
 
-    Fd client(posixConnect(recorder.status.port));
-    QVERIFY(client.fd >= 0);
-    const quint16 port = posixLocalPort(client.fd);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
-    const quint64 id = recorder.idOf(port);
+    ACCEPT_POSIX_CLIENT(recorder, client, port, id);
     controller.inspect(id);
 
     controller.send({id}, QByteArrayLiteral("last words"));
@@ -593,7 +559,7 @@ void TestConversation::halfClose()
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).bytesReceived, quint64(4), Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptBytes(Direction::Received), QByteArrayLiteral("late"), Timeout);
     QCOMPARE(recorder.transcriptBytes(Direction::Sent), QByteArrayLiteral("last words"));
-    QCOMPARE(recorder.chunks.constLast().direction, Direction::Received);
+    QCOMPARE(recorder.chunks().constLast().direction, Direction::Received);
     QCOMPARE(recorder.info(id).state, ConnectionState::HalfClosed);
     // The server can no longer send.
     controller.send({id}, QByteArrayLiteral("no"));
@@ -612,20 +578,16 @@ void TestConversation::resetFromServer()
 {
 #ifdef Q_OS_UNIX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 5);
 
-    Fd client(posixConnect(recorder.status.port));
-    QVERIFY(client.fd >= 0);
-    const quint16 port = posixLocalPort(client.fd);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
-    const quint64 id = recorder.idOf(port);
+    ACCEPT_POSIX_CLIENT(recorder, client, port, id);
 
     controller.closeConnections({id}, CloseMode::Reset);
     QCOMPARE(posixReadToEnd(client.fd), ECONNRESET);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).state, ConnectionState::Aborted, Timeout);
     QVERIFY(recorder.logHas(QStringLiteral("Connection #%1 from 127.0.0.1:%2 reset by the server (RST)").arg(id).arg(port)));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 0, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().open, 0, Timeout);
 #else
     QSKIP("Needs a POSIX client");
 #endif
@@ -635,24 +597,20 @@ void TestConversation::pauseAndResume()
 {
 #ifdef Q_OS_UNIX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 10);
 
     // One connection accepted before the pause, to prove the network thread keeps working.
-    Fd early(posixConnect(recorder.status.port));
-    QVERIFY(early.fd >= 0);
-    const quint16 earlyPort = posixLocalPort(early.fd);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(earlyPort).has_value(), Timeout);
-    const quint64 earlyId = recorder.idOf(earlyPort);
+    ACCEPT_POSIX_CLIENT(recorder, early, earlyPort, earlyId);
 
     controller.setPaused(true);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.status.paused, Timeout);
-    QCOMPARE(recorder.status.state, ListenerState::Listening);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.status().paused, Timeout);
+    QCOMPARE(recorder.status().state, ListenerState::Listening);
     QVERIFY(recorder.logContains(QStringLiteral("Accepting paused")));
 
     // The kernel completes the handshakes: connect() succeeds and the connections wait in its queue.
-    Fd waiting[3] = {Fd(posixConnect(recorder.status.port)), Fd(posixConnect(recorder.status.port)),
-                     Fd(posixConnect(recorder.status.port))};
+    Fd waiting[3] = {Fd(posixConnect(recorder.status().port)), Fd(posixConnect(recorder.status().port)),
+                     Fd(posixConnect(recorder.status().port))};
     quint16 ports[3] = {};
     for (int i = 0; i < 3; ++i) {
         QVERIFY(waiting[i].fd >= 0);
@@ -664,15 +622,15 @@ void TestConversation::pauseAndResume()
     controller.send({earlyId}, QByteArrayLiteral("ping"));
     QCOMPARE(posixReadAtLeast(early.fd, 4), QByteArrayLiteral("ping"));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(earlyId).bytesSent, quint64(4), Timeout);
-    QCOMPARE(recorder.connections.size(), qsizetype(1));
-    QCOMPARE(recorder.totals.accepted, quint64(1));
-    QCOMPARE(recorder.totals.open, 1);
+    QCOMPARE(recorder.connections().size(), qsizetype(1));
+    QCOMPARE(recorder.totals().accepted, quint64(1));
+    QCOMPARE(recorder.totals().open, 1);
     for (const quint16 port : ports)
         QVERIFY(!recorder.byPeerPort(port).has_value());
 
     controller.setPaused(false);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.connections.size(), qsizetype(4), Timeout);
-    QVERIFY(!recorder.status.paused);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.connections().size(), qsizetype(4), Timeout);
+    QVERIFY(!recorder.status().paused);
     QVERIFY(recorder.logHas(QStringLiteral("Accepting resumed")));
     for (const quint16 port : ports) {
         QVERIFY2(recorder.byPeerPort(port).has_value(), qPrintable(QString::number(port)));
@@ -680,7 +638,7 @@ void TestConversation::pauseAndResume()
         // What they sent while queued is read once accepted.
         QTRY_COMPARE_WITH_TIMEOUT(recorder.byPeerPort(port)->bytesReceived, quint64(6), Timeout);
     }
-    QCOMPARE(recorder.totals.accepted, quint64(4));
+    QCOMPARE(recorder.totals().accepted, quint64(4));
     // And they are served: each gets what is sent to all.
     controller.send({}, QByteArrayLiteral("all"));
     for (const Fd &fd : waiting)
@@ -694,31 +652,31 @@ void TestConversation::maxConnections()
 {
 #ifdef Q_OS_UNIX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     ServerBehaviour behaviour;
     behaviour.maxConnections = 2;
     controller.setBehaviour(behaviour);
     START_LISTENING(controller, recorder, 5);
 
-    Fd first(posixConnect(recorder.status.port));
-    Fd second(posixConnect(recorder.status.port));
+    Fd first(posixConnect(recorder.status().port));
+    Fd second(posixConnect(recorder.status().port));
     QVERIFY(first.fd >= 0);
     QVERIFY(second.fd >= 0);
     const quint16 firstPort = posixLocalPort(first.fd);
     const quint16 secondPort = posixLocalPort(second.fd);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(firstPort) && recorder.byPeerPort(secondPort), Timeout);
 
-    Fd third(posixConnect(recorder.status.port));
+    Fd third(posixConnect(recorder.status().port));
     QVERIFY(third.fd >= 0);
     const quint16 thirdPort = posixLocalPort(third.fd);
     QByteArray data;
     QCOMPARE(posixReadToEnd(third.fd, &data), 0);
     QVERIFY(data.isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.refused, quint64(1), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().refused, quint64(1), Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.logContains(QStringLiteral("Refused 127.0.0.1:%1").arg(thirdPort)), Timeout);
     QVERIFY(!recorder.byPeerPort(thirdPort).has_value());
-    QCOMPARE(recorder.totals.accepted, quint64(2));
-    QCOMPARE(recorder.totals.open, 2);
+    QCOMPARE(recorder.totals().accepted, quint64(2));
+    QCOMPARE(recorder.totals().open, 2);
 
     // The first two are still served.
     controller.send({}, QByteArrayLiteral("M"));
@@ -738,19 +696,15 @@ void TestConversation::floodIsBounded()
     constexpr qint64 Capacity = 64 * 1024;
     constexpr qint64 Block = 1024 * 1024;
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     ServerBehaviour behaviour;
     behaviour.transcriptCapacity = Capacity;
     controller.setBehaviour(behaviour);
     START_LISTENING(controller, recorder, 5);
 
-    Fd client(posixConnect(recorder.status.port));
-    QVERIFY(client.fd >= 0);
-    const quint16 port = posixLocalPort(client.fd);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
-    const quint64 id = recorder.idOf(port);
+    ACCEPT_POSIX_CLIENT(recorder, client, port, id);
     controller.inspect(id);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptId, id, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptId(), id, Timeout);
 
     // A blocking sender on its own thread, so this one keeps folding batches meanwhile.
     std::atomic<qint64> sent{0};
@@ -774,20 +728,20 @@ void TestConversation::floodIsBounded()
 
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).bytesReceived, quint64(Total), 4 * Timeout);
     QCOMPARE(sent.load(), Total);
-    QCOMPARE(recorder.totals.bytesReceived, quint64(Total));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.droppedBytes, quint64(Total - Capacity), Timeout);
-    QCOMPARE(recorder.capacity, qsizetype(Capacity));
+    QCOMPARE(recorder.totals().bytesReceived, quint64(Total));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.droppedBytes(), quint64(Total - Capacity), Timeout);
+    QCOMPARE(recorder.capacity(), qsizetype(Capacity));
     QCOMPARE(recorder.transcriptSize(), qsizetype(Capacity));
     const QByteArray expected = counterStream(Total - Capacity, Capacity);
     const QByteArray kept = recorder.transcriptBytes(Direction::Received);
     QCOMPARE(kept.size(), qsizetype(Capacity));
 
     // What the network side keeps, taken afresh: exactly the last 64 KiB sent.
-    const int resets = recorder.transcriptResets;
+    const int resets = recorder.transcriptResets();
     controller.inspect(id);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets, resets + 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets(), resets + 1, Timeout);
     QCOMPARE(recorder.transcriptSize(), qsizetype(Capacity));
-    QCOMPARE(recorder.droppedBytes, quint64(Total - Capacity));
+    QCOMPARE(recorder.droppedBytes(), quint64(Total - Capacity));
     QVERIFY2(recorder.transcriptBytes(Direction::Received) == expected,
              "the kept transcript is not the last 64 KiB sent");
 
@@ -806,14 +760,10 @@ void TestConversation::inspectClosedConnection()
 {
 #ifdef Q_OS_UNIX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    TranscriptRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 5);
 
-    Fd client(posixConnect(recorder.status.port));
-    QVERIFY(client.fd >= 0);
-    const quint16 port = posixLocalPort(client.fd);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
-    const quint64 id = recorder.idOf(port);
+    ACCEPT_POSIX_CLIENT(recorder, client, port, id);
 
     QVERIFY(posixSendAll(client.fd, QByteArrayLiteral("abc")));
     QCOMPARE(::shutdown(client.fd, SHUT_WR), 0);
@@ -822,24 +772,24 @@ void TestConversation::inspectClosedConnection()
     client.close();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).state, ConnectionState::PeerClosed, Timeout);
     QCOMPARE(recorder.info(id).bytesReceived, quint64(3));
-    QCOMPARE(recorder.transcriptUpdates, 0);
+    QCOMPARE(recorder.transcriptUpdates(), 0);
 
     controller.inspect(id);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets, 1, Timeout);
-    QCOMPARE(recorder.transcriptId, id);
-    QVERIFY(recorder.available);
-    QCOMPARE(recorder.chunks.size(), qsizetype(1));
-    QCOMPARE(recorder.chunks.constFirst().direction, Direction::Received);
-    QCOMPARE(recorder.chunks.constFirst().data, QByteArrayLiteral("abc"));
-    QCOMPARE(recorder.chunks.constFirst().sequence, quint64(1));
-    QCOMPARE(recorder.droppedBytes, quint64(0));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets(), 1, Timeout);
+    QCOMPARE(recorder.transcriptId(), id);
+    QVERIFY(recorder.available());
+    QCOMPARE(recorder.chunks().size(), qsizetype(1));
+    QCOMPARE(recorder.chunks().constFirst().direction, Direction::Received);
+    QCOMPARE(recorder.chunks().constFirst().data, QByteArrayLiteral("abc"));
+    QCOMPARE(recorder.chunks().constFirst().sequence, quint64(1));
+    QCOMPARE(recorder.droppedBytes(), quint64(0));
 
     // An id that never was: no transcript.
     controller.inspect(id + 100);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets, 2, Timeout);
-    QCOMPARE(recorder.transcriptId, id + 100);
-    QVERIFY(!recorder.available);
-    QVERIFY(recorder.chunks.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets(), 2, Timeout);
+    QCOMPARE(recorder.transcriptId(), id + 100);
+    QVERIFY(!recorder.available());
+    QVERIFY(recorder.chunks().isEmpty());
 #else
     QSKIP("Needs a POSIX client");
 #endif

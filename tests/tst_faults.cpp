@@ -11,11 +11,11 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "batchrecorder.h"
 #include "posixclient.h"
 
 #include <algorithm>
 #include <atomic>
-#include <optional>
 #include <thread>
 #include <vector>
 
@@ -35,53 +35,6 @@
 namespace {
 
 constexpr int Timeout = 10000;
-
-// Folds the listener's batches into the latest state, as the window does.
-class BatchRecorder final : public QObject
-{
-public:
-    explicit BatchRecorder(ListenerController *controller)
-    {
-        connect(controller, &ListenerController::updated, this, &BatchRecorder::record);
-    }
-
-    void record(const UpdateBatch &batch)
-    {
-        for (const ConnectionInfo &info : batch.connections)
-            connections.insert(info.id, info);
-        for (const LogEntry &entry : batch.log)
-            log.append(entry.text);
-        if (batch.statusChanged)
-            status = batch.status;
-        totals = batch.totals;
-    }
-
-    std::optional<ConnectionInfo> byPeerPort(quint16 port) const
-    {
-        for (const ConnectionInfo &info : connections) {
-            if (info.peerPort == port)
-                return info;
-        }
-        return std::nullopt;
-    }
-
-    ConnectionState stateOf(quint16 peerPort) const
-    {
-        const auto info = byPeerPort(peerPort);
-        return info ? info->state : ConnectionState::Open;
-    }
-
-    quint64 receivedBy(quint16 peerPort) const
-    {
-        const auto info = byPeerPort(peerPort);
-        return info ? info->bytesReceived : 0;
-    }
-
-    QHash<quint64, ConnectionInfo> connections;
-    QStringList log;
-    ListenerStatus status;
-    ListenerTotals totals;
-};
 
 #ifdef Q_OS_LINUX
 
@@ -241,10 +194,10 @@ void TestFaults::peerResetMidTransfer()
     behaviour.mode = ServerMode::Discard;
     controller.setBehaviour(behaviour);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
 
-    const int bystander = posixConnect(recorder.status.port);
-    const int resetter = posixConnect(recorder.status.port);
+    const int bystander = posixConnect(recorder.status().port);
+    const int resetter = posixConnect(recorder.status().port);
     QVERIFY(bystander >= 0 && resetter >= 0);
     const quint16 bystanderPort = posixLocalPort(bystander);
     const quint16 resetterPort = posixLocalPort(resetter);
@@ -268,7 +221,7 @@ void TestFaults::peerResetMidTransfer()
     QTRY_COMPARE_WITH_TIMEOUT(recorder.receivedBy(bystanderPort), quint64(4), Timeout);
     QCOMPARE(recorder.stateOf(bystanderPort), ConnectionState::Open);
     QVERIFY(!readable(bystander));
-    QCOMPARE(recorder.totals.open, 1);
+    QCOMPARE(recorder.totals().open, 1);
     ::close(bystander);
 #else
     QSKIP("Needs Linux sockets");
@@ -284,10 +237,10 @@ void TestFaults::floodDoesNotStallOthers()
     behaviour.mode = ServerMode::Echo;
     controller.setBehaviour(behaviour);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
 
-    const int talker = posixConnect(recorder.status.port);
-    const int flooder = posixConnect(recorder.status.port, false);
+    const int talker = posixConnect(recorder.status().port);
+    const int flooder = posixConnect(recorder.status().port, false);
     QVERIFY(talker >= 0 && flooder >= 0);
     QVERIFY(roundTrip(talker, 'w') >= 0);
 
@@ -358,19 +311,19 @@ void TestFaults::silentPeerStaysOpen()
     behaviour.mode = ServerMode::Echo;
     controller.setBehaviour(behaviour);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
 
-    const int silent = posixConnect(recorder.status.port);
+    const int silent = posixConnect(recorder.status().port);
     QVERIFY(silent >= 0);
     const quint16 silentPort = posixLocalPort(silent);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(silentPort).has_value(), Timeout);
     // Another connection's round trips pass the time on the network thread.
-    const int other = posixConnect(recorder.status.port);
+    const int other = posixConnect(recorder.status().port);
     QVERIFY(other >= 0);
     for (int i = 0; i < 20; ++i)
         QVERIFY(roundTrip(other, 's') >= 0);
     ::close(other);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().open, 1, Timeout);
     QCOMPARE(recorder.stateOf(silentPort), ConnectionState::Open);
     QVERIFY(!readable(silent));
     QVERIFY(roundTrip(silent, 'x') >= 0);

@@ -19,39 +19,13 @@
 #include <QTimer>
 #include <QtTest>
 
+#include "batchrecorder.h"
+
 #include <memory>
 
 namespace {
 
 constexpr int Timeout = 10000;
-
-// Folds the listener's batches into what a test needs to look at.
-class BatchRecorder final : public QObject
-{
-public:
-    explicit BatchRecorder(ListenerController *controller)
-    {
-        connect(controller, &ListenerController::updated, this, &BatchRecorder::record);
-    }
-
-    void record(const UpdateBatch &batch)
-    {
-        for (const ConnectionInfo &info : batch.connections)
-            connections.insert(info.id, info);
-        for (const LogEntry &entry : batch.log)
-            log.append(entry.text);
-        if (batch.statusChanged)
-            status = batch.status;
-        totals = batch.totals;
-    }
-
-    bool logged(const QString &line) const { return log.contains(line); }
-
-    QHash<quint64, ConnectionInfo> connections;
-    QStringList log;
-    ListenerStatus status;
-    ListenerTotals totals;
-};
 
 template<typename T>
 T *child(QWidget *window, const char *name)
@@ -128,9 +102,9 @@ quint16 TestHostile::startListening(const ServerBehaviour &behaviour)
 {
     m_controller->setBehaviour(behaviour);
     m_controller->start(QHostAddress::LocalHost, 0, 5);
-    if (!QTest::qWaitFor([this] { return m_recorder->status.state == ListenerState::Listening; }, Timeout))
+    if (!QTest::qWaitFor([this] { return m_recorder->status().state == ListenerState::Listening; }, Timeout))
         return 0;
-    return m_recorder->status.port;
+    return m_recorder->status().port;
 }
 
 void TestHostile::deniedClientSeesEofAndNoRow()
@@ -158,10 +132,10 @@ void TestHostile::deniedClientSeesEofAndNoRow()
     QVERIFY(client.readAll().isEmpty());
 
     const QString line = QStringLiteral("Refused 127.0.0.1:%1: denied by rule 127.0.0.0/8").arg(clientPort);
-    QTRY_VERIFY_WITH_TIMEOUT(m_recorder->logged(line), Timeout);
-    QCOMPARE(m_recorder->totals.refused, quint64(1));
-    QCOMPARE(m_recorder->totals.accepted, quint64(0));
-    QVERIFY(m_recorder->connections.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(m_recorder->logHas(line), Timeout);
+    QCOMPARE(m_recorder->totals().refused, quint64(1));
+    QCOMPARE(m_recorder->totals().accepted, quint64(0));
+    QVERIFY(m_recorder->connections().isEmpty());
 }
 
 void TestHostile::clientOutsideAllowListIsRefused()
@@ -180,8 +154,8 @@ void TestHostile::clientOutsideAllowListIsRefused()
     QTRY_VERIFY_WITH_TIMEOUT(disconnected.count() == 1, Timeout);
     QCOMPARE(client.error(), QAbstractSocket::RemoteHostClosedError);
     QTRY_VERIFY_WITH_TIMEOUT(
-        m_recorder->logged(QStringLiteral("Refused 127.0.0.1:%1: not in the allow list").arg(clientPort)), Timeout);
-    QVERIFY(m_recorder->connections.isEmpty());
+        m_recorder->logHas(QStringLiteral("Refused 127.0.0.1:%1: not in the allow list").arg(clientPort)), Timeout);
+    QVERIFY(m_recorder->connections().isEmpty());
 }
 
 void TestHostile::allowedClientIsServed()
@@ -201,8 +175,8 @@ void TestHostile::allowedClientIsServed()
     QByteArray echoed;
     QTRY_VERIFY_WITH_TIMEOUT((echoed += client.readAll()) == QByteArrayLiteral("ping"), Timeout);
     QCOMPARE(client.state(), QAbstractSocket::ConnectedState);
-    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->connections.size(), 1, Timeout);
-    QCOMPARE(m_recorder->totals.refused, quint64(0));
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->connections().size(), 1, Timeout);
+    QCOMPARE(m_recorder->totals().refused, quint64(0));
 
     // Deny wins: the same peer, once denied, is refused although the allow list has it.
     behaviour.denyList = AccessList::parse(QStringLiteral("127.0.0.1"), nullptr);
@@ -214,7 +188,7 @@ void TestHostile::allowedClientIsServed()
     QVERIFY(second.waitForConnected(Timeout));
     const quint16 secondPort = second.localPort();
     QTRY_VERIFY_WITH_TIMEOUT(disconnected.count() == 1, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(m_recorder->logged(QStringLiteral("Refused 127.0.0.1:%1: denied by rule 127.0.0.1/32")
+    QTRY_VERIFY_WITH_TIMEOUT(m_recorder->logHas(QStringLiteral("Refused 127.0.0.1:%1: denied by rule 127.0.0.1/32")
                                                     .arg(secondPort)),
                              Timeout);
     // The one already open stays open.
@@ -254,7 +228,7 @@ void TestHostile::idleTimeoutClosesOnlyIdleConnections()
     QVERIFY2(elapsed.elapsed() >= 900, qPrintable(QString::number(elapsed.elapsed())));
     QCOMPARE(idle.error(), QAbstractSocket::RemoteHostClosedError);
     QTRY_VERIFY_WITH_TIMEOUT(
-        m_recorder->log.filter(QRegularExpression(QStringLiteral("^Connection #\\d+ from 127\\.0\\.0\\.1:%1 closed: "
+        m_recorder->log().filter(QRegularExpression(QStringLiteral("^Connection #\\d+ from 127\\.0\\.0\\.1:%1 closed: "
                                                                  "idle for 1 s$")
                                                       .arg(idlePort)))
                 .size()
@@ -265,7 +239,7 @@ void TestHostile::idleTimeoutClosesOnlyIdleConnections()
     QTRY_VERIFY_WITH_TIMEOUT(sends >= 10, Timeout);
     QCOMPARE(activeClosed.count(), 0);
     QCOMPARE(active.state(), QAbstractSocket::ConnectedState);
-    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->totals.bytesReceived, quint64(sends), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->totals().bytesReceived, quint64(sends), Timeout);
     // Once it falls silent, it goes the same way.
     ticker.stop();
     QTRY_VERIFY_WITH_TIMEOUT(activeClosed.count() == 1, Timeout);

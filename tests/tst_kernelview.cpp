@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QtTest>
 
+#include "batchrecorder.h"
 #include "posixclient.h"
 
 #include <algorithm>
@@ -36,32 +37,30 @@ constexpr int Timeout = 10000;
 // A SYN dropped at a full queue is sent again after 1, 3, 7 and 15 s.
 constexpr int RetransmitTimeout = 30000;
 
-// Folds the listener's batches into the latest state, as the window does, and feeds a
-// connections model the way the window will.
-class BatchRecorder final : public QObject
+// Also keeps the listen queue and TCP_INFO readings the batches carry, and feeds a connections
+// model the way the window will.
+class KernelRecorder final : public BatchRecorder
 {
+    Q_DISABLE_COPY_MOVE(KernelRecorder)
+
 public:
-    explicit BatchRecorder(ListenerController *controller, ConnectionTableModel *model = nullptr)
-        : m_model(model)
+    explicit KernelRecorder(ListenerController *controller, ConnectionTableModel *model = nullptr)
+        : BatchRecorder(controller)
+        , m_model(model)
     {
-        connect(controller, &ListenerController::updated, this, &BatchRecorder::record);
     }
 
-    void record(const UpdateBatch &batch)
+    void record(const UpdateBatch &batch) override
     {
-        for (const ConnectionInfo &info : batch.connections)
-            connections.insert(info.id, info);
-        if (batch.statusChanged)
-            status = batch.status;
-        totals = batch.totals;
+        BatchRecorder::record(batch);
         if (batch.listenQueueChanged) {
-            ++queueUpdates;
-            queue = batch.listenQueue;
-            maxQueueLength = std::max(maxQueueLength, queue.length);
+            ++m_queueUpdates;
+            m_queue = batch.listenQueue;
+            m_maxQueueLength = std::max(m_maxQueueLength, m_queue.length);
         }
         for (auto it = batch.tcpInfo.cbegin(); it != batch.tcpInfo.cend(); ++it) {
-            tcpInfo.insert(it.key(), it.value());
-            ++readings[it.key()];
+            m_tcpInfo.insert(it.key(), it.value());
+            ++m_readings[it.key()];
         }
         if (m_model) {
             m_model->applyUpdates(batch.connections);
@@ -69,26 +68,19 @@ public:
         }
     }
 
-    quint64 idOf(quint16 peerPort) const
-    {
-        for (const ConnectionInfo &info : connections) {
-            if (info.peerPort == peerPort)
-                return info.id;
-        }
-        return 0;
-    }
-
-    QHash<quint64, ConnectionInfo> connections;
-    ListenerStatus status;
-    ListenerTotals totals;
-    ListenQueueStats queue;
-    int queueUpdates = 0;
-    int maxQueueLength = 0;
-    QHash<quint64, TcpInfo> tcpInfo;
-    QHash<quint64, int> readings;
+    const ListenQueueStats &queue() const { return m_queue; }
+    int queueUpdates() const { return m_queueUpdates; }
+    int maxQueueLength() const { return m_maxQueueLength; }
+    const QHash<quint64, TcpInfo> &tcpInfo() const { return m_tcpInfo; }
+    const QHash<quint64, int> &readings() const { return m_readings; }
 
 private:
     ConnectionTableModel *m_model = nullptr;
+    ListenQueueStats m_queue;
+    int m_queueUpdates = 0;
+    int m_maxQueueLength = 0;
+    QHash<quint64, TcpInfo> m_tcpInfo;
+    QHash<quint64, int> m_readings;
 };
 
 // The listening socket on this port as the system shows it to anyone: `ss -Hlnt` has the queue
@@ -191,7 +183,7 @@ struct Clients
 #define START_LISTENING(controller, recorder, backlog)                                                  \
     do {                                                                                                \
         (controller).start(QHostAddress::LocalHost, 0, (backlog));                                      \
-        QTRY_COMPARE_WITH_TIMEOUT((recorder).status.state, ListenerState::Listening, Timeout);          \
+        QTRY_COMPARE_WITH_TIMEOUT((recorder).status().state, ListenerState::Listening, Timeout);        \
     } while (false)
 
 TcpInfo sampleInfo()
@@ -232,16 +224,16 @@ void TestKernelView::acceptQueueAgainstBacklog()
 {
 #ifdef Q_OS_LINUX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    KernelRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 5);
-    const quint16 port = recorder.status.port;
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.queue.available, Timeout);
-    QCOMPARE(recorder.queue.backlog, 5);
-    QCOMPARE(recorder.queue.length, 0);
-    QVERIFY(recorder.queue.countersAvailable);
+    const quint16 port = recorder.status().port;
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.queue().available, Timeout);
+    QCOMPARE(recorder.queue().backlog, 5);
+    QCOMPARE(recorder.queue().length, 0);
+    QVERIFY(recorder.queue().countersAvailable);
 
     controller.setPaused(true);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.status.paused, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.status().paused, Timeout);
 
     // Three handshakes the kernel completes on its own; they wait for accept().
     Clients clients;
@@ -249,7 +241,7 @@ void TestKernelView::acceptQueueAgainstBacklog()
         clients.fds.push_back(posixConnect(port));
         QVERIFY(clients.fds.back() >= 0);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.queue.length, 3, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.queue().length, 3, Timeout);
     COMPARE_WITH_SYSTEM(port, 3, 5);
 
     // Five more: the queue takes one more than the backlog (Linux counts "full" as > backlog),
@@ -258,24 +250,24 @@ void TestKernelView::acceptQueueAgainstBacklog()
         clients.fds.push_back(posixConnect(port, false));
         QVERIFY(clients.fds.back() >= 0);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.queue.length, 6, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.queue.overflows > 0, Timeout);
-    QVERIFY(recorder.queue.drops >= recorder.queue.overflows); // drops include the overflows
-    QCOMPARE(recorder.queue.backlog, 5);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.queue().length, 6, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.queue().overflows > 0, Timeout);
+    QVERIFY(recorder.queue().drops >= recorder.queue().overflows); // drops include the overflows
+    QCOMPARE(recorder.queue().backlog, 5);
     COMPARE_WITH_SYSTEM(port, 6, 5);
     // What the clients see: six handshakes done, two still waiting for an answer.
     QTRY_COMPARE_WITH_TIMEOUT(clients.count(posixIsConnected), 6, Timeout);
-    QCOMPARE(recorder.maxQueueLength, 6);
-    QCOMPARE(recorder.totals.accepted, quint64(0));
+    QCOMPARE(recorder.maxQueueLength(), 6);
+    QCOMPARE(recorder.totals().accepted, quint64(0));
 
     // Resumed: the queue drains, and the dropped ones get in when their SYN comes again.
     controller.setPaused(false);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.queue.length, 0, Timeout);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.accepted, quint64(8), RetransmitTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.queue().length, 0, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().accepted, quint64(8), RetransmitTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(clients.count(posixIsConnected), 8, Timeout);
     for (const int fd : clients.fds)
         QVERIFY2(recorder.idOf(posixLocalPort(fd)) != 0, qPrintable(QString::number(posixLocalPort(fd))));
-    QCOMPARE(recorder.maxQueueLength, 6);
+    QCOMPARE(recorder.maxQueueLength(), 6);
     COMPARE_WITH_SYSTEM(port, 0, 5);
 #else
     QSKIP("The accept queue is read with TCP_INFO, on Linux only");
@@ -285,21 +277,21 @@ void TestKernelView::acceptQueueAgainstBacklog()
 void TestKernelView::queueGoneWhenStopped()
 {
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    KernelRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 7);
 #ifdef Q_OS_LINUX
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.queue.available, Timeout);
-    QCOMPARE(recorder.queue.backlog, 7);
-    const int updates = recorder.queueUpdates;
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.queue().available, Timeout);
+    QCOMPARE(recorder.queue().backlog, 7);
+    const int updates = recorder.queueUpdates();
     controller.stop(true);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Stopped, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.queueUpdates > updates, Timeout);
-    QVERIFY(!recorder.queue.available);
-    QVERIFY(!recorder.queue.countersAvailable);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Stopped, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.queueUpdates() > updates, Timeout);
+    QVERIFY(!recorder.queue().available);
+    QVERIFY(!recorder.queue().countersAvailable);
 #else
     // Elsewhere the figures never become available, so the window can say so.
-    QVERIFY(!recorder.queue.available);
-    QCOMPARE(recorder.queueUpdates, 0);
+    QVERIFY(!recorder.queue().available);
+    QCOMPARE(recorder.queueUpdates(), 0);
 #endif
 }
 
@@ -309,14 +301,14 @@ void TestKernelView::tcpInfoOfOpenConnection()
     ConnectionTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     ListenerController controller;
-    BatchRecorder recorder(&controller, &model);
+    KernelRecorder recorder(&controller, &model);
     ServerBehaviour echo;
     echo.mode = ServerMode::Echo;
     controller.setBehaviour(echo);
     START_LISTENING(controller, recorder, 5);
 
     Clients clients;
-    clients.fds.push_back(posixConnect(recorder.status.port));
+    clients.fds.push_back(posixConnect(recorder.status().port));
     const int fd = clients.fds.back();
     QVERIFY(fd >= 0);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.idOf(posixLocalPort(fd)) != 0, Timeout);
@@ -329,9 +321,9 @@ void TestKernelView::tcpInfoOfOpenConnection()
 
 #  ifdef Q_OS_LINUX
     // The kernel counts payload bytes both ways; the echo is acknowledged once the client acks.
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.tcpInfo.contains(id), Timeout);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.tcpInfo.value(id).bytesAcked, quint64(payload.size()), Timeout);
-    const TcpInfo info = recorder.tcpInfo.value(id);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.tcpInfo().contains(id), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.tcpInfo().value(id).bytesAcked, quint64(payload.size()), Timeout);
+    const TcpInfo info = recorder.tcpInfo().value(id);
     QVERIFY(info.available);
     QCOMPARE(tcpStateName(info.state), QStringLiteral("ESTABLISHED"));
     QCOMPARE(info.bytesReceived, quint64(payload.size()));
@@ -353,15 +345,15 @@ void TestKernelView::tcpInfoOfOpenConnection()
 
     // More bytes: the next round, about a second later, has them.
     QCOMPARE(::write(fd, "more", 4), ssize_t(4));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.tcpInfo.value(id).bytesReceived, quint64(payload.size() + 4), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.tcpInfo().value(id).bytesReceived, quint64(payload.size() + 4), Timeout);
 
     // Closed by the peer: no more readings, and the row's kernel cells empty.
     ::shutdown(fd, SHUT_WR);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.connections.value(id).isFinished(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.connections().value(id).isFinished(), Timeout);
     QVERIFY(!model.index(row, ConnectionTableModel::TcpStateColumn).data().isValid());
 #  else
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.tcpInfo.contains(id), Timeout);
-    QVERIFY(!recorder.tcpInfo.value(id).available);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.tcpInfo().contains(id), Timeout);
+    QVERIFY(!recorder.tcpInfo().value(id).available);
 #  endif
 #else
     QSKIP("Needs a POSIX client");
@@ -372,26 +364,26 @@ void TestKernelView::onlyWatchedConnectionsAreRead()
 {
 #ifdef Q_OS_LINUX
     ListenerController controller;
-    BatchRecorder recorder(&controller);
+    KernelRecorder recorder(&controller);
     START_LISTENING(controller, recorder, 5);
     Clients clients;
     for (int i = 0; i < 3; ++i)
-        clients.fds.push_back(posixConnect(recorder.status.port));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.connections.size(), qsizetype(3), Timeout);
+        clients.fds.push_back(posixConnect(recorder.status().port));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.connections().size(), qsizetype(3), Timeout);
     const quint64 watched = recorder.idOf(posixLocalPort(clients.fds.at(1)));
     QVERIFY(watched != 0);
 
     controller.watchTcpInfo({watched});
     // Read at once, then again each round; the others never.
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.readings.value(watched) >= 3, Timeout);
-    QCOMPARE(recorder.readings.size(), qsizetype(1));
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.readings().value(watched) >= 3, Timeout);
+    QCOMPARE(recorder.readings().size(), qsizetype(1));
 
     // A new list replaces the old one; an id that is not (or no longer) a connection is skipped.
     const quint64 other = recorder.idOf(posixLocalPort(clients.fds.at(2)));
     controller.watchTcpInfo({other, 9999});
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.readings.value(other) >= 2, Timeout);
-    QVERIFY(!recorder.readings.contains(9999));
-    QCOMPARE(recorder.readings.size(), qsizetype(2));
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.readings().value(other) >= 2, Timeout);
+    QVERIFY(!recorder.readings().contains(9999));
+    QCOMPARE(recorder.readings().size(), qsizetype(2));
 #else
     QSKIP("TCP_INFO is Linux only");
 #endif

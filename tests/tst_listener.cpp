@@ -3,22 +3,19 @@
 #include "listenercontroller.h"
 #include "socketoptions.h"
 
-#include <QHash>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
 
+#include "batchrecorder.h"
 #include "posixclient.h"
-
-#include <optional>
 
 #ifdef Q_OS_UNIX
 #  include <arpa/inet.h>
 #  include <cerrno>
 #  include <netinet/in.h>
 #  include <netinet/tcp.h>
-#  include <poll.h>
 #  include <sys/socket.h>
 #  include <unistd.h>
 #endif
@@ -26,74 +23,6 @@
 namespace {
 
 constexpr int Timeout = 10000;
-
-// Folds the listener's batches into the latest state, as the window does.
-class BatchRecorder final : public QObject
-{
-public:
-    explicit BatchRecorder(ListenerController *controller)
-    {
-        connect(controller, &ListenerController::updated, this, &BatchRecorder::record);
-    }
-
-    void record(const UpdateBatch &batch)
-    {
-        ++batches;
-        for (const ConnectionInfo &info : batch.connections)
-            connections.insert(info.id, info);
-        for (const LogEntry &entry : batch.log)
-            log.append(entry.text);
-        if (batch.statusChanged)
-            status = batch.status;
-        totals = batch.totals;
-    }
-
-    std::optional<ConnectionInfo> byPeerPort(quint16 port) const
-    {
-        for (const ConnectionInfo &info : connections) {
-            if (info.peerPort == port)
-                return info;
-        }
-        return std::nullopt;
-    }
-
-    ConnectionState stateOf(quint16 peerPort) const
-    {
-        const auto info = byPeerPort(peerPort);
-        return info ? info->state : ConnectionState::Open;
-    }
-
-    bool logHas(const QString &text) const { return log.contains(text); }
-    bool logContains(const QString &part) const
-    {
-        return std::any_of(log.cbegin(), log.cend(), [&part](const QString &line) { return line.contains(part); });
-    }
-
-    int batches = 0;
-    QHash<quint64, ConnectionInfo> connections;
-    QStringList log;
-    ListenerStatus status;
-    ListenerTotals totals;
-};
-
-#ifdef Q_OS_UNIX
-
-// Waits for the server's side to end: 0 for EOF, an errno for a failure, -1 on timeout.
-int posixWaitForEnd(int fd)
-{
-    char buffer[4096];
-    for (;;) {
-        pollfd p = {fd, POLLIN, 0};
-        if (::poll(&p, 1, Timeout) <= 0)
-            return -1;
-        const ssize_t n = ::read(fd, buffer, sizeof(buffer));
-        if (n == 0)
-            return 0;
-        if (n < 0)
-            return errno;
-    }
-}
-#endif
 
 } // namespace
 
@@ -126,15 +55,15 @@ void TestListener::startsOnEphemeralPortAndAcceptsClients()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-    QVERIFY(recorder.status.port != 0);
-    QCOMPARE(recorder.status.address, QHostAddress(QHostAddress::LocalHost));
-    QCOMPARE(recorder.status.backlog, 5);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
+    QVERIFY(recorder.status().port != 0);
+    QCOMPARE(recorder.status().address, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(recorder.status().backlog, 5);
     QVERIFY(recorder.logHas(QStringLiteral("Waiting for a connection...")));
     QVERIFY(recorder.logHas(QStringLiteral("Listening with backlog 5")));
 
     QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, recorder.status.port);
+    client.connectToHost(QHostAddress::LocalHost, recorder.status().port);
     QVERIFY(client.waitForConnected(Timeout));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(client.localPort()).has_value(), Timeout);
     QVERIFY(recorder.logHas(QStringLiteral("Connection from 127.0.0.1:%1").arg(client.localPort())));
@@ -146,20 +75,20 @@ void TestListener::everyInterfaceTakesIpv4AndIpv6()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress(QStringLiteral("::")), 0, 5);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.status.state != ListenerState::Stopped, Timeout);
-    if (recorder.status.state == ListenerState::Error)
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.status().state != ListenerState::Stopped, Timeout);
+    if (recorder.status().state == ListenerState::Error)
         QSKIP("IPv6 is not available here");
-    QVERIFY2(recorder.status.text().startsWith(QStringLiteral("Listening on [::]:")), qPrintable(recorder.status.text()));
+    QVERIFY2(recorder.status().text().startsWith(QStringLiteral("Listening on [::]:")), qPrintable(recorder.status().text()));
 
     QTcpSocket v4;
-    v4.connectToHost(QHostAddress::LocalHost, recorder.status.port);
+    v4.connectToHost(QHostAddress::LocalHost, recorder.status().port);
     QVERIFY2(v4.waitForConnected(Timeout), qPrintable(v4.errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(v4.localPort()).has_value(), Timeout);
     // Shown as the IPv4 address it is, not ::ffff:127.0.0.1.
     QVERIFY(recorder.logHas(QStringLiteral("Connection from 127.0.0.1:%1").arg(v4.localPort())));
 
     QTcpSocket v6;
-    v6.connectToHost(QHostAddress::LocalHostIPv6, recorder.status.port);
+    v6.connectToHost(QHostAddress::LocalHostIPv6, recorder.status().port);
     if (v6.waitForConnected(Timeout)) {
         QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(v6.localPort()).has_value(), Timeout);
         QVERIFY(recorder.logHas(QStringLiteral("Connection from [::1]:%1").arg(v6.localPort())));
@@ -171,11 +100,11 @@ void TestListener::stopRefusesNewClients()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-    const quint16 port = recorder.status.port;
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
+    const quint16 port = recorder.status().port;
 
     controller.stop(false);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Stopped, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Stopped, Timeout);
     QTcpSocket client;
     QSignalSpy errors(&client, &QTcpSocket::errorOccurred);
     client.connectToHost(QHostAddress::LocalHost, port);
@@ -188,14 +117,14 @@ void TestListener::restartOnSamePort()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-    const quint16 port = recorder.status.port;
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
+    const quint16 port = recorder.status().port;
     controller.stop(true);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Stopped, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Stopped, Timeout);
 
     controller.start(QHostAddress::LocalHost, port, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-    QCOMPARE(recorder.status.port, port);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
+    QCOMPARE(recorder.status().port, port);
     QTcpSocket client;
     client.connectToHost(QHostAddress::LocalHost, port);
     QVERIFY(client.waitForConnected(Timeout));
@@ -211,22 +140,22 @@ void TestListener::portInUseIsReportedAndRecoverable()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, port, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Error, Timeout);
-    QCOMPARE(recorder.status.errorString,
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Error, Timeout);
+    QCOMPARE(recorder.status().errorString,
              QStringLiteral("Port %1 is already in use on 127.0.0.1").arg(port));
     QVERIFY(recorder.logContains(QStringLiteral("already in use")));
     // For the lifecycle diagram: bind() is the call that failed, and why.
-    QCOMPARE(recorder.status.failedStep, LifecycleStep::Bind);
-    QCOMPARE(recorder.status.errnoName, QStringLiteral("EADDRINUSE"));
-    QCOMPARE(lifecycleStepName(recorder.status.failedStep), QStringLiteral("bind()"));
+    QCOMPARE(recorder.status().failedStep, LifecycleStep::Bind);
+    QCOMPARE(recorder.status().errnoName, QStringLiteral("EADDRINUSE"));
+    QCOMPARE(lifecycleStepName(recorder.status().failedStep), QStringLiteral("bind()"));
 
     // After the error the same controller can try again; success clears the failure.
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-    QVERIFY(recorder.status.port != port);
-    QCOMPARE(recorder.status.failedStep, LifecycleStep::None);
-    QVERIFY(recorder.status.errnoName.isEmpty());
-    QVERIFY(recorder.status.errorString.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
+    QVERIFY(recorder.status().port != port);
+    QCOMPARE(recorder.status().failedStep, LifecycleStep::None);
+    QVERIFY(recorder.status().errnoName.isEmpty());
+    QVERIFY(recorder.status().errorString.isEmpty());
 }
 
 void TestListener::addressNotOnThisMachine()
@@ -235,17 +164,17 @@ void TestListener::addressNotOnThisMachine()
     BatchRecorder recorder(&controller);
     // 203.0.113.0/24 is reserved for documentation; no machine has it.
     controller.start(QHostAddress(QStringLiteral("203.0.113.7")), 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Error, Timeout);
-    QCOMPARE(recorder.status.errorString,
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Error, Timeout);
+    QCOMPARE(recorder.status().errorString,
              QStringLiteral("Address 203.0.113.7 is not an address of this machine"));
-    QCOMPARE(recorder.status.failedStep, LifecycleStep::Bind);
-    QCOMPARE(recorder.status.errnoName, QStringLiteral("EADDRNOTAVAIL"));
+    QCOMPARE(recorder.status().failedStep, LifecycleStep::Bind);
+    QCOMPARE(recorder.status().errnoName, QStringLiteral("EADDRNOTAVAIL"));
 
     // Stopping after a failure leaves nothing failed.
     controller.stop(false);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Stopped, Timeout);
-    QCOMPARE(recorder.status.failedStep, LifecycleStep::None);
-    QVERIFY(recorder.status.errnoName.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Stopped, Timeout);
+    QCOMPARE(recorder.status().failedStep, LifecycleStep::None);
+    QVERIFY(recorder.status().errnoName.isEmpty());
 }
 
 void TestListener::privilegedPortNamesEacces()
@@ -261,10 +190,10 @@ void TestListener::privilegedPortNamesEacces()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 1, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Error, Timeout);
-    QCOMPARE(recorder.status.failedStep, LifecycleStep::Bind);
-    QCOMPARE(recorder.status.errnoName, QStringLiteral("EACCES"));
-    QVERIFY(recorder.status.errorString.contains(QStringLiteral("Permission denied")));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Error, Timeout);
+    QCOMPARE(recorder.status().failedStep, LifecycleStep::Bind);
+    QCOMPARE(recorder.status().errnoName, QStringLiteral("EACCES"));
+    QVERIFY(recorder.status().errorString.contains(QStringLiteral("Permission denied")));
 #else
     QSKIP("errno names are read on Unix");
 #endif
@@ -332,11 +261,11 @@ void TestListener::ipv6Loopback()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHostIPv6, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-    QCOMPARE(recorder.status.address, QHostAddress(QHostAddress::LocalHostIPv6));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
+    QCOMPARE(recorder.status().address, QHostAddress(QHostAddress::LocalHostIPv6));
 
     QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHostIPv6, recorder.status.port);
+    client.connectToHost(QHostAddress::LocalHostIPv6, recorder.status().port);
     QVERIFY(client.waitForConnected(Timeout));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(client.localPort()).has_value(), Timeout);
     QCOMPARE(recorder.byPeerPort(client.localPort())->peerAddress, QHostAddress(QHostAddress::LocalHostIPv6));
@@ -348,12 +277,12 @@ void TestListener::connectionDetailsAndCounters()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
 
     QTcpSocket first;
     QTcpSocket second;
-    first.connectToHost(QHostAddress::LocalHost, recorder.status.port);
-    second.connectToHost(QHostAddress::LocalHost, recorder.status.port);
+    first.connectToHost(QHostAddress::LocalHost, recorder.status().port);
+    second.connectToHost(QHostAddress::LocalHost, recorder.status().port);
     QVERIFY(first.waitForConnected(Timeout));
     QVERIFY(second.waitForConnected(Timeout));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(first.localPort()) && recorder.byPeerPort(second.localPort()),
@@ -361,13 +290,13 @@ void TestListener::connectionDetailsAndCounters()
 
     const ConnectionInfo info = *recorder.byPeerPort(first.localPort());
     QCOMPARE(info.peerAddress, QHostAddress(QHostAddress::LocalHost));
-    QCOMPARE(info.localPort, recorder.status.port);
+    QCOMPARE(info.localPort, recorder.status().port);
     QCOMPARE(info.localAddress, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(info.state, ConnectionState::Open);
     QVERIFY(info.acceptedAtMs > 0);
     QVERIFY(recorder.byPeerPort(second.localPort())->id != info.id);
-    QCOMPARE(recorder.totals.open, 2);
-    QCOMPARE(recorder.totals.accepted, quint64(2));
+    QCOMPARE(recorder.totals().open, 2);
+    QCOMPARE(recorder.totals().accepted, quint64(2));
 
     const QByteArray payload(100000, 'x');
     first.write(payload);
@@ -375,7 +304,7 @@ void TestListener::connectionDetailsAndCounters()
     QTRY_COMPARE_WITH_TIMEOUT(recorder.byPeerPort(first.localPort())->bytesReceived, quint64(payload.size()),
                               Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.byPeerPort(second.localPort())->bytesReceived, quint64(6), Timeout);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.bytesReceived, quint64(payload.size() + 6), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().bytesReceived, quint64(payload.size() + 6), Timeout);
     QVERIFY(recorder.byPeerPort(first.localPort())->lastActivityMs >= info.acceptedAtMs);
     QCOMPARE(recorder.byPeerPort(first.localPort())->bytesSent, quint64(0));
 }
@@ -385,10 +314,10 @@ void TestListener::peerFinGivesPeerClosed()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
 
     QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, recorder.status.port);
+    client.connectToHost(QHostAddress::LocalHost, recorder.status().port);
     QVERIFY(client.waitForConnected(Timeout));
     const quint16 port = client.localPort();
     client.write("bye");
@@ -399,7 +328,7 @@ void TestListener::peerFinGivesPeerClosed()
     QCOMPARE(info.bytesReceived, quint64(3));
     QVERIFY(info.closedAtMs >= info.acceptedAtMs);
     QVERIFY(recorder.logContains(QStringLiteral("closed by the peer")));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.open, 0, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().open, 0, Timeout);
 }
 
 void TestListener::peerResetGivesReset()
@@ -408,9 +337,9 @@ void TestListener::peerResetGivesReset()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
 
-    const int fd = posixConnect(recorder.status.port);
+    const int fd = posixConnect(recorder.status().port);
     QVERIFY(fd >= 0);
     const quint16 port = posixLocalPort(fd);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
@@ -432,15 +361,15 @@ void TestListener::closeFromServerSendsEof()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
 
-    const int fd = posixConnect(recorder.status.port);
+    const int fd = posixConnect(recorder.status().port);
     QVERIFY(fd >= 0);
     const quint16 port = posixLocalPort(fd);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
     controller.closeConnections({recorder.byPeerPort(port)->id});
     // The peer reads EOF, not a reset.
-    QCOMPARE(posixWaitForEnd(fd), 0);
+    QCOMPARE(waitForEnd(fd, Timeout), 0);
     ::close(fd);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.stateOf(port), ConnectionState::Closed, Timeout);
     QVERIFY(recorder.logContains(QStringLiteral("closed by the server")));
@@ -462,17 +391,17 @@ void TestListener::stopKeepsOrClosesConnections()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
 
     QTcpSocket client;
     QSignalSpy disconnected(&client, &QTcpSocket::disconnected);
-    client.connectToHost(QHostAddress::LocalHost, recorder.status.port);
+    client.connectToHost(QHostAddress::LocalHost, recorder.status().port);
     QVERIFY(client.waitForConnected(Timeout));
     const quint16 port = client.localPort();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
 
     controller.stop(closeConnections);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Stopped, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Stopped, Timeout);
     if (closeConnections) {
         QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.stateOf(port), ConnectionState::Closed, Timeout);
@@ -490,21 +419,21 @@ void TestListener::burstArrivesInFewBatches()
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.start(QHostAddress::LocalHost, 0, 128);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status.state, ListenerState::Listening, Timeout);
-    const int before = recorder.batches;
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
+    const int before = recorder.batches();
 
     constexpr int Clients = 300;
     std::vector<std::unique_ptr<QTcpSocket>> clients;
     for (int i = 0; i < Clients; ++i) {
         clients.push_back(std::make_unique<QTcpSocket>());
-        clients.back()->connectToHost(QHostAddress::LocalHost, recorder.status.port);
+        clients.back()->connectToHost(QHostAddress::LocalHost, recorder.status().port);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(int(recorder.connections.size()), Clients, Timeout);
-    QCOMPARE(recorder.totals.open, Clients);
-    QCOMPARE(recorder.totals.peakOpen, Clients);
+    QTRY_COMPARE_WITH_TIMEOUT(int(recorder.connections().size()), Clients, Timeout);
+    QCOMPARE(recorder.totals().open, Clients);
+    QCOMPARE(recorder.totals().peakOpen, Clients);
     // Updates are gathered: far fewer batches than connections.
-    QVERIFY2(recorder.batches - before < Clients / 2,
-             qPrintable(QStringLiteral("%1 batches for %2 connections").arg(recorder.batches - before).arg(Clients)));
+    QVERIFY2(recorder.batches() - before < Clients / 2,
+             qPrintable(QStringLiteral("%1 batches for %2 connections").arg(recorder.batches() - before).arg(Clients)));
 }
 
 QTEST_GUILESS_MAIN(TestListener)
