@@ -64,6 +64,7 @@ private slots:
     void peerResetMidTransfer();
     void floodDoesNotStallOthers();
     void silentPeerStaysOpen();
+    void userPauseOutlastsShortage();
 };
 
 void TestFaults::descriptorExhaustionPausesAndResumes()
@@ -330,6 +331,73 @@ void TestFaults::silentPeerStaysOpen()
     ::close(silent);
 #else
     QSKIP("Needs Linux sockets");
+#endif
+}
+
+void TestFaults::userPauseOutlastsShortage()
+{
+#ifdef Q_OS_LINUX
+    // This process's own limit, lowered so that it has room for 60 more descriptors: the
+    // clients and the connections the listener takes share them.
+    rlimit saved = {};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    const auto restore = qScopeGuard([&saved] { ::setrlimit(RLIMIT_NOFILE, &saved); });
+    rlim_t room = 0;
+    rlim_t limit = 0;
+    while (room < 60 && limit < saved.rlim_cur) {
+        if (::fcntl(int(limit), F_GETFD) == -1)
+            ++room;
+        ++limit;
+    }
+    QCOMPARE(room, rlim_t(60));
+    const rlimit lowered = {limit, saved.rlim_max};
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    ServerBehaviour behaviour;
+    behaviour.mode = ServerMode::Echo;
+    controller.setBehaviour(behaviour);
+    controller.start(QHostAddress::LocalHost, 0, 128);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
+    const quint16 port = recorder.status().port;
+
+    // 40 clients wait in the accept queue while the user has accepting paused.
+    controller.setPaused(true);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.status().paused, Timeout);
+    std::vector<int> fds = openClients(port, 40);
+    const auto cleanup = qScopeGuard([&fds] { closeAll(fds); });
+    QCOMPARE(int(fds.size()), 40);
+
+    // Resumed, the listener takes what the remaining descriptors allow, then stops by itself.
+    controller.setPaused(false);
+    const QString paused = QStringLiteral("Accepting paused: too many open files (limit %1)").arg(limit);
+    QTRY_VERIFY2_WITH_TIMEOUT(recorder.logHas(paused), qPrintable(recorder.log().join(QLatin1Char('\n'))), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.status().pausedReason.isEmpty(), Timeout);
+    QVERIFY(recorder.totals().accepted < 40);
+
+    // The user pauses during the shortage; when descriptors free up, the user's pause stays.
+    controller.setPaused(true);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.status().paused, Timeout);
+    const qsizetype resumes = recorder.log().count(QStringLiteral("Accepting resumed"));
+    for (int i = 0; i < 30; ++i)
+        ::close(fds.at(i));
+    fds.erase(fds.begin(), fds.begin() + 30);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.logHas(QStringLiteral("Descriptors are free again; accepting stays paused")), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.status().pausedReason.isEmpty(), Timeout);
+    QVERIFY(recorder.status().paused);
+    QCOMPARE(recorder.log().count(QStringLiteral("Accepting resumed")), resumes);
+    const quint64 acceptedWhilePaused = recorder.totals().accepted;
+    QVERIFY(acceptedWhilePaused < 40);
+
+    // The user's own resume takes the rest of the queue, and the clients still open are served.
+    controller.setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().accepted, quint64(40), Timeout);
+    QVERIFY(!recorder.status().paused);
+    for (const int fd : fds)
+        QVERIFY(roundTrip(fd, 'u') >= 0);
+#else
+    QSKIP("Needs Linux descriptor limits");
 #endif
 }
 
