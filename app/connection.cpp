@@ -9,13 +9,37 @@
 
 #include <array>
 
+#ifdef Q_OS_UNIX
+#  include <sys/socket.h>
+#endif
+
 namespace {
 
 constexpr qint64 ReadChunk = 64 * 1024;
+// Echo stops reading a peer once this much of its echo waits unsent: the kernel's receive
+// buffer then fills and TCP flow control slows a peer that sends without reading.
+constexpr qint64 EchoHighWater = 1024 * 1024;
+// Reading resumes below this, so that a slow reader does not toggle it on every write.
+constexpr qint64 EchoLowWater = 256 * 1024;
+// Sends are refused past this much unsent: to a peer that never reads, each would only grow
+// the process.
+constexpr qint64 SendBacklogLimit = 8 * 1024 * 1024;
 
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Whether what waits to be read is the end of the stream; nothing is consumed.
+bool atEndOfStream(qintptr descriptor)
+{
+#ifdef Q_OS_UNIX
+    char byte = 0;
+    return descriptor >= 0 && ::recv(int(descriptor), &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+#else
+    Q_UNUSED(descriptor);
+    return false;
+#endif
 }
 
 } // namespace
@@ -32,6 +56,9 @@ Connection::Connection(quint64 id, QTcpSocket *socket, QObject *parent)
     m_info.localPort = socket->localPort();
     m_info.acceptedAtMs = nowMs();
     m_info.lastActivityMs = m_info.acceptedAtMs;
+    // Qt reads ahead into a buffer of its own, without limit by default: a peer that is not read
+    // here would fill it for good. Capped, Qt stops reading too and TCP flow control takes over.
+    m_socket->setReadBufferSize(ReadChunk);
 
     connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Connection::onBytesWritten);
@@ -39,27 +66,56 @@ Connection::Connection(quint64 id, QTcpSocket *socket, QObject *parent)
     connect(m_socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
 
-    // Qt reads a reset as an orderly close and closes the descriptor before it says so; its
-    // read notifier is the one place to look at the socket first.
-    const QList<QSocketNotifier *> notifiers = m_socket->findChildren<QSocketNotifier *>();
-    for (QSocketNotifier *notifier : notifiers) {
-        if (notifier->type() == QSocketNotifier::Read)
-            notifier->installEventFilter(this);
-    }
+    watchNotifiers();
 }
 
 Connection::~Connection() = default;
 
+void Connection::watchNotifiers()
+{
+    // Qt reads a reset as an orderly close and closes the descriptor before it says so; its
+    // notifiers are the one place to look at the socket first. The write notifier only comes
+    // with the first write the kernel does not take at once; then it is the one that sees a
+    // reset while reading is stalled.
+    const QList<QSocketNotifier *> notifiers = m_socket->findChildren<QSocketNotifier *>();
+    for (QSocketNotifier *notifier : notifiers) {
+        notifier->installEventFilter(this); // installing twice keeps one filter
+        if (notifier->type() == QSocketNotifier::Write)
+            m_watchingWrites = true;
+    }
+}
+
+void Connection::watchWritesIfQueued()
+{
+    if (!m_watchingWrites && m_socket->bytesToWrite() > 0)
+        watchNotifiers();
+}
+
 bool Connection::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::SockAct && !m_resetSeen)
-        checkPendingError();
+    if (event->type() != QEvent::SockAct || m_resetSeen)
+        return QObject::eventFilter(watched, event);
+    checkPendingError();
+    // Qt closes the socket as soon as it reads the end of the stream, dropping what it has not
+    // sent yet: a peer that half-closes would lose the end of its echo. The end waits, with the
+    // notifier off, until that is sent.
+    auto *notifier = static_cast<QSocketNotifier *>(watched);
+    if (notifier->type() == QSocketNotifier::Read && !m_resetSeen && m_socket->bytesToWrite() > 0
+        && atEndOfStream(m_socket->socketDescriptor())) {
+        notifier->setEnabled(false);
+        m_endHeld = true;
+        return true;
+    }
     return QObject::eventFilter(watched, event);
 }
 
 void Connection::setMode(ServerMode mode)
 {
+    const bool modeChanged = mode != m_mode;
     m_mode = mode;
+    // Out of Echo a backlog no longer holds reading back.
+    if (modeChanged && m_readStalled)
+        resumeReading();
     const bool recording = mode != ServerMode::Discard;
     if (recording != m_info.recording) {
         m_info.recording = recording;
@@ -77,13 +133,19 @@ bool Connection::canSend() const
     return !isFinished() && !m_closeRequested && !m_halfClosed && !m_halfClosePending;
 }
 
+bool Connection::sendBacklogFull() const
+{
+    return m_socket->bytesToWrite() >= SendBacklogLimit;
+}
+
 bool Connection::send(const QByteArray &data)
 {
-    if (!canSend() || data.isEmpty())
+    if (!canSend() || data.isEmpty() || sendBacklogFull())
         return false;
     if (m_info.recording)
         m_transcript.append(TranscriptChunk::Direction::Sent, data, nowMs(), Transcript::Merge::Never);
     m_socket->write(data);
+    watchWritesIfQueued();
     emit changed(m_info.id, 0, 0);
     return true;
 }
@@ -146,12 +208,42 @@ void Connection::checkPendingError()
 #endif
 }
 
+bool Connection::echoBacklogFull() const
+{
+    return m_mode == ServerMode::Echo && m_socket->bytesToWrite() >= EchoHighWater;
+}
+
+QSocketNotifier *Connection::readNotifier() const
+{
+    const QList<QSocketNotifier *> notifiers = m_socket->findChildren<QSocketNotifier *>();
+    for (QSocketNotifier *notifier : notifiers) {
+        if (notifier->type() == QSocketNotifier::Read)
+            return notifier;
+    }
+    return nullptr;
+}
+
+void Connection::resumeReading()
+{
+    m_readStalled = false;
+    // Queued: a read may end the socket, which must not happen inside Qt's write path.
+    QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
+}
+
 void Connection::onReadyRead()
 {
+    // Left unread, Qt's buffer fills and Qt turns its read notifier off until the next read, so
+    // a stalled connection costs nothing while its peer's bytes wait in the kernel.
+    if (m_readStalled || isFinished())
+        return;
     std::array<char, ReadChunk> buffer;
     qint64 received = 0;
     const qint64 now = nowMs();
     for (;;) {
+        if (echoBacklogFull()) {
+            m_readStalled = true;
+            break;
+        }
         const qint64 n = m_socket->read(buffer.data(), ReadChunk);
         if (n <= 0)
             break; // 0: nothing more for now; -1: closed or failed, reported by the signals
@@ -163,6 +255,7 @@ void Connection::onReadyRead()
             if (m_info.recording)
                 m_transcript.append(TranscriptChunk::Direction::Sent, data, now);
             m_socket->write(data);
+            watchWritesIfQueued();
         }
     }
     if (received > 0) {
@@ -182,6 +275,13 @@ void Connection::onBytesWritten(qint64 bytes)
     emit changed(m_info.id, 0, bytes);
     if (m_halfClosePending && m_socket->bytesToWrite() == 0)
         shutdownWrite();
+    if (m_readStalled && m_socket->bytesToWrite() <= EchoLowWater)
+        resumeReading();
+    if (m_endHeld && m_socket->bytesToWrite() == 0) {
+        m_endHeld = false;
+        if (QSocketNotifier *notifier = readNotifier())
+            notifier->setEnabled(true);
+    }
 }
 
 void Connection::onErrorOccurred(QAbstractSocket::SocketError error)

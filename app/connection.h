@@ -7,6 +7,7 @@
 #include <QAbstractSocket>
 #include <QObject>
 
+class QSocketNotifier;
 class QTcpSocket;
 
 // One accepted TCP connection, owned by the Listener on the network thread.
@@ -16,7 +17,7 @@ class Connection final : public QObject
     Q_DISABLE_COPY_MOVE(Connection)
 
 public:
-    // Takes ownership of an accepted socket, opened unbuffered so that data is read here.
+    // Takes ownership of an accepted socket.
     explicit Connection(quint64 id, QTcpSocket *socket, QObject *parent = nullptr);
     ~Connection() override;
 
@@ -28,9 +29,12 @@ public:
     // Hold, Echo and Discard apply from now on; Greeting and Accept and close act on accept.
     void setMode(ServerMode mode);
     void setTranscriptCapacity(qsizetype bytes);
-    // Queues bytes for the peer; false when the connection can no longer send.
+    // Queues bytes for the peer; false when the connection can no longer send, or when the
+    // peer has left so much unread that more would only pile up here.
     bool send(const QByteArray &data);
     bool canSend() const;
+    // So much waits unsent that send() refuses more until the peer reads.
+    bool sendBacklogFull() const;
     void close(CloseMode mode = CloseMode::Graceful);
 
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -42,7 +46,13 @@ signals:
     void finished(quint64 id);
 
 private:
+    void watchNotifiers();
+    void watchWritesIfQueued();
     void onReadyRead();
+    // Echo waits unsent past the high-water mark: reading stops until the peer takes some.
+    bool echoBacklogFull() const;
+    void resumeReading();
+    QSocketNotifier *readNotifier() const;
     void onBytesWritten(qint64 bytes);
     void onErrorOccurred(QAbstractSocket::SocketError error);
     void onDisconnected();
@@ -60,4 +70,9 @@ private:
     bool m_closeRequested = false;
     bool m_halfClosePending = false;
     bool m_halfClosed = false;
+    // Reading stopped until the peer takes what waits for it; Qt's read notifier is off then.
+    bool m_readStalled = false;
+    // The peer's end of stream waits until everything queued for it is sent.
+    bool m_endHeld = false;
+    bool m_watchingWrites = false;
 };

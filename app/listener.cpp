@@ -183,17 +183,27 @@ void Listener::closeConnections(const QList<quint64> &ids, CloseMode mode)
 void Listener::send(const QList<quint64> &ids, const QByteArray &data)
 {
     int sent = 0;
+    int backlogged = 0;
+    const auto sendTo = [&](Connection *connection) {
+        if (connection->send(data))
+            ++sent;
+        else if (connection->canSend() && connection->sendBacklogFull())
+            ++backlogged;
+    };
     if (ids.isEmpty()) {
         for (Connection *connection : std::as_const(m_connections))
-            sent += connection->send(data) ? 1 : 0;
+            sendTo(connection);
     } else {
         for (const quint64 id : ids) {
             if (Connection *connection = m_connections.value(id))
-                sent += connection->send(data) ? 1 : 0;
+                sendTo(connection);
         }
     }
     log(LogLevel::Info, tr("Sent %n byte(s)", nullptr, int(data.size())) + QLatin1Char(' ')
                             + tr("to %n connection(s)", nullptr, sent));
+    if (backlogged > 0)
+        log(LogLevel::Warning, tr("Not sent to %n connection(s): the peer is not reading what was sent before",
+                                  nullptr, backlogged));
 }
 
 void Listener::inspect(quint64 connectionId)
@@ -260,8 +270,8 @@ void Listener::closeIdleConnections()
 void Listener::incomingConnection(qintptr descriptor)
 {
     auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState,
-                                     QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+    // TCP sockets are always buffered in Qt; Connection caps the buffer.
+    if (!socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState, QIODevice::ReadWrite)) {
         log(LogLevel::Error, tr("Could not take an accepted connection: %1").arg(socket->errorString()));
         delete socket;
         return;

@@ -7,13 +7,14 @@
 #include <QAbstractItemView>
 #include <QClipboard>
 #include <QComboBox>
-#include <QFontInfo>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTextDocument>
+#include <QFontMetricsF>
 #include <QtTest>
 
 namespace {
@@ -61,7 +62,11 @@ void TestCodeView::parts()
     QCOMPARE(parts.copy->text(), QStringLiteral("Copy"));
     QVERIFY(parts.text->isReadOnly());
     QCOMPARE(parts.text->lineWrapMode(), QPlainTextEdit::NoWrap);
-    QVERIFY(QFontInfo(parts.text->font()).fixedPitch());
+    // Monospaced as drawn: QFontInfo::fixedPitch() is false for some monospaced fonts (Noto Sans
+    // Mono), so the widths themselves are compared.
+    const QFontMetricsF metrics(parts.text->font());
+    QCOMPARE(metrics.horizontalAdvance(QLatin1Char('i')), metrics.horizontalAdvance(QLatin1Char('W')));
+    QCOMPARE(metrics.horizontalAdvance(QLatin1Char('.')), metrics.horizontalAdvance(QLatin1Char('m')));
     QCOMPARE(view.language(), CodeView::Language::Python);
     QCOMPARE(parts.text->toPlainText(), CodeGenerator::python(CodeSettings{}));
 }
