@@ -10,6 +10,7 @@
 
 #include "batchrecorder.h"
 #include "posixclient.h"
+#include "processstats.h"
 
 #include <algorithm>
 #include <atomic>
@@ -49,31 +50,6 @@ qint64 tcpBufferMax(const char *path)
         return 8 * 1024 * 1024;
     const QList<QByteArray> fields = file.readAll().simplified().split(' ');
     return fields.size() == 3 ? fields.at(2).toLongLong() : 8 * 1024 * 1024;
-}
-
-// utime + stime of this process, in clock ticks.
-qint64 cpuTicks()
-{
-    QFile file(QStringLiteral("/proc/self/stat"));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = file.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return fields.at(11).toLongLong() + fields.at(12).toLongLong(); // fields 14 and 15
-}
-
-qint64 residentBytes()
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).simplified().split(' ').value(0).toLongLong() * 1024;
-    }
-    return -1;
 }
 
 // A peer that writes the pattern as fast as the kernel takes it, on its own thread, and never
@@ -243,7 +219,7 @@ void TestBackpressure::floodIsHeldBackAndEchoedInFull()
     ACCEPT(recorder, flood, floodId, fds);
     QVERIFY(roundTrip(other, 'a') >= 0);
 
-    const qint64 residentBefore = residentBytes();
+    const qint64 residentBefore = residentBytes(QCoreApplication::applicationPid());
     Flooder flooder(flood);
     // The other connection answers while the flood runs. The pause paces the probes.
     qint64 slowest = 0;
@@ -254,7 +230,7 @@ void TestBackpressure::floodIsHeldBackAndEchoedInFull()
         QTest::qWait(50);
     }
     const qint64 writtenWhenHeld = flooder.written();
-    const qint64 residentGrowth = residentBytes() - residentBefore;
+    const qint64 residentGrowth = residentBytes(QCoreApplication::applicationPid()) - residentBefore;
     qInfo("peer wrote %lld bytes before it was held back; server held at most %lld unsent; resident +%lld KiB",
           writtenWhenHeld, recorder.maxHeld(floodId), residentGrowth / 1024);
     // What one connection holds unsent: the high-water mark and the chunk read past it.
@@ -263,9 +239,9 @@ void TestBackpressure::floodIsHeldBackAndEchoedInFull()
     FLOOD_UNTIL_HELD(flooder);
 
     // Held back, the server's thread sits idle: CPU time over an interval, the one fixed wait.
-    const qint64 ticksBefore = cpuTicks();
+    const qint64 ticksBefore = cpuTicks(QCoreApplication::applicationPid());
     QTest::qWait(1000);
-    const qint64 ticks = cpuTicks() - ticksBefore;
+    const qint64 ticks = cpuTicks(QCoreApplication::applicationPid()) - ticksBefore;
     const qint64 ticksPerSecond = ::sysconf(_SC_CLK_TCK);
     for (int i = 0; i < 5; ++i) {
         const qint64 trip = roundTrip(other, 'c');

@@ -13,6 +13,7 @@
 
 #include "batchrecorder.h"
 #include "posixclient.h"
+#include "processstats.h"
 
 #include <algorithm>
 #include <atomic>
@@ -35,23 +36,6 @@
 namespace {
 
 constexpr int Timeout = 10000;
-
-#ifdef Q_OS_LINUX
-
-// utime + stime of a process, in clock ticks.
-qint64 cpuTicks(qint64 pid)
-{
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = file.readAll();
-    // The command name may hold spaces; the fields after it are counted from its ')'.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return fields.at(11).toLongLong() + fields.at(12).toLongLong(); // fields 14 and 15
-}
-#endif
 
 } // namespace
 

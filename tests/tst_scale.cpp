@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include "posixclient.h"
+#include "processstats.h"
 
 #include <algorithm>
 #include <vector>
@@ -97,17 +98,7 @@ public:
         }));
     }
 
-    qint64 residentKiB() const
-    {
-        QFile file(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
-        if (!file.open(QIODevice::ReadOnly))
-            return -1;
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-        }
-        return -1;
-    }
+    qint64 residentKiB() const { return residentBytes(m_process.processId()) / 1024; }
 
     QProcess &process() { return m_process; }
 
