@@ -23,6 +23,20 @@ QHostAddress unmapped(const QHostAddress &address)
     return QHostAddress(ipv4);
 }
 
+// An IPv4 address as the IPv6 address ::ffff:a.b.c.d that a dual-stack socket gives it.
+QHostAddress mapped(const QHostAddress &ipv4)
+{
+    const quint32 value = ipv4.toIPv4Address();
+    Q_IPV6ADDR bytes = {};
+    bytes[10] = 0xff;
+    bytes[11] = 0xff;
+    bytes[12] = quint8(value >> 24);
+    bytes[13] = quint8(value >> 16);
+    bytes[14] = quint8(value >> 8);
+    bytes[15] = quint8(value);
+    return QHostAddress(bytes);
+}
+
 QString translate(const char *text)
 {
     return QCoreApplication::translate("AccessList", text);
@@ -49,9 +63,13 @@ AccessList::Rule parseEntry(const QString &entry, QString *error)
     int prefix = maxPrefix;
     if (slash >= 0) {
         const QString prefixText = entry.mid(slash + 1);
-        if (!digits.match(prefixText).hasMatch() || prefixText.toInt() > maxPrefix) {
+        if (!digits.match(prefixText).hasMatch()) {
             *error = translate("\"%1\": the prefix length must be a number from 0 to %2")
                          .arg(entry, QString::number(maxPrefix));
+            return rule;
+        }
+        if (prefixText.toInt() > maxPrefix) {
+            *error = translate("\"%1\": prefix longer than %2").arg(entry, QString::number(maxPrefix));
             return rule;
         }
         prefix = prefixText.toInt();
@@ -84,7 +102,10 @@ QString AccessList::Rule::text() const
 
 bool AccessList::Rule::contains(const QHostAddress &address) const
 {
-    return unmapped(address).isInSubnet(network, prefixLength);
+    const QHostAddress peer = unmapped(address);
+    if (network.protocol() == QAbstractSocket::IPv6Protocol && peer.protocol() == QAbstractSocket::IPv4Protocol)
+        return mapped(peer).isInSubnet(network, prefixLength);
+    return peer.isInSubnet(network, prefixLength);
 }
 
 bool AccessList::Rule::operator==(const Rule &other) const
@@ -103,16 +124,29 @@ AccessList AccessList::parse(const QString &text, QString *error)
     const QStringList entries = text.split(separators, Qt::SkipEmptyParts);
     if (entries.size() > MaxRules) {
         *error = translate("Too many entries: at most %1").arg(MaxRules);
-        return {};
+        return invalid(text, *error);
     }
     for (const QString &entry : entries) {
         const Rule rule = parseEntry(entry, error);
         if (!error->isEmpty())
-            return {};
+            return invalid(text, *error);
         if (!list.m_rules.contains(rule))
             list.m_rules.append(rule);
     }
     return list;
+}
+
+AccessList AccessList::invalid(const QString &text, const QString &error)
+{
+    AccessList list;
+    list.m_error = error.isEmpty() ? translate("cannot be read") : error;
+    list.m_text = text;
+    return list;
+}
+
+bool AccessList::operator==(const AccessList &other) const
+{
+    return m_rules == other.m_rules && m_error == other.m_error && m_text == other.m_text;
 }
 
 const AccessList::Rule *AccessList::match(const QHostAddress &address) const
@@ -126,6 +160,8 @@ const AccessList::Rule *AccessList::match(const QHostAddress &address) const
 
 QString AccessList::toString() const
 {
+    if (!isValid())
+        return m_text;
     QStringList texts;
     texts.reserve(m_rules.size());
     for (const Rule &rule : m_rules)
@@ -135,6 +171,11 @@ QString AccessList::toString() const
 
 QString AccessList::refusalReason(const AccessList &allow, const AccessList &deny, const QHostAddress &peer)
 {
+    // A list that cannot be read lets nobody in: failing open would let in whom it meant to stop.
+    if (!deny.isValid())
+        return translate("the deny list cannot be read (%1)").arg(deny.error());
+    if (!allow.isValid())
+        return translate("the allow list cannot be read (%1)").arg(allow.error());
     if (const Rule *rule = deny.match(peer))
         return translate("denied by rule %1").arg(rule->text());
     if (!allow.isEmpty() && !allow.match(peer))

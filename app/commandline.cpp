@@ -2,6 +2,7 @@
 
 #include "endpoint.h"
 #include "settings.h"
+#include "textescapes.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace {
 
@@ -18,7 +20,50 @@ QString tr(const char *text)
     return QCoreApplication::translate("CommandLine", text);
 }
 
+// A whole number from minimum to maximum, digits only (no sign, no spaces inside, no 0x).
+std::optional<int> boundedNumber(const QString &value, int minimum, int maximum)
+{
+    const QString text = value.trimmed();
+    const bool digitsOnly = !text.isEmpty() && text.size() <= 10
+        && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+    bool ok = false;
+    const qlonglong number = digitsOnly ? text.toLongLong(&ok) : 0;
+    if (!ok || number < minimum || number > maximum)
+        return std::nullopt;
+    return int(number);
+}
+
+// A folder given on the command line that the run will write into; empty when it can.
+QString unwritableFolder(const QString &path)
+{
+    const QFileInfo folder(path);
+    if (!folder.isDir())
+        return tr("not an existing folder");
+    if (!folder.isWritable())
+        return tr("cannot write there");
+    return {};
+}
+
 } // namespace
+
+ServerBehaviour CommandLineOptions::behaviour(ServerBehaviour base) const
+{
+    if (modeGiven)
+        base.mode = mode;
+    if (greetingText)
+        base.greeting = TextEscapes::unescape(*greetingText);
+    if (allowList)
+        base.allowList = *allowList;
+    if (denyList)
+        base.denyList = *denyList;
+    if (idleTimeoutSeconds)
+        base.idleTimeoutSeconds = *idleTimeoutSeconds;
+    if (maxConnections)
+        base.maxConnections = *maxConnections;
+    if (transcriptKiB)
+        base.transcriptCapacity = qsizetype(*transcriptKiB) * 1024;
+    return base;
+}
 
 CommandLine::Result CommandLine::parse(const QStringList &arguments)
 {
@@ -49,10 +94,59 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
            "accepted, open, peak open, bytes, event-loop lag, memory. SIGUSR1 starts a new "
            "measurement of lag and peak open."),
         tr("FILE"));
+    const QCommandLineOption greetingOption(
+        QStringLiteral("greeting"),
+        tr("What greeting mode sends on accept, with escapes \\r \\n \\t \\0 \\\\ \\xHH "
+           "(default \"Hello from Socket Lab\\r\\n\")."),
+        tr("TEXT"));
+    const QCommandLineOption allowOption(
+        QStringLiteral("allow"),
+        tr("Accept only peers in these networks: CIDR entries separated by commas or spaces "
+           "(10.0.0.0/8, ::1/128; a bare address is one host). Deny wins."),
+        tr("LIST"));
+    const QCommandLineOption denyOption(
+        QStringLiteral("deny"),
+        tr("Close peers in these networks at once. An IPv4 peer also counts as ::ffff:a.b.c.d, so ::/0 "
+           "denies everyone."),
+        tr("LIST"));
+    const QCommandLineOption idleOption(
+        QStringLiteral("idle-timeout"),
+        tr("Close connections with no traffic for this many seconds, 0 (off, the default) to %1.")
+            .arg(Settings::MaxIdleTimeoutSeconds),
+        tr("SECONDS"));
+    const QCommandLineOption maxOption(
+        QStringLiteral("max-connections"),
+        tr("Past this many open connections, close new ones at once, 1 to %1 (default %2).")
+            .arg(Settings::MaxConnectionsLimit)
+            .arg(ServerBehaviour::DefaultMaxConnections),
+        tr("N"));
+    const QCommandLineOption keepOption(
+        QStringLiteral("keep-transcript"),
+        tr("Keep the last KIB KiB of each connection's transcript, 0 to %1 (default %2).")
+            .arg(Settings::MaxTranscriptKiB)
+            .arg(Settings::DefaultTranscriptKiB),
+        tr("KIB"));
+    const QCommandLineOption closeOnStopOption(
+        QStringLiteral("close-on-stop"),
+        tr("Window only: close the open connections when listening stops (a headless run always does)."));
+    const QCommandLineOption transcriptDirOption(
+        QStringLiteral("transcript-dir"),
+        tr("Headless only: write each connection's transcript to DIR/connection-N.txt when it ends "
+           "(the last --keep-transcript KiB of it). Without it a headless run keeps no transcript of "
+           "ended connections."),
+        tr("DIR"));
     parser.addOption(listenOption);
     parser.addOption(backlogOption);
     parser.addOption(modeOption);
+    parser.addOption(greetingOption);
+    parser.addOption(allowOption);
+    parser.addOption(denyOption);
+    parser.addOption(idleOption);
+    parser.addOption(maxOption);
+    parser.addOption(keepOption);
+    parser.addOption(closeOnStopOption);
     parser.addOption(headlessOption);
+    parser.addOption(transcriptDirOption);
     parser.addOption(statsOption);
 
     Result result;
@@ -81,7 +175,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
 
     CommandLineOptions &options = result.options;
     options.headless = parser.isSet(headlessOption);
-    for (const QCommandLineOption *option : {&listenOption, &backlogOption, &modeOption, &statsOption}) {
+    for (const QCommandLineOption *option :
+         {&listenOption, &backlogOption, &modeOption, &statsOption, &greetingOption, &allowOption, &denyOption,
+          &idleOption, &maxOption, &keepOption, &transcriptDirOption}) {
         if (parser.values(*option).size() > 1)
             return usageError(tr("Give --%1 at most once").arg(option->names().constFirst()));
     }
@@ -94,17 +190,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         options.port = endpoint.port;
     }
     if (parser.isSet(backlogOption)) {
-        const QString text = parser.value(backlogOption).trimmed();
-        const bool digitsOnly = !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-            return c >= QLatin1Char('0') && c <= QLatin1Char('9');
-        });
-        bool ok = false;
-        const int backlog = digitsOnly ? text.toInt(&ok) : 0;
-        if (!ok || backlog < 1 || backlog > Settings::MaxBacklog)
+        const std::optional<int> backlog = boundedNumber(parser.value(backlogOption), 1, Settings::MaxBacklog);
+        if (!backlog)
             return usageError(tr("Bad --backlog value \"%1\": expected a whole number from 1 to %2")
-                                  .arg(text)
+                                  .arg(parser.value(backlogOption).trimmed())
                                   .arg(Settings::MaxBacklog));
-        options.backlog = backlog;
+        options.backlog = *backlog;
         options.backlogGiven = true;
     }
     if (parser.isSet(modeOption)) {
@@ -115,6 +206,57 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                   .arg(parser.value(modeOption)));
         options.mode = *mode;
         options.modeGiven = true;
+    }
+    if (parser.isSet(greetingOption)) {
+        const QString text = parser.value(greetingOption);
+        if (text.size() > Settings::MaxGreetingLength)
+            return usageError(tr("Bad --greeting value: longer than %1 characters").arg(Settings::MaxGreetingLength));
+        options.greetingText = text;
+    }
+    for (const auto &[option, list] : {std::pair{&allowOption, &options.allowList}, std::pair{&denyOption, &options.denyList}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const QString text = parser.value(*option);
+        if (text.size() > Settings::MaxAccessListChars)
+            return usageError(tr("Bad --%1 value: longer than %2 characters")
+                                  .arg(option->names().constFirst())
+                                  .arg(Settings::MaxAccessListChars));
+        QString error;
+        *list = AccessList::parse(text, &error);
+        if (!error.isEmpty())
+            return usageError(tr("Bad --%1 value: %2").arg(option->names().constFirst(), error));
+    }
+    const auto number = [&](const QCommandLineOption &option, int minimum, int maximum,
+                            std::optional<int> *target) -> bool {
+        if (!parser.isSet(option))
+            return true;
+        *target = boundedNumber(parser.value(option), minimum, maximum);
+        if (*target)
+            return true;
+        result = usageError(tr("Bad --%1 value \"%2\": expected a whole number from %3 to %4")
+                                .arg(option.names().constFirst(), parser.value(option).trimmed())
+                                .arg(minimum)
+                                .arg(maximum));
+        return false;
+    };
+    if (!number(idleOption, 0, Settings::MaxIdleTimeoutSeconds, &options.idleTimeoutSeconds)
+        || !number(maxOption, 1, Settings::MaxConnectionsLimit, &options.maxConnections)
+        || !number(keepOption, 0, Settings::MaxTranscriptKiB, &options.transcriptKiB))
+        return result;
+    options.closeOnStop = parser.isSet(closeOnStopOption);
+    if (options.closeOnStop && options.headless)
+        return usageError(tr("--close-on-stop is for the window: a headless run always closes its connections "
+                             "when it stops"));
+    if (parser.isSet(transcriptDirOption)) {
+        if (!options.headless)
+            return usageError(tr("--transcript-dir is for --headless: the window shows transcripts and exports "
+                                 "them from the inspector"));
+        options.transcriptDir = parser.value(transcriptDirOption);
+        const QString problem = options.transcriptDir.trimmed().isEmpty()
+            ? tr("give a folder")
+            : unwritableFolder(options.transcriptDir);
+        if (!problem.isEmpty())
+            return usageError(tr("Bad --transcript-dir value \"%1\": %2").arg(options.transcriptDir, problem));
     }
     if (parser.isSet(statsOption)) {
         options.statsFile = parser.value(statsOption);

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // What the command line asked for.
 struct CommandLineOptions
 {
@@ -17,10 +19,23 @@ struct CommandLineOptions
     bool backlogGiven = false;
     ServerMode mode = ServerMode::Hold;
     bool modeGiven = false;
+    // The rest of the server's behaviour; unset where no flag gave it.
+    std::optional<QString> greetingText; // as typed, escapes unexpanded
+    std::optional<AccessList> allowList;
+    std::optional<AccessList> denyList;
+    std::optional<int> idleTimeoutSeconds;
+    std::optional<int> maxConnections;
+    std::optional<int> transcriptKiB;
+    bool closeOnStop = false;  // the window only: a headless run always closes them at exit
+    QString transcriptDir;     // --transcript-dir: headless writes each ended connection's transcript here
     QString statsFile; // --stats-file: where to keep the figures a benchmark reads
+
+    // base with the behaviour flags that were given applied over it.
+    ServerBehaviour behaviour(ServerBehaviour base = {}) const;
 };
 
-// socketlab [--listen HOST:PORT] [--backlog N] [--mode MODE] [--headless] [--stats-file PATH]
+// socketlab [--listen HOST:PORT] [--backlog N] [--mode MODE] [behaviour flags] [--headless]
+//           [--transcript-dir DIR] [--stats-file PATH]
 class CommandLine final
 {
 public:

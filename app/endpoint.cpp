@@ -14,6 +14,17 @@ QString tr(const char *text)
     return QCoreApplication::translate("Endpoint", text);
 }
 
+// ::ffff:a.b.c.d, an IPv4 address in IPv6 clothing; toIPv4Address() would also turn :: into
+// 0.0.0.0.
+bool isIPv4Mapped(const QHostAddress &address)
+{
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return false;
+    const Q_IPV6ADDR bytes = address.toIPv6Address();
+    static constexpr quint8 mappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    return std::equal(std::begin(mappedPrefix), std::end(mappedPrefix), bytes.c);
+}
+
 // Four decimal numbers 0-255 without leading zeros, separated by dots.
 bool isDottedQuad(const QString &text)
 {
@@ -60,6 +71,11 @@ AddressResult parseAddress(const QString &text)
     if ((looksIPv4 && !isDottedQuad(trimmed)) || !address.setAddress(trimmed)
         || address.protocol() == QAbstractSocket::UnknownNetworkLayerProtocol)
         return {{}, tr("\"%1\" is not an IP address; enter one such as 127.0.0.1 or ::1").arg(shown(trimmed))};
+    // ::ffff:a.b.c.d is how a dual-stack socket names an IPv4 peer, not an address to bind.
+    if (isIPv4Mapped(address)) {
+        const QString ipv4 = QHostAddress(address.toIPv4Address()).toString();
+        return {{}, tr("\"%1\" is an IPv4-mapped IPv6 address, which cannot be listened on; use %2").arg(shown(trimmed), ipv4)};
+    }
     return {address, {}};
 }
 
@@ -117,14 +133,8 @@ HostPortResult parseHostPort(const QString &text)
 
 QString formatAddress(const QHostAddress &address)
 {
-    // Only ::ffff:a.b.c.d is an IPv4 address in IPv6 clothing; toIPv4Address() would also
-    // turn :: into 0.0.0.0.
-    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        const Q_IPV6ADDR bytes = address.toIPv6Address();
-        static constexpr quint8 mappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-        if (std::equal(std::begin(mappedPrefix), std::end(mappedPrefix), bytes.c))
-            return QHostAddress(qFromBigEndian<quint32>(bytes.c + 12)).toString();
-    }
+    if (isIPv4Mapped(address))
+        return QHostAddress(address.toIPv4Address()).toString();
     return address.toString();
 }
 

@@ -1,13 +1,18 @@
 #include "headlessrunner.h"
 
+#include "endpoint.h"
 #include "listenercontroller.h"
 #include "signalwatcher.h"
 #include "statsreporter.h"
+#include "transcriptformat.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QSaveFile>
 
 #include <cstdio>
+#include <utility>
 
 namespace {
 
@@ -28,11 +33,12 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
 {
     connect(m_controller, &ListenerController::updated, this, &HeadlessRunner::onUpdated);
     connect(m_signals, &SignalWatcher::terminationRequested, this, &HeadlessRunner::onTerminationRequested);
-    if (options.modeGiven) {
-        ServerBehaviour behaviour;
-        behaviour.mode = options.mode;
-        m_controller->setBehaviour(behaviour);
-    }
+    // The defaults and the flags, never the window's saved settings: a script behaves the same on
+    // every machine.
+    m_controller->setBehaviour(options.behaviour());
+    // Nothing can inspect an ended connection here; its transcript is written out or dropped.
+    m_controller->keepEndedTranscripts(0);
+    m_controller->handOverEndedTranscripts(!options.transcriptDir.isEmpty());
     if (!options.statsFile.isEmpty()) {
         m_stats = new StatsReporter(options.statsFile, QStringLiteral("headless"), m_controller, this);
         connect(m_signals, &SignalWatcher::user1Received, m_stats, &StatsReporter::resetMeasurement);
@@ -52,6 +58,8 @@ void HeadlessRunner::onUpdated(const UpdateBatch &batch)
     for (const LogEntry &entry : batch.log)
         printLine(stdout, entry.formatted());
     std::fflush(stdout);
+    for (const EndedTranscript &ended : batch.endedTranscripts)
+        writeTranscript(ended);
 
     if (batch.statusChanged && batch.status.state == ListenerState::Error && !m_stopping) {
         printLine(stderr, tr("socketlab: %1").arg(batch.status.errorString));
@@ -66,9 +74,26 @@ void HeadlessRunner::onTerminationRequested(int signalNumber)
     if (m_stopping)
         return;
     m_stopping = true;
-    const LogEntry entry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Info,
-                         tr("Received signal %1, stopping").arg(signalNumber)};
-    printLine(stdout, entry.formatted());
-    std::fflush(stdout);
+    // Logged by the listener, behind what it logged before, so the lines print in time order.
+    m_controller->note(tr("Received signal %1, stopping").arg(signalNumber));
     m_controller->stop(true);
+}
+
+void HeadlessRunner::writeTranscript(const EndedTranscript &ended)
+{
+    const ConnectionInfo &info = ended.info;
+    const QString path = QDir(m_options.transcriptDir).filePath(QStringLiteral("connection-%1.txt").arg(info.id));
+    const QString header = tr("Connection #%1 from %2, accepted %3, %4\n\n")
+                               .arg(QString::number(info.id), Endpoint::format(info.peerAddress, info.peerPort),
+                                    QDateTime::fromMSecsSinceEpoch(info.acceptedAtMs).toString(Qt::ISODateWithMs),
+                                    connectionStateText(info.state));
+    const QByteArray bytes = (header
+                              + TranscriptFormat::listing(ended.chunks, TranscriptFormat::ListingMode::Text, true,
+                                                          ended.droppedBytes))
+                                 .toUtf8();
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+        return;
+    if (!std::exchange(m_transcriptWriteFailed, true))
+        printLine(stderr, tr("socketlab: cannot write %1: %2").arg(path, file.errorString()));
 }

@@ -8,6 +8,7 @@ class ListenerController;
 class SignalWatcher;
 class StatsReporter;
 class QTextStream;
+struct EndedTranscript;
 struct UpdateBatch;
 
 // --headless: the same backend as the window, its event log printed to stdout line by line.
@@ -26,6 +27,8 @@ public:
 private:
     void onUpdated(const UpdateBatch &batch);
     void onTerminationRequested(int signalNumber);
+    // --transcript-dir: DIR/connection-N.txt, a text listing as the inspector exports it.
+    void writeTranscript(const EndedTranscript &ended);
 
     CommandLineOptions m_options;
     // The handlers go in before the network thread starts, so an early SIGTERM still stops cleanly.
@@ -33,4 +36,5 @@ private:
     ListenerController *m_controller = nullptr;
     StatsReporter *m_stats = nullptr;
     bool m_stopping = false;
+    bool m_transcriptWriteFailed = false; // said once, not per connection
 };

@@ -57,6 +57,19 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     if (isListening())
         close();
     m_gate->reset();
+    // An access list that cannot be read fails closed: no socket is opened at all.
+    if (const QString unreadable = unreadableAccessList(); !unreadable.isEmpty()) {
+        m_kernel->stopListenQueue();
+        ListenerStatus status;
+        status.state = ListenerState::Error;
+        status.address = address;
+        status.port = port;
+        status.backlog = backlog;
+        status.errorString = unreadable;
+        log(LogLevel::Error, tr("Not listening on %1: %2").arg(Endpoint::format(address, port), unreadable));
+        setStatus(status);
+        return;
+    }
     setListenBacklogSize(backlog);
     // "::" means every interface, IPv4 too: Qt makes a socket bound to AnyIPv6 IPv6-only,
     // and one bound to Any dual-stack. IPv4 peers then show as plain IPv4 addresses.
@@ -89,6 +102,15 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     if (Endpoint::isAllInterfaces(status.address))
         log(LogLevel::Warning, tr("Bound to all interfaces: other machines can connect"));
     log(LogLevel::Info, tr("Waiting for a connection..."));
+}
+
+QString Listener::unreadableAccessList() const
+{
+    if (!m_behaviour.allowList.isValid())
+        return tr("Allow list: %1").arg(m_behaviour.allowList.error());
+    if (!m_behaviour.denyList.isValid())
+        return tr("Deny list: %1").arg(m_behaviour.denyList.error());
+    return {};
 }
 
 void Listener::stopListening(bool closeConnections)
@@ -215,6 +237,29 @@ void Listener::inspect(quint64 connectionId)
 void Listener::watchTcpInfo(const QList<quint64> &ids)
 {
     m_kernel->watch(ids);
+}
+
+void Listener::keepEndedTranscripts(int count)
+{
+    m_archive.setCountLimit(count);
+}
+
+void Listener::forgetEndedTranscripts()
+{
+    m_archive.clear();
+    releaseMemoryNow();
+}
+
+void Listener::handOverEndedTranscripts(bool handOver)
+{
+    m_handOverTranscripts = handOver;
+    if (!handOver)
+        m_endedTranscripts = {};
+}
+
+void Listener::note(const QString &text)
+{
+    log(LogLevel::Info, text);
 }
 
 qintptr Listener::descriptorOf(quint64 id) const
@@ -344,6 +389,10 @@ void Listener::onConnectionFinished(quint64 id)
     const ConnectionInfo &info = connection->info();
     m_finishedInfos.insert(id, info);
     m_archive.insert(id, connection->transcript());
+    if (m_handOverTranscripts) {
+        m_endedTranscripts.append(
+            EndedTranscript{info, connection->transcript().chunks(), connection->transcript().droppedBytes()});
+    }
     m_totals.open = int(m_connections.size());
 
     const QString peer = Endpoint::format(info.peerAddress, info.peerPort);
@@ -398,6 +447,11 @@ void Listener::releaseFreedMemory()
 {
     if (m_finishedSinceTrim < TrimAfterFinished)
         return;
+    releaseMemoryNow();
+}
+
+void Listener::releaseMemoryNow()
+{
     m_finishedSinceTrim = 0;
 #ifdef __GLIBC__
     ::malloc_trim(0);
@@ -433,6 +487,7 @@ void Listener::flush()
     batch.listenQueue = m_kernel->listenQueue();
     batch.listenQueueChanged = m_kernel->takeListenQueueChanged();
     batch.tcpInfo = m_kernel->takeTcpInfo();
+    batch.endedTranscripts = std::exchange(m_endedTranscripts, {});
     emit updated(batch);
 }
 

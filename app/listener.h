@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTcpServer>
 
+#include <limits>
+
 class AcceptGate;
 class Connection;
 class KernelMonitor;
@@ -49,6 +51,15 @@ public:
     void inspect(quint64 connectionId);
     // The connections whose TCP_INFO goes out with the batches, about once a second.
     void watchTcpInfo(const QList<quint64> &ids);
+    // How many ended connections keep their transcript for inspection (the window keeps as many
+    // as its table keeps closed rows; headless none); 0 keeps none.
+    void keepEndedTranscripts(int count);
+    // Drops every kept transcript of an ended connection and hands the memory back.
+    void forgetEndedTranscripts();
+    // Each ended connection's transcript goes out once, whole, in the next batch.
+    void handOverEndedTranscripts(bool handOver);
+    // An informational line for the event log from outside, in order with the listener's own.
+    void note(const QString &text);
 
     const ListenerStatus &status() const { return m_status; }
     const ListenerTotals &totals() const { return m_totals; }
@@ -74,13 +85,18 @@ private:
     void scheduleFlush();
     void flush();
     void releaseFreedMemory();
+    void releaseMemoryNow();
     std::optional<TranscriptUpdate> transcriptUpdate();
     qintptr descriptorOf(quint64 id) const;
     void setPausedReason(const QString &reason);
+    // Which access list cannot be read and why, for refusing to listen; empty when both can.
+    QString unreadableAccessList() const;
 
     QHash<quint64, Connection *> m_connections;
     QHash<quint64, ConnectionInfo> m_finishedInfos; // final snapshots not yet sent
-    TranscriptArchive m_archive;
+    TranscriptArchive m_archive{std::numeric_limits<qsizetype>::max()}; // bounded by count
+    QList<EndedTranscript> m_endedTranscripts; // not yet handed over
+    bool m_handOverTranscripts = false;
     QSet<quint64> m_dirty;
     QList<LogEntry> m_pendingLog;
     ListenerStatus m_status;

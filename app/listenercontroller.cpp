@@ -103,6 +103,30 @@ void ListenerController::watchTcpInfo(const QList<quint64> &ids)
     toNetwork([=] { listener->watchTcpInfo(ids); });
 }
 
+void ListenerController::keepEndedTranscripts(int count)
+{
+    Listener *listener = m_listener;
+    toNetwork([=] { listener->keepEndedTranscripts(count); });
+}
+
+void ListenerController::forgetEndedTranscripts()
+{
+    Listener *listener = m_listener;
+    toNetwork([=] { listener->forgetEndedTranscripts(); });
+}
+
+void ListenerController::handOverEndedTranscripts(bool handOver)
+{
+    Listener *listener = m_listener;
+    toNetwork([=] { listener->handOverEndedTranscripts(handOver); });
+}
+
+void ListenerController::note(const QString &text)
+{
+    Listener *listener = m_listener;
+    toNetwork([=] { listener->note(text); });
+}
+
 void ListenerController::closeAllConnections()
 {
     Listener *listener = m_listener;

@@ -38,6 +38,14 @@ public:
     // Read TCP_INFO for these connections (the rows shown and the selected one, a few hundred
     // at most) about once a second, and at once for new ones; replaces the previous list.
     void watchTcpInfo(const QList<quint64> &ids);
+    // How many ended connections keep their transcript for inspection; 0 keeps none.
+    void keepEndedTranscripts(int count);
+    // Drops the kept transcripts of ended connections (Clear closed) and hands the memory back.
+    void forgetEndedTranscripts();
+    // Hand each ended connection's transcript over in the batches (UpdateBatch::endedTranscripts).
+    void handOverEndedTranscripts(bool handOver);
+    // A line for the event log, in order with the listener's own.
+    void note(const QString &text);
     // The built-in test client: opens connections from the network thread, beside the listener.
     void startClients(const ClientPlan &plan);
     void closeAllClients();

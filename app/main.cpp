@@ -64,37 +64,22 @@ void raiseDescriptorLimit()
 #endif
 }
 
-} // namespace
 
-int main(int argc, char *argv[])
+// The window needs a display; without one Qt would abort in QApplication's constructor.
+bool displayAvailable()
 {
-    raiseDescriptorLimit();
-    // The headless run must not need a display, so the kind of application is chosen first.
-    std::unique_ptr<QCoreApplication> app;
-    if (CommandLine::wantsHeadless(argc, argv))
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
-        app = std::make_unique<QApplication>(argc, argv);
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+int runWindow(int argc, char *argv[], const CommandLineOptions &options)
+{
+    QApplication app(argc, argv);
     setApplicationInfo();
-
-    const CommandLine::Result parsed = CommandLine::parse(QCoreApplication::arguments());
-    switch (parsed.outcome) {
-    case CommandLine::Outcome::Exit:
-        std::fputs(qPrintable(parsed.message), stdout);
-        return 0;
-    case CommandLine::Outcome::BadUsage:
-        std::fprintf(stderr, "socketlab: %s\n", qPrintable(parsed.message));
-        return CommandLine::UsageExitCode;
-    case CommandLine::Outcome::Run:
-        break;
-    }
-    const CommandLineOptions &options = parsed.options;
-
-    if (options.headless) {
-        HeadlessRunner runner(options);
-        return runner.exec();
-    }
-
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socketlab.svg")));
     // SIGINT and SIGTERM close the window as the user would, so settings are saved.
     SignalWatcher signalWatcher;
@@ -106,12 +91,45 @@ int main(int argc, char *argv[])
         QObject::connect(&signalWatcher, &SignalWatcher::user1Received, stats.get(), &StatsReporter::resetMeasurement);
         window.installEventFilter(new FirstPaintWatcher(stats.get()));
     }
-    if (options.backlogGiven)
-        window.setBacklog(options.backlog);
-    if (options.modeGiven)
-        window.setServerMode(options.mode);
     window.show();
-    if (options.listen)
-        window.startListening(options.address, options.port, options.backlog);
+    // For this run only: the saved settings change when the user changes the form.
+    window.applyCommandLine(options);
     return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    raiseDescriptorLimit();
+    // The arguments are read before any display is needed, so --help, --version and a usage
+    // error answer the same anywhere.
+    CommandLine::Result parsed;
+    {
+        QCoreApplication parsing(argc, argv);
+        setApplicationInfo();
+        parsed = CommandLine::parse(QCoreApplication::arguments());
+        switch (parsed.outcome) {
+        case CommandLine::Outcome::Exit:
+            std::fputs(qPrintable(parsed.message), stdout);
+            return 0;
+        case CommandLine::Outcome::BadUsage:
+            std::fprintf(stderr, "socketlab: %s\n", qPrintable(parsed.message));
+            return CommandLine::UsageExitCode;
+        case CommandLine::Outcome::Run:
+            break;
+        }
+        if (parsed.options.headless) {
+            HeadlessRunner runner(parsed.options);
+            return runner.exec();
+        }
+    }
+    if (!displayAvailable()) {
+        std::fputs(qPrintable(QCoreApplication::translate(
+                       "main", "socketlab: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not "
+                               "set); run 'socketlab --headless' to serve without a window\n")),
+                   stderr);
+        return CommandLine::UsageExitCode;
+    }
+    return runWindow(argc, argv, parsed.options);
 }

@@ -20,9 +20,12 @@ enum class ServerMode : quint8 {
 struct ServerBehaviour
 {
     static constexpr int DefaultMaxConnections = 10000;
+    // The greeting as typed in the form (escapes unexpanded), and the bytes it stands for.
+    static constexpr char DefaultGreetingText[] = "Hello from Socket Lab\\r\\n";
+    static constexpr char DefaultGreeting[] = "Hello from Socket Lab\r\n";
 
     ServerMode mode = ServerMode::Hold;
-    QByteArray greeting;
+    QByteArray greeting = DefaultGreeting;
     // Past this many open connections new ones are accepted and closed at once.
     int maxConnections = DefaultMaxConnections;
     // Bytes of transcript kept per connection.

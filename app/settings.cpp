@@ -49,20 +49,88 @@ const QString KeyGeometry = QStringLiteral("window/geometry");
 const QString KeySplitterState = QStringLiteral("window/splitter");
 const QString KeyHeaderState = QStringLiteral("window/connectionsHeader");
 
+// Every key the app writes; anything else in the file is not the app's to rewrite.
+const QStringList &allKeys()
+{
+    static const QStringList keys{KeyBindAddress, KeyPort, KeyBacklog, KeyCloseOnStop, KeyHistoryLimit, KeyMode,
+                                  KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
+                                  KeyIdleTimeout, KeyAllInterfacesConfirmed, KeySendHistory, KeySendFormat,
+                                  KeyLineEnding, KeyGeometry, KeySplitterState, KeyHeaderState};
+    return keys;
+}
+
 } // namespace
 
 Settings::Settings()
     : m_settings(new QSettings)
 {
-    if (m_settings->status() == QSettings::FormatError)
-        warn(m_settings->fileName(), tr("the file could not be read; using the defaults"));
-    else if (m_settings->status() == QSettings::AccessError)
-        warn(m_settings->fileName(), tr("the file could not be opened; using the defaults"));
+    // A file that is not wholly the app's own is read as if empty and never written: a rewrite
+    // would replace what the user had with the defaults, or mangle what QSettings half-read.
+    const QString file = m_settings->fileName();
+    if (m_settings->status() == QSettings::FormatError) {
+        m_readOnly = true;
+        warn(file, tr("the file could not be read; using the defaults for this run and leaving the file "
+                      "as it is (changes made now are not saved)"));
+    } else if (m_settings->status() == QSettings::AccessError) {
+        warn(file, tr("the file could not be opened; using the defaults"));
+    } else {
+        const QStringList stored = m_settings->allKeys();
+        for (const QString &key : stored) {
+            if (allKeys().contains(key))
+                continue;
+            m_readOnly = true;
+            warn(file, tr("%1 is not a Socket Lab setting, so this is not a file the app can rewrite; using "
+                          "the defaults for this run and leaving the file as it is (changes made now are not "
+                          "saved)")
+                           .arg(quoted(key)));
+            break;
+        }
+    }
 }
 
 Settings::~Settings()
 {
     delete m_settings;
+}
+
+QVariant Settings::read(const QString &key) const
+{
+    return m_readOnly ? QVariant() : m_settings->value(key);
+}
+
+void Settings::store(const QString &key, const QVariant &value)
+{
+    // Only what differs from the value in effect is written, so a value the app could not read
+    // (and replaced by its default) stays in the file until the user picks another.
+    const auto known = m_inEffect.constFind(key);
+    if (known != m_inEffect.cend() && *known == value)
+        return;
+    m_inEffect.insert(key, value);
+    if (!m_readOnly && !m_recordOnly)
+        m_settings->setValue(key, value);
+}
+
+template<typename T>
+T Settings::inEffect(const QString &key, T value) const
+{
+    m_inEffect.insert(key, QVariant::fromValue(value));
+    return value;
+}
+
+AccessList Settings::inEffect(const QString &key, AccessList list) const
+{
+    m_inEffect.insert(key, list.toString());
+    return list;
+}
+
+void Settings::setRecordOnly(bool recordOnly)
+{
+    m_recordOnly = recordOnly;
+}
+
+bool Settings::isReadOnly() const
+{
+    return m_readOnly;
 }
 
 void Settings::warn(const QString &key, const QString &problem) const
@@ -81,73 +149,74 @@ QStringList Settings::warnings() const
 
 int Settings::boundedInt(const QString &key, int defaultValue, int minimum, int maximum) const
 {
-    const QVariant raw = m_settings->value(key);
+    const QVariant raw = read(key);
     if (!raw.isValid())
-        return defaultValue;
+        return inEffect(key, defaultValue);
     bool ok = false;
     const qlonglong value = raw.toLongLong(&ok);
     if (!ok || value < minimum || value > maximum) {
-        warn(key, tr("%1 is not a whole number from %2 to %3; using %4")
+        warn(key, tr("%1 is not a whole number from %2 to %3; using %4 (the file keeps its value until you "
+                     "change this one)")
                       .arg(quoted(raw))
                       .arg(minimum)
                       .arg(maximum)
                       .arg(defaultValue));
-        return defaultValue;
+        return inEffect(key, defaultValue);
     }
-    return int(value);
+    return inEffect(key, int(value));
 }
 
 bool Settings::checkedBool(const QString &key) const
 {
-    const QVariant raw = m_settings->value(key);
+    const QVariant raw = read(key);
     if (!raw.isValid())
-        return false;
+        return inEffect(key, false);
     // QVariant calls any text other than "", "0" and "false" true; only true and false count here.
     if (raw.typeId() == QMetaType::Bool)
-        return raw.toBool();
+        return inEffect(key, raw.toBool());
     const QString text = raw.typeId() == QMetaType::QString ? raw.toString().trimmed().toLower() : QString();
     if (text == QLatin1String("true"))
-        return true;
+        return inEffect(key, true);
     if (text != QLatin1String("false"))
         warn(key, tr("%1 is neither true nor false; using false").arg(quoted(raw)));
-    return false;
+    return inEffect(key, false);
 }
 
 QByteArray Settings::boundedBytes(const QString &key) const
 {
-    const QVariant raw = m_settings->value(key);
+    const QVariant raw = read(key);
     if (!raw.isValid())
-        return {};
+        return inEffect(key, QByteArray());
     if (raw.typeId() != QMetaType::QByteArray) {
         warn(key, tr("not saved window state; ignored"));
-        return {};
+        return inEffect(key, QByteArray());
     }
     QByteArray bytes = raw.toByteArray();
     if (bytes.size() > MaxStateBytes) {
         warn(key, tr("%1 bytes, far more than a window state; ignored").arg(bytes.size()));
-        return {};
+        return inEffect(key, QByteArray());
     }
-    return bytes;
+    return inEffect(key, bytes);
 }
 
 QString Settings::bindAddress() const
 {
     const QString fallback = QStringLiteral("127.0.0.1");
-    const QVariant raw = m_settings->value(KeyBindAddress);
+    const QVariant raw = read(KeyBindAddress);
     if (!raw.isValid())
-        return fallback;
+        return inEffect(KeyBindAddress, fallback);
     // A list or number is not an address, whatever its text would be.
     const QString value = raw.typeId() == QMetaType::QString ? raw.toString() : QString();
     if (value.size() > 256 || !Endpoint::parseAddress(value).error.isEmpty()) {
         warn(KeyBindAddress, tr("%1 is not an IP address; using %2").arg(quoted(raw), fallback));
-        return fallback;
+        return inEffect(KeyBindAddress, fallback);
     }
-    return value.trimmed();
+    return inEffect(KeyBindAddress, value.trimmed());
 }
 
 void Settings::setBindAddress(const QString &address)
 {
-    m_settings->setValue(KeyBindAddress, address);
+    store(KeyBindAddress, address.trimmed());
 }
 
 quint16 Settings::port() const
@@ -157,7 +226,7 @@ quint16 Settings::port() const
 
 void Settings::setPort(quint16 port)
 {
-    m_settings->setValue(KeyPort, port);
+    store(KeyPort, int(port));
 }
 
 int Settings::backlog() const
@@ -167,7 +236,7 @@ int Settings::backlog() const
 
 void Settings::setBacklog(int backlog)
 {
-    m_settings->setValue(KeyBacklog, backlog);
+    store(KeyBacklog, backlog);
 }
 
 bool Settings::closeConnectionsOnStop() const
@@ -177,7 +246,7 @@ bool Settings::closeConnectionsOnStop() const
 
 void Settings::setCloseConnectionsOnStop(bool close)
 {
-    m_settings->setValue(KeyCloseOnStop, close);
+    store(KeyCloseOnStop, close);
 }
 
 int Settings::historyLimit() const
@@ -187,7 +256,7 @@ int Settings::historyLimit() const
 
 void Settings::setHistoryLimit(int limit)
 {
-    m_settings->setValue(KeyHistoryLimit, limit);
+    store(KeyHistoryLimit, limit);
 }
 
 bool Settings::allInterfacesConfirmed() const
@@ -197,7 +266,7 @@ bool Settings::allInterfacesConfirmed() const
 
 void Settings::setAllInterfacesConfirmed(bool confirmed)
 {
-    m_settings->setValue(KeyAllInterfacesConfirmed, confirmed);
+    store(KeyAllInterfacesConfirmed, confirmed);
 }
 
 ServerBehaviour Settings::behaviour() const
@@ -210,65 +279,75 @@ ServerBehaviour Settings::behaviour() const
     behaviour.transcriptCapacity =
         qsizetype(boundedInt(KeyTranscriptKiB, DefaultTranscriptKiB, 0, MaxTranscriptKiB)) * 1024;
     behaviour.idleTimeoutSeconds = boundedInt(KeyIdleTimeout, 0, 0, MaxIdleTimeoutSeconds);
-    // A list that no longer parses is dropped as a whole rather than applied in part.
-    const auto accessList = [this](const QString &key) {
-        const QVariant value = m_settings->value(key);
-        if (!value.isValid())
-            return AccessList();
-        if (value.typeId() != QMetaType::QString || value.toString().size() > MaxAccessListChars) {
-            warn(key, tr("not a list of addresses, or longer than %1 characters; ignored").arg(MaxAccessListChars));
-            return AccessList();
-        }
-        QString error;
-        AccessList list = AccessList::parse(value.toString(), &error);
-        if (!error.isEmpty())
-            warn(key, tr("%1; ignored").arg(error.left(120)));
-        return list;
-    };
-    behaviour.allowList = accessList(KeyAllowList);
-    behaviour.denyList = accessList(KeyDenyList);
+    behaviour.allowList = accessList(KeyAllowList, tr("Allow list"));
+    behaviour.denyList = accessList(KeyDenyList, tr("Deny list"));
     return behaviour;
+}
+
+AccessList Settings::accessList(const QString &key, const QString &name) const
+{
+    const QVariant value = read(key);
+    if (!value.isValid())
+        return inEffect(key, AccessList());
+    // QSettings reads an unquoted "a, b" as a list of two strings, and a quoted one as one string;
+    // both are the same list.
+    QString text;
+    if (value.typeId() == QMetaType::QString)
+        text = value.toString();
+    else if (value.typeId() == QMetaType::QStringList)
+        text = value.toStringList().join(QLatin1String(", "));
+    AccessList list;
+    if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QStringList)
+        list = AccessList::invalid(QString(), tr("not a list of addresses"));
+    else if (text.size() > MaxAccessListChars)
+        list = AccessList::invalid(text.left(MaxAccessListChars), tr("longer than %1 characters").arg(MaxAccessListChars));
+    else
+        list = AccessList::parse(text, nullptr);
+    // Unreadable, the list fails closed: the listener will not start until it is mended.
+    if (!list.isValid())
+        warn(key, tr("%1: %2; not listening until it is corrected").arg(name, list.error().left(160)));
+    return inEffect(key, list);
 }
 
 void Settings::setBehaviour(const ServerBehaviour &behaviour)
 {
-    m_settings->setValue(KeyMode, int(behaviour.mode));
-    m_settings->setValue(KeyMaxConnections, behaviour.maxConnections);
-    m_settings->setValue(KeyTranscriptKiB, int(behaviour.transcriptCapacity / 1024));
-    m_settings->setValue(KeyIdleTimeout, behaviour.idleTimeoutSeconds);
-    m_settings->setValue(KeyAllowList, behaviour.allowList.toString());
-    m_settings->setValue(KeyDenyList, behaviour.denyList.toString());
+    store(KeyMode, int(behaviour.mode));
+    store(KeyMaxConnections, behaviour.maxConnections);
+    store(KeyTranscriptKiB, int(behaviour.transcriptCapacity / 1024));
+    store(KeyIdleTimeout, behaviour.idleTimeoutSeconds);
+    store(KeyAllowList, behaviour.allowList.toString());
+    store(KeyDenyList, behaviour.denyList.toString());
 }
 
 QString Settings::greetingText() const
 {
-    const QString fallback = QStringLiteral("Hello from Socket Lab\\r\\n");
-    const QVariant value = m_settings->value(KeyGreeting);
+    const QString fallback = QString::fromLatin1(ServerBehaviour::DefaultGreetingText);
+    const QVariant value = read(KeyGreeting);
     if (!value.isValid())
-        return fallback;
+        return inEffect(KeyGreeting, fallback);
     if (value.typeId() != QMetaType::QString) {
         warn(KeyGreeting, tr("not text; using the default greeting"));
-        return fallback;
+        return inEffect(KeyGreeting, fallback);
     }
     const QString text = value.toString();
     if (text.size() > MaxGreetingLength)
         warn(KeyGreeting, tr("%1 characters; keeping the first %2").arg(text.size()).arg(MaxGreetingLength));
-    return text.left(MaxGreetingLength);
+    return inEffect(KeyGreeting, text.left(MaxGreetingLength));
 }
 
 void Settings::setGreetingText(const QString &text)
 {
-    m_settings->setValue(KeyGreeting, text);
+    store(KeyGreeting, text);
 }
 
 QStringList Settings::sendHistory() const
 {
-    const QVariant value = m_settings->value(KeySendHistory);
+    const QVariant value = read(KeySendHistory);
     if (!value.isValid())
-        return {};
+        return inEffect(KeySendHistory, QStringList());
     if (value.typeId() != QMetaType::QStringList && value.typeId() != QMetaType::QString) {
         warn(KeySendHistory, tr("not a list of text; starting with an empty list"));
-        return {};
+        return inEffect(KeySendHistory, QStringList());
     }
     QStringList history;
     const QStringList stored = value.toStringList();
@@ -282,7 +361,7 @@ QStringList Settings::sendHistory() const
         }
         history.append(entry);
     }
-    return history;
+    return inEffect(KeySendHistory, history);
 }
 
 void Settings::setSendHistory(const QStringList &history)
@@ -292,7 +371,7 @@ void Settings::setSendHistory(const QStringList &history)
         if (kept.size() < MaxSendHistory && entry.size() <= MaxSendHistoryEntry)
             kept.append(entry);
     }
-    m_settings->setValue(KeySendHistory, kept);
+    store(KeySendHistory, kept);
 }
 
 int Settings::sendFormat() const
@@ -302,7 +381,7 @@ int Settings::sendFormat() const
 
 void Settings::setSendFormat(int format)
 {
-    m_settings->setValue(KeySendFormat, format);
+    store(KeySendFormat, format);
 }
 
 int Settings::lineEnding() const
@@ -312,7 +391,7 @@ int Settings::lineEnding() const
 
 void Settings::setLineEnding(int ending)
 {
-    m_settings->setValue(KeyLineEnding, ending);
+    store(KeyLineEnding, ending);
 }
 
 QByteArray Settings::windowGeometry() const
@@ -322,7 +401,7 @@ QByteArray Settings::windowGeometry() const
 
 void Settings::setWindowGeometry(const QByteArray &geometry)
 {
-    m_settings->setValue(KeyGeometry, geometry);
+    store(KeyGeometry, geometry);
 }
 
 QByteArray Settings::splitterState() const
@@ -332,7 +411,7 @@ QByteArray Settings::splitterState() const
 
 void Settings::setSplitterState(const QByteArray &state)
 {
-    m_settings->setValue(KeySplitterState, state);
+    store(KeySplitterState, state);
 }
 
 QByteArray Settings::headerState() const
@@ -342,7 +421,7 @@ QByteArray Settings::headerState() const
 
 void Settings::setHeaderState(const QByteArray &state)
 {
-    m_settings->setValue(KeyHeaderState, state);
+    store(KeyHeaderState, state);
 }
 
 void Settings::sync()

@@ -1,16 +1,24 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include "serverbehaviour.h"
 
 class QSettings;
 
 // The user's choices, remembered between runs. Values read back are checked and fall back
-// to the defaults (the seed's 127.0.0.1:9000, backlog 5) when missing or out of range.
+// to the defaults (the seed's 127.0.0.1:9000, backlog 5) when missing or out of range, with a
+// warning; access lists that cannot be read fail closed instead (see AccessList).
+//
+// A value is written only when it differs from the one in effect, so a value the app could not
+// read stays in the file, as the user wrote it, until the user chooses another. A file that is
+// not wholly the app's (malformed, or holding keys it does not know) is read as empty and never
+// written.
 class Settings final
 {
     Q_DISABLE_COPY_MOVE(Settings)
@@ -72,12 +80,25 @@ public:
     void setHeaderState(const QByteArray &state);
 
     void sync();
+    // While on, setters take a value as the one in effect without writing it: for what the
+    // command line gives, which is for one run. A later, different value is written as usual.
+    void setRecordOnly(bool recordOnly);
+    // The file could not be read whole, so nothing is written to it this run.
+    bool isReadOnly() const;
 
     // One line per value that was unreadable or out of range and replaced by its default, in
     // the order they were read; empty while the file is sound. For the event log.
     QStringList warnings() const;
 
 private:
+    // The stored value, or nothing in a file that is read as empty.
+    QVariant read(const QString &key) const;
+    void store(const QString &key, const QVariant &value);
+    // Notes a value read as the one in effect, and returns it.
+    template<typename T>
+    T inEffect(const QString &key, T value) const;
+    AccessList inEffect(const QString &key, AccessList list) const;
+    AccessList accessList(const QString &key, const QString &name) const;
     int boundedInt(const QString &key, int defaultValue, int minimum, int maximum) const;
     // true or false as written; anything else is false, with a warning.
     bool checkedBool(const QString &key) const;
@@ -85,6 +106,10 @@ private:
     void warn(const QString &key, const QString &problem) const;
 
     QSettings *m_settings = nullptr;
+    // Each key's value in effect, as read (or its default) or as last set.
+    mutable QHash<QString, QVariant> m_inEffect;
+    bool m_readOnly = false;
+    bool m_recordOnly = false;
     // Reads are const and lazy, so what they find wrong is collected as they go.
     mutable QStringList m_warnings;
 };

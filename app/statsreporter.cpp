@@ -1,5 +1,7 @@
 #include "statsreporter.h"
 
+#include <algorithm>
+
 #include "lagmonitor.h"
 #include "listenercontroller.h"
 
@@ -100,8 +102,12 @@ QByteArray StatsReporter::toJson() const
     object.insert(QStringLiteral("lag_p50_ms"), m_lag->percentileMs(0.50));
     object.insert(QStringLiteral("lag_p99_ms"), m_lag->percentileMs(0.99));
     object.insert(QStringLiteral("lag_max_ms"), m_lag->maxMs());
-    object.insert(QStringLiteral("rss_kib"), double(residentKiB()));
-    object.insert(QStringLiteral("peak_rss_kib"), double(peakResidentKiB()));
+    // The kernel's high-water mark and the current figure are counted apart and can disagree by a
+    // few pages; the peak reported is never below any figure seen.
+    const qint64 resident = residentKiB();
+    m_peakResidentKiB = std::max({m_peakResidentKiB, resident, peakResidentKiB()});
+    object.insert(QStringLiteral("rss_kib"), double(resident));
+    object.insert(QStringLiteral("peak_rss_kib"), double(m_peakResidentKiB));
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 

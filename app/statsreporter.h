@@ -57,4 +57,5 @@ private:
     double m_resetMs = 0;
     int m_resets = 0;
     bool m_writeFailed = false;
+    mutable qint64 m_peakResidentKiB = 0; // the highest resident figure reported so far
 };

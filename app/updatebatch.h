@@ -35,6 +35,15 @@ struct TranscriptUpdate
     qsizetype capacity = 0;
 };
 
+// The transcript of a connection that ended, handed over whole when asked for (headless
+// --transcript-dir).
+struct EndedTranscript
+{
+    ConnectionInfo info;
+    QList<TranscriptChunk> chunks;
+    quint64 droppedBytes = 0;
+};
+
 // Everything that changed on the network thread since the last batch.
 struct UpdateBatch
 {
@@ -47,6 +56,7 @@ struct UpdateBatch
     ListenQueueStats listenQueue; // the latest; not available when not listening or not on Linux
     bool listenQueueChanged = false;
     QHash<quint64, TcpInfo> tcpInfo; // read this round for watched connections, by id
+    QList<EndedTranscript> endedTranscripts; // only while handing them over is on
 };
 
 Q_DECLARE_METATYPE(UpdateBatch)

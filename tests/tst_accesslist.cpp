@@ -16,6 +16,7 @@ private slots:
     void matchesPrefixBoundaries();
     void denyWinsOverAllow();
     void emptyAllowListAllowsEveryone();
+    void unreadableListsFailClosed();
     void roundTripsThroughText();
 };
 
@@ -74,8 +75,13 @@ void TestAccessList::refusesInvalidEntries()
     const AccessList list = AccessList::parse(text, &error);
     QVERIFY(!error.isEmpty());
     QVERIFY2(error.contains(named), qPrintable(error));
-    // Nothing of a list with a bad entry is applied, not even its good entries.
-    QVERIFY(list.isEmpty());
+    // Nothing of a list with a bad entry is applied, not even its good entries, and the list is
+    // not mistaken for an empty one: it is invalid, keeps the text and names the entry.
+    QVERIFY(!list.isEmpty());
+    QVERIFY(!list.isValid());
+    QVERIFY(list.rules().isEmpty());
+    QCOMPARE(list.error(), error);
+    QCOMPARE(list.toString(), text);
 }
 
 void TestAccessList::matchesPrefixBoundaries_data()
@@ -99,7 +105,13 @@ void TestAccessList::matchesPrefixBoundaries_data()
     QTest::newRow("ipv6 /64 in") << QStringLiteral("2001:db8::/64") << QStringLiteral("2001:db8::ffff:1") << true;
     QTest::newRow("ipv6 /64 out") << QStringLiteral("2001:db8::/64") << QStringLiteral("2001:db8:0:1::1")
                                   << false;
-    QTest::newRow("ipv6 rule, ipv4 peer") << QStringLiteral("::/0") << QStringLiteral("127.0.0.1") << false;
+    // An IPv4 peer is also ::ffff:a.b.c.d, whichever socket it came in on: ::/0 covers everyone.
+    QTest::newRow("ipv6 /0, ipv4 peer") << QStringLiteral("::/0") << QStringLiteral("127.0.0.1") << true;
+    QTest::newRow("ipv6 /0, mapped peer") << QStringLiteral("::/0") << QStringLiteral("::ffff:10.1.2.3") << true;
+    QTest::newRow("ipv6 /96 mapped range, ipv4 peer") << QStringLiteral("::ffff:0.0.0.0/96")
+                                                      << QStringLiteral("192.0.2.1") << true;
+    QTest::newRow("ipv6 /8, ipv4 peer") << QStringLiteral("fd00::/8") << QStringLiteral("127.0.0.1") << false;
+    QTest::newRow("ipv6 loopback, ipv4 loopback") << QStringLiteral("::1") << QStringLiteral("127.0.0.1") << false;
     QTest::newRow("mapped peer, ipv4 rule") << QStringLiteral("127.0.0.0/8") << QStringLiteral("::ffff:127.0.0.1")
                                             << true;
     QTest::newRow("mapped peer outside") << QStringLiteral("10.0.0.0/8") << QStringLiteral("::ffff:127.0.0.1")
@@ -145,6 +157,26 @@ void TestAccessList::emptyAllowListAllowsEveryone()
     QCOMPARE(AccessList::refusalReason({}, deny, QHostAddress(QStringLiteral("::1"))), QString());
     QCOMPARE(AccessList::refusalReason({}, deny, QHostAddress(QStringLiteral("10.0.0.1"))),
              QStringLiteral("denied by rule 10.0.0.0/8"));
+}
+
+// A list that cannot be read lets nobody in, as allow or as deny.
+void TestAccessList::unreadableListsFailClosed()
+{
+    QString error;
+    const AccessList bad = AccessList::parse(QStringLiteral("::1/128, 10.0.0.0/33"), &error);
+    QCOMPARE(error, QStringLiteral("\"10.0.0.0/33\": prefix longer than 32"));
+    const AccessList none;
+    for (const QString &peer : {QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("10.0.0.1")}) {
+        const QHostAddress address(peer);
+        QVERIFY2(AccessList::refusalReason(bad, none, address).contains(QStringLiteral("allow list cannot be read")),
+                 qPrintable(peer));
+        QVERIFY2(AccessList::refusalReason(none, bad, address).contains(QStringLiteral("deny list cannot be read")),
+                 qPrintable(peer));
+    }
+    const AccessList invalid = AccessList::invalid(QStringLiteral("x"), QStringLiteral("not a list"));
+    QVERIFY(!invalid.isValid());
+    QVERIFY(invalid != none);
+    QCOMPARE(invalid.toString(), QStringLiteral("x"));
 }
 
 void TestAccessList::roundTripsThroughText()

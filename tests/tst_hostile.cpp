@@ -336,7 +336,8 @@ void TestHostile::invalidListIsShownAndNotApplied()
     QTest::keyClick(deny, Qt::Key_Return);
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("\"127.0.0.0/33\"")), qPrintable(error->text()));
-    QVERIFY(panel->behaviour().denyList.isEmpty());
+    // Stopped, the unreadable list goes with the next start, which it then refuses.
+    QVERIFY(!panel->behaviour().denyList.isValid());
 
     replaceText(deny, QStringLiteral("127.0.0.0/8"));
     QTest::keyClick(deny, Qt::Key_Return);

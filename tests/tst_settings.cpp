@@ -28,8 +28,18 @@ void writeConfig(const QByteArray &contents)
     file.write(contents);
 }
 
-// Every getter at its documented default.
-void verifyDefaults(const Settings &settings)
+QByteArray readConfig()
+{
+    QFile file(configPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+enum class Lists { Default, Unreadable };
+
+// Every getter at its documented default; unreadable access lists fail closed instead.
+void verifyDefaults(const Settings &settings, Lists lists = Lists::Default)
 {
     QCOMPARE(settings.bindAddress(), QStringLiteral("127.0.0.1"));
     QCOMPARE(settings.port(), Settings::DefaultPort);
@@ -42,8 +52,13 @@ void verifyDefaults(const Settings &settings)
     QCOMPARE(behaviour.maxConnections, ServerBehaviour::DefaultMaxConnections);
     QCOMPARE(behaviour.transcriptCapacity, qsizetype(Settings::DefaultTranscriptKiB) * 1024);
     QCOMPARE(behaviour.idleTimeoutSeconds, 0);
-    QVERIFY(behaviour.allowList.toString().isEmpty());
-    QVERIFY(behaviour.denyList.toString().isEmpty());
+    if (lists == Lists::Default) {
+        QVERIFY(behaviour.allowList.isEmpty());
+        QVERIFY(behaviour.denyList.isEmpty());
+    } else {
+        QVERIFY(!behaviour.allowList.isValid());
+        QVERIFY(!behaviour.denyList.isValid());
+    }
     QCOMPARE(settings.greetingText(), QStringLiteral("Hello from Socket Lab\\r\\n"));
     QCOMPARE(settings.sendHistory(), QStringList());
     QCOMPARE(settings.sendFormat(), 0);
@@ -78,6 +93,11 @@ private slots:
     void garbageBytes();
     void tenMegabyteValues();
     void longHistoryEntriesAreNotKept();
+    void unquotedAccessListIsRead();
+    void badEntryFailsClosed();
+    void unreadableValuesStayInTheFile();
+    void malformedFileIsNotApplied();
+    void recordOnlyValuesAreNotWritten();
 };
 
 void TestSettings::initTestCase()
@@ -144,6 +164,7 @@ void TestSettings::hostileValuesFallBack_data()
 {
     QTest::addColumn<QByteArray>("file");
     QTest::addColumn<QStringList>("keys"); // each must be named in a warning
+    QTest::addColumn<bool>("listsUnreadable");
 
     QTest::newRow("wrong types") << QByteArray("[listener]\n"
                                                "address=@ByteArray(127.0.0.1)\n"
@@ -169,7 +190,8 @@ void TestSettings::hostileValuesFallBack_data()
                                                 QStringLiteral("server/maxConnections"),
                                                 QStringLiteral("send/history"), QStringLiteral("send/format"),
                                                 QStringLiteral("send/lineEnding"), QStringLiteral("window/geometry"),
-                                                QStringLiteral("window/splitter")};
+                                                QStringLiteral("window/splitter")}
+                                 << true;
     QTest::newRow("negative") << QByteArray("[listener]\nport=-1\nbacklog=-5\n"
                                             "[connections]\nhistoryLimit=-1\n"
                                             "[server]\nmode=-1\nmaxConnections=-100\ntranscriptKiB=-1\n"
@@ -178,7 +200,8 @@ void TestSettings::hostileValuesFallBack_data()
                                              QStringLiteral("connections/historyLimit"), QStringLiteral("server/mode"),
                                              QStringLiteral("server/maxConnections"),
                                              QStringLiteral("server/transcriptKiB"), QStringLiteral("send/format"),
-                                             QStringLiteral("send/lineEnding")};
+                                             QStringLiteral("send/lineEnding")}
+                              << false;
     QTest::newRow("huge") << QByteArray("[listener]\naddress=999.1.1.1\nport=99999999999\nbacklog=65536\n"
                                         "[connections]\nhistoryLimit=2147483648\n"
                                         "[server]\nmode=5\nmaxConnections=99999999999999999999999\n"
@@ -188,25 +211,29 @@ void TestSettings::hostileValuesFallBack_data()
                                          QStringLiteral("listener/backlog"), QStringLiteral("connections/historyLimit"),
                                          QStringLiteral("server/mode"), QStringLiteral("server/maxConnections"),
                                          QStringLiteral("server/transcriptKiB"), QStringLiteral("send/format"),
-                                         QStringLiteral("send/lineEnding")};
+                                         QStringLiteral("send/lineEnding")}
+                          << false;
     QTest::newRow("host name and zero backlog")
         << QByteArray("[listener]\naddress=example.com\nbacklog=0\n[server]\nmaxConnections=0\n")
         << QStringList{QStringLiteral("listener/address"), QStringLiteral("listener/backlog"),
-                       QStringLiteral("server/maxConnections")};
+                       QStringLiteral("server/maxConnections")}
+        << false;
 }
 
 void TestSettings::hostileValuesFallBack()
 {
     QFETCH(QByteArray, file);
     QFETCH(QStringList, keys);
+    QFETCH(bool, listsUnreadable);
+    const Lists lists = listsUnreadable ? Lists::Unreadable : Lists::Default;
     writeConfig(file);
     const Settings settings;
-    verifyDefaults(settings);
+    verifyDefaults(settings, lists);
     const QStringList warnings = settings.warnings();
     for (const QString &key : std::as_const(keys))
         QVERIFY2(warned(warnings, key), qPrintable(key + QStringLiteral(" not in: ") + warnings.join(u'\n')));
     // One line each, however often a value is read.
-    verifyDefaults(settings);
+    verifyDefaults(settings, lists);
     QCOMPARE(settings.warnings(), warnings);
     for (const QString &line : warnings) {
         QVERIFY(!line.contains(QLatin1Char('\n')));
@@ -224,9 +251,147 @@ void TestSettings::garbageBytes()
         for (char &c : noise)
             c = char(random.bounded(256));
         writeConfig(noise);
-        const Settings settings;
+        Settings settings;
         verifyDefaults(settings);
+        // Whatever QSettings half-read of it is not the app's: one warning, and a save leaves the
+        // file as it was.
+        QVERIFY2(settings.isReadOnly() || QSettings().allKeys().isEmpty(), qPrintable(settings.warnings().join(u'\n')));
+        if (settings.isReadOnly())
+            QCOMPARE(settings.warnings().size(), 1);
+        settings.setPort(1234);
+        settings.setBindAddress(QStringLiteral("::1"));
+        settings.sync();
+        QCOMPARE(readConfig(), noise);
     }
+}
+
+// QSettings reads an unquoted comma list as a string list; it is the same access list.
+void TestSettings::unquotedAccessListIsRead()
+{
+    writeConfig("[server]\ndenyList=127.0.0.1/32, 10.0.0.0/8\nallowList=\"::1/128, 127.0.0.0/8\"\n");
+    const Settings settings;
+    const ServerBehaviour behaviour = settings.behaviour();
+    QVERIFY(behaviour.denyList.isValid());
+    QCOMPARE(behaviour.denyList.toString(), QStringLiteral("127.0.0.1/32, 10.0.0.0/8"));
+    QCOMPARE(behaviour.allowList.toString(), QStringLiteral("::1/128, 127.0.0.0/8"));
+    QCOMPARE(settings.warnings(), QStringList());
+}
+
+// One bad entry makes the whole list unreadable: it fails closed and keeps the user's text.
+void TestSettings::badEntryFailsClosed()
+{
+    writeConfig("[server]\nallowList=\"::1/128, 10.0.0.0/33\"\n");
+    const Settings settings;
+    const AccessList allow = settings.behaviour().allowList;
+    QVERIFY(!allow.isValid());
+    QCOMPARE(allow.toString(), QStringLiteral("::1/128, 10.0.0.0/33"));
+    QCOMPARE(allow.error(), QStringLiteral("\"10.0.0.0/33\": prefix longer than 32"));
+    QVERIFY(AccessList::refusalReason(allow, {}, QHostAddress(QStringLiteral("::1"))).size() > 0);
+    QVERIFY(AccessList::refusalReason(allow, {}, QHostAddress(QStringLiteral("127.0.0.1"))).size() > 0);
+    QCOMPARE(settings.warnings().size(), 1);
+    QVERIFY2(settings.warnings().constFirst().contains(QStringLiteral("Allow list: \"10.0.0.0/33\": prefix longer than 32")),
+             qPrintable(settings.warnings().constFirst()));
+}
+
+// Saving what was read, as the window does on every start and at close, rewrites nothing the app
+// could not read: the file keeps the user's text until the user picks another value.
+void TestSettings::unreadableValuesStayInTheFile()
+{
+    writeConfig("[listener]\nport=abc\nbacklog=50\n"
+                "[server]\nallowList=\"::1/128, 10.0.0.0/33\"\ndenyList=127.0.0.1/32, 10.0.0.0/8\n"
+                "mode=9\nidleTimeoutSeconds=-4\n");
+    {
+        Settings settings;
+        settings.setPort(settings.port());
+        settings.setBacklog(settings.backlog());
+        settings.setBehaviour(settings.behaviour());
+        settings.setBindAddress(settings.bindAddress());
+        settings.setGreetingText(settings.greetingText());
+        settings.setHistoryLimit(7); // a real change, so the file is written
+        settings.sync();
+    }
+    QSettings file;
+    QCOMPARE(file.value(QStringLiteral("listener/port")).toString(), QStringLiteral("abc"));
+    QCOMPARE(file.value(QStringLiteral("server/allowList")).toString(), QStringLiteral("::1/128, 10.0.0.0/33"));
+    QCOMPARE(file.value(QStringLiteral("server/denyList")).toStringList(),
+             (QStringList{QStringLiteral("127.0.0.1/32"), QStringLiteral("10.0.0.0/8")}));
+    QCOMPARE(file.value(QStringLiteral("server/mode")).toString(), QStringLiteral("9"));
+    QCOMPARE(file.value(QStringLiteral("server/idleTimeoutSeconds")).toString(), QStringLiteral("-4"));
+    QCOMPARE(file.value(QStringLiteral("connections/historyLimit")).toInt(), 7);
+    // Values the app did not read at all are not added either.
+    QVERIFY(!file.contains(QStringLiteral("listener/address")));
+
+    // Once the user picks a value, it replaces what could not be read.
+    {
+        Settings settings;
+        ServerBehaviour behaviour = settings.behaviour();
+        behaviour.allowList = AccessList::parse(QStringLiteral("::1/128, 10.0.0.0/32"), nullptr);
+        settings.setBehaviour(behaviour);
+        settings.setPort(9001);
+        settings.sync();
+    }
+    QSettings after;
+    QCOMPARE(after.value(QStringLiteral("listener/port")).toInt(), 9001);
+    QCOMPARE(after.value(QStringLiteral("server/allowList")).toString(), QStringLiteral("::1/128, 10.0.0.0/32"));
+    QCOMPARE(after.value(QStringLiteral("server/mode")).toString(), QStringLiteral("9"));
+}
+
+// A file QSettings cannot parse: defaults, one warning, none of its values applied, and the file
+// never rewritten.
+void TestSettings::malformedFileIsNotApplied()
+{
+    const QByteArray contents("[listener]\nport=7000\nbacklog=50\n[server\nmode=1\n");
+    writeConfig(contents);
+    Settings settings;
+    QVERIFY(settings.isReadOnly());
+    verifyDefaults(settings);
+    QCOMPARE(settings.warnings().size(), 1);
+    QVERIFY2(settings.warnings().constFirst().contains(QStringLiteral("could not be read")),
+             qPrintable(settings.warnings().constFirst()));
+    settings.setPort(8000);
+    settings.setHistoryLimit(3);
+    settings.sync();
+    QCOMPARE(readConfig(), contents);
+}
+
+// Values given for one run are in effect but not written; a later change is.
+void TestSettings::recordOnlyValuesAreNotWritten()
+{
+    writeConfig("[listener]\naddress=::1\nport=7000\nbacklog=50\n[server]\nmode=1\n");
+    {
+        Settings settings;
+        QCOMPARE(settings.port(), quint16(7000));
+        settings.setRecordOnly(true);
+        settings.setBindAddress(QStringLiteral("127.0.0.1"));
+        settings.setPort(9420);
+        settings.setBacklog(7);
+        ServerBehaviour behaviour = settings.behaviour();
+        behaviour.mode = ServerMode::Discard;
+        settings.setBehaviour(behaviour);
+        settings.setRecordOnly(false);
+        // Saved again as the window does at close: still the one run's values, not written.
+        settings.setBindAddress(QStringLiteral("127.0.0.1"));
+        settings.setPort(9420);
+        settings.setBacklog(7);
+        settings.setBehaviour(behaviour);
+        settings.sync();
+    }
+    {
+        const Settings settings;
+        QCOMPARE(settings.bindAddress(), QStringLiteral("::1"));
+        QCOMPARE(settings.port(), quint16(7000));
+        QCOMPARE(settings.backlog(), 50);
+        QCOMPARE(settings.behaviour().mode, ServerMode::Echo);
+    }
+    {
+        Settings settings;
+        settings.setRecordOnly(true);
+        settings.setBacklog(7);
+        settings.setRecordOnly(false);
+        settings.setBacklog(8); // the user changed the form
+        settings.sync();
+    }
+    QCOMPARE(Settings().backlog(), 8);
 }
 
 void TestSettings::tenMegabyteValues()

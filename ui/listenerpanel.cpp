@@ -2,6 +2,7 @@
 #include "ui_listenerpanel.h"
 
 #include "bindaddresses.h"
+#include "commandline.h"
 #include "endpoint.h"
 #include "listenerstatus.h"
 #include "settings.h"
@@ -91,10 +92,12 @@ void ListenerPanel::restore(const Settings &settings)
     }
     m_allowList = behaviour.allowList;
     m_denyList = behaviour.denyList;
+    // An unreadable list shows as the user wrote it, marked, so it can be mended.
     m_ui->allowEdit->setText(m_allowList.toString());
     m_ui->denyEdit->setText(m_denyList.toString());
     m_allInterfacesConfirmed = settings.allInterfacesConfirmed();
     validateForm();
+    validateAccessLists();
 }
 
 void ListenerPanel::save(Settings &settings) const
@@ -154,16 +157,27 @@ void ListenerPanel::startListening(const QHostAddress &address, quint16 port, in
     requestStart(true);
 }
 
-void ListenerPanel::setBacklog(int backlog)
+void ListenerPanel::applyOptions(const CommandLineOptions &options)
 {
-    m_ui->backlogSpin->setValue(backlog);
-}
-
-void ListenerPanel::setMode(ServerMode mode)
-{
-    const int index = m_ui->modeCombo->findData(int(mode));
-    if (index >= 0)
-        m_ui->modeCombo->setCurrentIndex(index);
+    if (options.backlogGiven)
+        m_ui->backlogSpin->setValue(options.backlog);
+    if (options.modeGiven)
+        m_ui->modeCombo->setCurrentIndex(m_ui->modeCombo->findData(int(options.mode)));
+    if (options.greetingText) {
+        m_ui->greetingEdit->setText(*options.greetingText);
+        emit behaviourChanged();
+    }
+    if (options.maxConnections)
+        m_ui->maxConnectionsSpin->setValue(*options.maxConnections);
+    if (options.idleTimeoutSeconds)
+        m_ui->idleTimeoutSpin->setValue(*options.idleTimeoutSeconds);
+    if (options.allowList)
+        m_ui->allowEdit->setText(options.allowList->toString());
+    if (options.denyList)
+        m_ui->denyEdit->setText(options.denyList->toString());
+    if (options.closeOnStop)
+        m_ui->closeOnStopCheck->setChecked(true);
+    applyAccessLists();
 }
 
 void ListenerPanel::onModeChanged()
@@ -207,6 +221,8 @@ void ListenerPanel::requestStart(bool allInterfacesConfirmed)
         confirmAllInterfaces(Endpoint::formatAddress(address.address));
         return;
     }
+    // The lists as typed go with the start, unreadable ones too: the listener then refuses.
+    applyAccessLists();
     m_ui->startButton->setEnabled(false);
     emit startRequested(address.address, port.port, m_ui->backlogSpin->value());
 }
@@ -238,16 +254,21 @@ void ListenerPanel::confirmAllInterfaces(const QString &address)
 
 bool ListenerPanel::validateAccessLists()
 {
+    const AccessList allow = AccessList::parse(m_ui->allowEdit->text(), nullptr);
+    const AccessList deny = AccessList::parse(m_ui->denyEdit->text(), nullptr);
     QStringList errors;
-    QString error;
-    AccessList::parse(m_ui->allowEdit->text(), &error);
-    if (!error.isEmpty())
-        errors.append(tr("Allow: %1").arg(error));
-    AccessList::parse(m_ui->denyEdit->text(), &error);
-    if (!error.isEmpty())
-        errors.append(tr("Deny: %1").arg(error));
-    if (!errors.isEmpty())
-        errors.append(tr("not applied"));
+    if (!allow.isValid())
+        errors.append(tr("Allow list: %1").arg(allow.error()));
+    if (!deny.isValid())
+        errors.append(tr("Deny list: %1").arg(deny.error()));
+    if (!errors.isEmpty()) {
+        // Listening, the lists in force stay until the new text parses; stopped, the listener
+        // refuses to start with a list it cannot read.
+        errors.append(m_listening ? tr("not applied") : tr("listening is refused until it is corrected"));
+    }
+    const QString invalidStyle = QStringLiteral("QLineEdit { border: 2px solid #c62828; }");
+    m_ui->allowEdit->setStyleSheet(allow.isValid() ? QString() : invalidStyle);
+    m_ui->denyEdit->setStyleSheet(deny.isValid() ? QString() : invalidStyle);
     m_ui->accessErrorLabel->setText(errors.join(QLatin1String("; ")));
     m_ui->accessErrorLabel->setVisible(!errors.isEmpty());
     return errors.isEmpty();
@@ -255,7 +276,7 @@ bool ListenerPanel::validateAccessLists()
 
 void ListenerPanel::applyAccessLists()
 {
-    if (!validateAccessLists())
+    if (!validateAccessLists() && m_listening)
         return;
     const AccessList allow = AccessList::parse(m_ui->allowEdit->text(), nullptr);
     const AccessList deny = AccessList::parse(m_ui->denyEdit->text(), nullptr);
@@ -290,6 +311,7 @@ void ListenerPanel::showStatus(const ListenerStatus &status)
     m_ui->pauseButton->setIcon(QIcon(m_ui->pauseButton->isChecked() ? QStringLiteral(":/icons/resume.svg")
                                                                       : QStringLiteral(":/icons/pause.svg")));
     validateForm();
+    validateAccessLists();
     if (m_listening && Endpoint::isAllInterfaces(status.address))
         m_ui->exposureWarning->setVisible(true);
 }

@@ -11,6 +11,7 @@
 class AcceptQueueGauge;
 
 class Settings;
+struct CommandLineOptions;
 struct ListenerStatus;
 
 namespace Ui {
@@ -34,8 +35,8 @@ public:
     // Fills in the form and starts listening, as --listen asks; the command line counts as the
     // confirmation for all interfaces.
     void startListening(const QHostAddress &address, quint16 port, int backlog);
-    void setBacklog(int backlog);
-    void setMode(ServerMode mode);
+    // Fills in the form with what the command line gave (all but where to listen).
+    void applyOptions(const CommandLineOptions &options);
     void showStatus(const ListenerStatus &status);
 
     // Mode, greeting and maximum as chosen; the transcript size is not the panel's.

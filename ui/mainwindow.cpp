@@ -2,6 +2,7 @@
 #include "ui_mainwindow.h"
 
 #include "closebuttondelegate.h"
+#include "commandline.h"
 #include "connectionfilterproxymodel.h"
 #include "connectiontablemodel.h"
 #include "displayformat.h"
@@ -122,7 +123,10 @@ void MainWindow::setUpConnectionsTable()
     connect(m_closeAllAction, &QAction::triggered, m_controller, &ListenerController::closeAllConnections);
     m_clearClosedAction = new QAction(QIcon(QStringLiteral(":/icons/clear.svg")), tr("C&lear closed"), this);
     m_clearClosedAction->setToolTip(tr("Remove finished connections from the table"));
-    connect(m_clearClosedAction, &QAction::triggered, m_connectionModel, &ConnectionTableModel::clearFinished);
+    connect(m_clearClosedAction, &QAction::triggered, this, [this] {
+        m_connectionModel->clearFinished();
+        m_controller->forgetEndedTranscripts();
+    });
 
     auto *separator = new QAction(this);
     separator->setSeparator(true);
@@ -141,9 +145,13 @@ void MainWindow::setUpConnectionsTable()
     connect(m_connectionModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     connect(m_connectionModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onCurrentRowChanged);
     connect(m_connectionModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    // Closed rows and their transcripts are kept alike: as many as Keep closed says, each at
+    // most Keep KiB, so their memory is what the user chose.
     connect(m_ui->historySpin, &QSpinBox::valueChanged, this, [this](int limit) {
         m_connectionModel->setHistoryLimit(limit);
+        m_controller->keepEndedTranscripts(limit);
         m_settings->setHistoryLimit(limit);
+        showEndedTranscriptBound();
     });
 }
 
@@ -271,6 +279,7 @@ void MainWindow::restoreSettings()
     m_ui->historySpin->setMaximum(Settings::MaxHistoryLimit);
     m_ui->historySpin->setValue(m_settings->historyLimit());
     m_connectionModel->setHistoryLimit(m_settings->historyLimit());
+    m_controller->keepEndedTranscripts(m_settings->historyLimit());
     {
         const QSignalBlocker blocker(m_ui->inspector);
         m_ui->inspector->setCapacityKiB(int(m_settings->behaviour().transcriptCapacity / 1024));
@@ -315,14 +324,18 @@ void MainWindow::startListening(const QHostAddress &address, quint16 port, int b
     m_ui->listenerPanel->startListening(address, port, backlog);
 }
 
-void MainWindow::setBacklog(int backlog)
+void MainWindow::applyCommandLine(const CommandLineOptions &options)
 {
-    m_ui->listenerPanel->setBacklog(backlog);
-}
-
-void MainWindow::setServerMode(ServerMode mode)
-{
-    m_ui->listenerPanel->setMode(mode);
+    // What the command line gives is for this run: it fills in the form without being saved,
+    // and the settings change only when the user changes the form.
+    m_settings->setRecordOnly(true);
+    m_ui->listenerPanel->applyOptions(options);
+    if (options.transcriptKiB)
+        m_ui->inspector->setCapacityKiB(*options.transcriptKiB);
+    if (options.listen)
+        m_ui->listenerPanel->startListening(options.address, options.port, options.backlog);
+    saveSettings();
+    m_settings->setRecordOnly(false);
 }
 
 void MainWindow::applyBehaviour()
@@ -331,6 +344,16 @@ void MainWindow::applyBehaviour()
     behaviour.transcriptCapacity = qsizetype(m_ui->inspector->capacityKiB()) * 1024;
     m_controller->setBehaviour(behaviour);
     m_settings->setBehaviour(behaviour);
+    showEndedTranscriptBound();
+}
+
+void MainWindow::showEndedTranscriptBound()
+{
+    const qint64 bound = qint64(m_ui->historySpin->value()) * m_ui->inspector->capacityKiB() * 1024;
+    m_ui->historySpin->setToolTip(
+        tr("How many closed connections the table keeps; their transcripts are kept as long as their rows, "
+           "each up to Keep KiB: at most %1 now. Clear closed frees them.")
+            .arg(DisplayFormat::bytes(quint64(bound))));
 }
 
 void MainWindow::onUpdated(const UpdateBatch &batch)

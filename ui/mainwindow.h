@@ -15,6 +15,7 @@ class QLabel;
 class QSortFilterProxyModel;
 class QTimer;
 class Settings;
+struct CommandLineOptions;
 struct ListenerStatus;
 struct ListenerTotals;
 struct UpdateBatch;
@@ -40,8 +41,8 @@ public:
 
     // Fills in the form and starts listening, as --listen asks.
     void startListening(const QHostAddress &address, quint16 port, int backlog);
-    void setBacklog(int backlog);
-    void setServerMode(ServerMode mode);
+    // The command line's choices, for this run only: the saved settings stay as they were.
+    void applyCommandLine(const CommandLineOptions &options);
 
     ListenerController *controller() const { return m_controller; }
 
@@ -71,6 +72,8 @@ private:
     void scheduleFilterCount();
     void showFilterCount();
     void applyBehaviour();
+    // Keep closed's tooltip: how much the kept transcripts may take at most.
+    void showEndedTranscriptBound();
     void showStatus(const ListenerStatus &status);
     void showTotals(const ListenerTotals &totals);
     void updateActions();
