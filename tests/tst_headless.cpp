@@ -1,6 +1,8 @@
 // End-to-end tests of the real socketlab binary run with --headless: what a user at a terminal
 // and a TCP client on 127.0.0.1 observe.
 
+#include "headlessprocess.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QFileInfo>
@@ -25,114 +27,11 @@
 
 namespace {
 
-constexpr int Timeout = 10000;
+constexpr int Timeout = HeadlessProcess::Timeout;
 
 QString escaped(const QString &text)
 {
     return QRegularExpression::escape(text);
-}
-
-// One run of the binary, its stdout split into lines as they arrive.
-class Headless
-{
-    Q_DISABLE_COPY_MOVE(Headless)
-
-public:
-    Headless() = default;
-    ~Headless()
-    {
-        // A failed test must not leave the server running.
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(Timeout);
-        }
-    }
-
-    void start(const QString &program, const QProcessEnvironment &environment, const QStringList &arguments)
-    {
-        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process, [this] { readOutput(); });
-        process.setProcessEnvironment(environment);
-        process.setProgram(program);
-        process.setArguments(arguments);
-        process.start();
-    }
-
-    // Takes whatever is left once the process ended.
-    void finishReading()
-    {
-        readOutput();
-        if (!m_partial.isEmpty()) {
-            addLine(QString::fromLocal8Bit(m_partial));
-            m_partial.clear();
-        }
-        m_stderr += QString::fromLocal8Bit(process.readAllStandardError());
-    }
-
-    QString standardError()
-    {
-        m_stderr += QString::fromLocal8Bit(process.readAllStandardError());
-        return m_stderr;
-    }
-
-    // Index of the first line whose text (timestamp removed) matches, or -1.
-    int indexOf(const QRegularExpression &pattern, int from = 0) const
-    {
-        for (int i = from; i < texts.size(); ++i) {
-            if (pattern.match(texts.at(i)).hasMatch())
-                return i;
-        }
-        return -1;
-    }
-    int indexOf(const QString &exactText, int from = 0) const
-    {
-        for (int i = from; i < texts.size(); ++i) {
-            if (texts.at(i) == exactText)
-                return i;
-        }
-        return -1;
-    }
-
-    QString dump() const { return QStringLiteral("stdout so far:\n") + rawLines.join(QLatin1Char('\n')); }
-
-    QProcess process;
-    QStringList rawLines;        // as printed
-    QStringList texts;           // without the "hh:mm:ss.zzz  " prefix
-    QList<bool> hasTimestamp;    // per line
-
-private:
-    void readOutput()
-    {
-        m_partial += process.readAllStandardOutput();
-        qsizetype newline = m_partial.indexOf('\n');
-        while (newline >= 0) {
-            addLine(QString::fromLocal8Bit(m_partial.left(newline)));
-            m_partial.remove(0, newline + 1);
-            newline = m_partial.indexOf('\n');
-        }
-    }
-
-    void addLine(const QString &line)
-    {
-        static const QRegularExpression stamped(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  (.*)$"));
-        const QRegularExpressionMatch match = stamped.match(line);
-        rawLines.append(line);
-        texts.append(match.hasMatch() ? match.captured(1) : line);
-        hasTimestamp.append(match.hasMatch());
-    }
-
-    QByteArray m_partial;
-    QString m_stderr;
-};
-
-// The "socketlab: ..." line of stderr and the one after it.
-QStringList usageLines(const QString &standardError)
-{
-    const QStringList lines = standardError.split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i) {
-        if (lines.at(i).startsWith(QStringLiteral("socketlab: ")))
-            return {lines.at(i), i + 1 < lines.size() ? lines.at(i + 1) : QString()};
-    }
-    return {};
 }
 
 } // namespace
@@ -179,7 +78,7 @@ void TestHeadless::initTestCase()
 // The whole life of a headless server: bind, accept, peer close, SIGTERM with a client still open.
 void TestHeadless::session()
 {
-    Headless server;
+    HeadlessProcess server;
     server.start(m_binary, m_environment,
                  {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                   QStringLiteral("--backlog"), QStringLiteral("7")});
@@ -272,7 +171,7 @@ void TestHeadless::stopsOnSignal()
 {
     QFETCH(int, signalNumber);
 
-    Headless server;
+    HeadlessProcess server;
     server.start(m_binary, m_environment,
                  {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     QVERIFY2(server.process.waitForStarted(Timeout), qPrintable(server.process.errorString()));
@@ -315,7 +214,7 @@ void TestHeadless::portInUse()
     QVERIFY2(blocker.listen(QHostAddress(QHostAddress::LocalHost), 0), qPrintable(blocker.errorString()));
     const quint16 port = blocker.serverPort();
 
-    Headless server;
+    HeadlessProcess server;
     server.start(m_binary, m_environment,
                  {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
     QVERIFY2(server.process.waitForStarted(Timeout), qPrintable(server.process.errorString()));
@@ -368,7 +267,7 @@ void TestHeadless::badArguments()
     QFETCH(QStringList, arguments);
     QFETCH(QString, mentions);
 
-    Headless run;
+    HeadlessProcess run;
     run.start(m_binary, m_environment, arguments);
     QVERIFY2(run.process.waitForStarted(Timeout), qPrintable(run.process.errorString()));
     QVERIFY2(run.process.waitForFinished(Timeout), "socketlab did not exit on bad arguments");
@@ -397,7 +296,7 @@ void TestHeadless::help()
 {
     QFETCH(QStringList, arguments);
 
-    Headless run;
+    HeadlessProcess run;
     run.start(m_binary, m_environment, arguments);
     QVERIFY2(run.process.waitForStarted(Timeout), qPrintable(run.process.errorString()));
     QVERIFY2(run.process.waitForFinished(Timeout), "socketlab --help did not exit");
@@ -412,7 +311,7 @@ void TestHeadless::help()
 
 void TestHeadless::version()
 {
-    Headless run;
+    HeadlessProcess run;
     run.start(m_binary, m_environment, {QStringLiteral("--version")});
     QVERIFY2(run.process.waitForStarted(Timeout), qPrintable(run.process.errorString()));
     QVERIFY2(run.process.waitForFinished(Timeout), "socketlab --version did not exit");
@@ -460,7 +359,7 @@ void TestHeadless::statsFile()
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         port = probe.serverPort();
     }
-    Headless server;
+    HeadlessProcess server;
     QStringList arguments{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--mode"),
                           QStringLiteral("echo"), QStringLiteral("--stats-file"), path};
     if (!window)

@@ -20,45 +20,13 @@
 #include <QtTest>
 
 #include "batchrecorder.h"
+#include "windowprobe.h"
 
 #include <memory>
 
 namespace {
 
 constexpr int Timeout = 10000;
-
-template<typename T>
-T *child(QWidget *window, const char *name)
-{
-    T *widget = window->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qFatal("no child widget %s", name);
-    return widget;
-}
-
-quint16 listeningPort(QWidget *window)
-{
-    static const QRegularExpression pattern(QStringLiteral("^Listening on .*:(\\d+), backlog \\d+$"));
-    const QRegularExpressionMatch match = pattern.match(child<QLabel>(window, "stateBadge")->text());
-    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-}
-
-void replaceText(QLineEdit *edit, const QString &text)
-{
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-}
-
-QMessageBox *visibleMessageBox(QWidget *window)
-{
-    const QList<QMessageBox *> boxes = window->findChildren<QMessageBox *>();
-    for (QMessageBox *box : boxes) {
-        if (box->isVisible())
-            return box;
-    }
-    return nullptr;
-}
 
 } // namespace
 

@@ -171,13 +171,18 @@ void ListenerPanel::applyOptions(const CommandLineOptions &options)
         m_ui->maxConnectionsSpin->setValue(*options.maxConnections);
     if (options.idleTimeoutSeconds)
         m_ui->idleTimeoutSpin->setValue(*options.idleTimeoutSeconds);
-    if (options.allowList)
-        m_ui->allowEdit->setText(options.allowList->toString());
-    if (options.denyList)
-        m_ui->denyEdit->setText(options.denyList->toString());
+    if (options.allowList) {
+        m_allowList = *options.allowList;
+        m_ui->allowEdit->setText(m_allowList.toString());
+    }
+    if (options.denyList) {
+        m_denyList = *options.denyList;
+        m_ui->denyEdit->setText(m_denyList.toString());
+    }
     if (options.closeOnStop)
         m_ui->closeOnStopCheck->setChecked(true);
-    applyAccessLists();
+    validateAccessLists();
+    emit behaviourChanged();
 }
 
 void ListenerPanel::onModeChanged()
@@ -252,10 +257,18 @@ void ListenerPanel::confirmAllInterfaces(const QString &address)
     box->open();
 }
 
+AccessList ListenerPanel::typedList(const QLineEdit *edit, const AccessList &loaded) const
+{
+    // Until the user types in it, the field stands for the list as it was loaded, which may be one
+    // that could not be read at all (a wrong type shows as an empty field, and must not pass as
+    // an empty list).
+    return edit->isModified() ? AccessList::parse(edit->text(), nullptr) : loaded;
+}
+
 bool ListenerPanel::validateAccessLists()
 {
-    const AccessList allow = AccessList::parse(m_ui->allowEdit->text(), nullptr);
-    const AccessList deny = AccessList::parse(m_ui->denyEdit->text(), nullptr);
+    const AccessList allow = typedList(m_ui->allowEdit, m_allowList);
+    const AccessList deny = typedList(m_ui->denyEdit, m_denyList);
     QStringList errors;
     if (!allow.isValid())
         errors.append(tr("Allow list: %1").arg(allow.error()));
@@ -278,8 +291,8 @@ void ListenerPanel::applyAccessLists()
 {
     if (!validateAccessLists() && m_listening)
         return;
-    const AccessList allow = AccessList::parse(m_ui->allowEdit->text(), nullptr);
-    const AccessList deny = AccessList::parse(m_ui->denyEdit->text(), nullptr);
+    const AccessList allow = typedList(m_ui->allowEdit, m_allowList);
+    const AccessList deny = typedList(m_ui->denyEdit, m_denyList);
     if (allow == m_allowList && deny == m_denyList)
         return;
     m_allowList = allow;

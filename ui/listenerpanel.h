@@ -9,6 +9,7 @@
 #include <memory>
 
 class AcceptQueueGauge;
+class QLineEdit;
 
 class Settings;
 struct CommandLineOptions;
@@ -61,6 +62,8 @@ private:
     void confirmAllInterfaces(const QString &address);
     // Checks both lists as typed and shows what is wrong; true when both parse.
     bool validateAccessLists();
+    // The list a field stands for: as typed once the user edited it, else as loaded.
+    AccessList typedList(const QLineEdit *edit, const AccessList &loaded) const;
     void applyAccessLists();
     void onModeChanged();
 
