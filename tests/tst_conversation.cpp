@@ -790,6 +790,29 @@ void TestConversation::inspectClosedConnection()
     QCOMPARE(recorder.transcriptId(), id + 100);
     QVERIFY(!recorder.available());
     QVERIFY(recorder.chunks().isEmpty());
+
+    // Kept as many as the table keeps closed rows: with one, a second closed connection's
+    // transcript replaces the first's.
+    controller.keepEndedTranscripts(1);
+    {
+        ACCEPT_POSIX_CLIENT(recorder, second, secondPort, secondId);
+        QVERIFY(posixSendAll(second.fd, QByteArrayLiteral("de")));
+        second.close();
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.info(secondId).state, ConnectionState::PeerClosed, Timeout);
+        controller.inspect(secondId);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets(), 3, Timeout);
+        QVERIFY(recorder.available());
+        QCOMPARE(recorder.chunks().constFirst().data, QByteArrayLiteral("de"));
+        controller.inspect(id);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets(), 4, Timeout);
+        QVERIFY(!recorder.available());
+
+        // Clear closed: the kept one goes too.
+        controller.forgetEndedTranscripts();
+        controller.inspect(secondId);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptResets(), 5, Timeout);
+        QVERIFY(!recorder.available());
+    }
 #else
     QSKIP("Needs a POSIX client");
 #endif
