@@ -59,12 +59,7 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     m_gate->reset();
     // An access list that cannot be read fails closed: no socket is opened at all.
     if (const QString unreadable = unreadableAccessList(); !unreadable.isEmpty()) {
-        m_kernel->stopListenQueue();
-        ListenerStatus status;
-        status.state = ListenerState::Error;
-        status.address = address;
-        status.port = port;
-        status.backlog = backlog;
+        ListenerStatus status = failedStatus(address, port, backlog);
         status.errorString = unreadable;
         log(LogLevel::Error, tr("Not listening on %1: %2").arg(Endpoint::format(address, port), unreadable));
         setStatus(status);
@@ -75,12 +70,7 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     // and one bound to Any dual-stack. IPv4 peers then show as plain IPv4 addresses.
     const bool everyInterface = address == QHostAddress(QHostAddress::AnyIPv6);
     if (!listen(everyInterface ? QHostAddress(QHostAddress::Any) : address, port)) {
-        m_kernel->stopListenQueue();
-        ListenerStatus status;
-        status.state = ListenerState::Error;
-        status.address = address;
-        status.port = port;
-        status.backlog = backlog;
+        ListenerStatus status = failedStatus(address, port, backlog);
         ListenFailure::describe(&status, serverError(), errorString());
         log(LogLevel::Error,
             tr("Could not listen on %1: %2").arg(Endpoint::format(address, port), status.errorString));
@@ -102,6 +92,17 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     if (Endpoint::isAllInterfaces(status.address))
         log(LogLevel::Warning, tr("Bound to all interfaces: other machines can connect"));
     log(LogLevel::Info, tr("Waiting for a connection..."));
+}
+
+ListenerStatus Listener::failedStatus(const QHostAddress &address, quint16 port, int backlog)
+{
+    m_kernel->stopListenQueue();
+    ListenerStatus status;
+    status.state = ListenerState::Error;
+    status.address = address;
+    status.port = port;
+    status.backlog = backlog;
+    return status;
 }
 
 QString Listener::unreadableAccessList() const

@@ -91,6 +91,8 @@ private:
     void setPausedReason(const QString &reason);
     // Which access list cannot be read and why, for refusing to listen; empty when both can.
     QString unreadableAccessList() const;
+    // Listening failed before it began: the error status without its reason, the queue unwatched.
+    ListenerStatus failedStatus(const QHostAddress &address, quint16 port, int backlog);
 
     QHash<quint64, Connection *> m_connections;
     QHash<quint64, ConnectionInfo> m_finishedInfos; // final snapshots not yet sent

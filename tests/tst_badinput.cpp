@@ -1,6 +1,7 @@
 // Bad input where a person enters it: the listener form, a hostile settings file, and the
 // Send box with bad hex and pastes of many megabytes. Each is refused with a reason, or fails
 // cleanly, and what a client observes is checked as well as what the window says.
+#include "windowprobe.h"
 #include "hexparser.h"
 #include "mainwindow.h"
 #include "settings.h"
@@ -30,15 +31,6 @@ constexpr int Timeout = 10000;
 // Far above what a paste takes when handled well, far below a frozen window.
 constexpr qint64 ResponsiveMs = 3000;
 constexpr qsizetype HugePaste = 50 * 1000 * 1000;
-
-template<typename T>
-T *child(QWidget *window, const char *name)
-{
-    T *widget = window->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qFatal("no child widget %s", name);
-    return widget;
-}
 
 QString badgeText(QWidget *window)
 {

@@ -1,4 +1,5 @@
 // Inspecting and talking to connections from the window, as a person does it.
+#include "windowprobe.h"
 #include "connectioninspector.h"
 #include "connectiontablemodel.h"
 #include "mainwindow.h"
@@ -33,29 +34,6 @@
 namespace {
 
 constexpr int Timeout = 10000;
-
-template<typename T>
-T *child(QWidget *window, const char *name)
-{
-    T *widget = window->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qFatal("no child widget %s", name);
-    return widget;
-}
-
-quint16 listeningPort(QWidget *window)
-{
-    static const QRegularExpression pattern(QStringLiteral("^Listening.* on .*:(\\d+), backlog \\d+$"));
-    const QRegularExpressionMatch match = pattern.match(child<QLabel>(window, "stateBadge")->text());
-    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-}
-
-void replaceText(QLineEdit *edit, const QString &text)
-{
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-}
 
 // Picks an item of a combo box with the keyboard, as a person would.
 void choose(QComboBox *combo, int index)

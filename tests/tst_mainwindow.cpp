@@ -1,4 +1,5 @@
 // The window as a person uses it: type, click Start, watch a client appear, click its Close.
+#include "windowprobe.h"
 #include "connectioninspector.h"
 #include "connectiontablemodel.h"
 #include "listenercontroller.h"
@@ -30,23 +31,7 @@ namespace {
 
 constexpr int Timeout = 10000;
 
-template<typename T>
-T *child(QWidget *window, const char *name)
-{
-    T *widget = window->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qFatal("no child widget %s", name);
-    return widget;
-}
-
 // The port the badge shows: "Listening on 127.0.0.1:PORT, backlog N".
-quint16 listeningPort(QWidget *window)
-{
-    static const QRegularExpression pattern(QStringLiteral("^Listening on .*:(\\d+), backlog \\d+$"));
-    const QRegularExpressionMatch match = pattern.match(child<QLabel>(window, "stateBadge")->text());
-    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-}
-
 void fillForm(QWidget *window, const QString &address, const QString &port)
 {
     auto *combo = child<QComboBox>(window, "addressCombo");
