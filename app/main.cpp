@@ -80,6 +80,8 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
 {
     QApplication app(argc, argv);
     setApplicationInfo();
+    // The desktop entry's name: the desktop matches the window to its entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.socketlab.SocketLab"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socketlab.svg")));
     // SIGINT and SIGTERM close the window as the user would, so settings are saved.
     SignalWatcher signalWatcher;

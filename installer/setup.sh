@@ -10,6 +10,8 @@
 #                                          UI thread, under ThreadSanitizer (preset tsan, build-tsan/)
 #   installer/setup.sh fuzz [SECONDS]      build the libFuzzer targets with clang and run each for
 #                                          SECONDS (default 30) on a copy of its seed corpus
+#   installer/setup.sh package             build Release and write build/packages/socketlab_<version>_<arch>.deb
+#                                          and .tar.gz, then check what they hold
 #   installer/setup.sh bench [-- ARGS]     build, then benchmark against a reference server
 #   installer/setup.sh build               build only
 #   installer/setup.sh deps                install the packages only
@@ -80,6 +82,22 @@ case "$action" in
         say "Benchmarking (socketlab-bench --help for the options)"
         exec "$root/build/bench/socketlab-bench" "$@"
         ;;
+    package)
+        install_packages
+        say "Configuring (release)"
+        cmake --preset release
+        say "Building"
+        cmake --build --preset release --parallel "$(nproc 2>/dev/null || echo 2)"
+        say "Packaging"
+        rm -rf "$root/build-release/packages"
+        (cd "$root/build-release" && cpack --config CPackConfig.cmake)
+        mkdir -p "$root/build/packages"
+        cp "$root"/build-release/packages/socketlab_*.deb "$root"/build-release/packages/socketlab_*.tar.gz \
+            "$root/build/packages/"
+        "$here/check-package.sh" "$root"/build/packages/socketlab_*.deb
+        say "Packages in build/packages/:"
+        ls -1 "$root"/build/packages/
+        ;;
     test)
         install_packages
         build ci
@@ -114,7 +132,7 @@ case "$action" in
         done
         ;;
     *)
-        echo "usage: installer/setup.sh run|test|test-asan|test-tsan|fuzz|bench|build|deps" >&2
+        echo "usage: installer/setup.sh run|test|test-asan|test-tsan|fuzz|package|bench|build|deps" >&2
         exit 2
         ;;
 esac
