@@ -165,12 +165,6 @@ void MainWindow::setUpConnectionFilter()
     connect(edit, &QLineEdit::textChanged, this, &MainWindow::onConnectionFilterEdited);
     connect(edit, &QLineEdit::returnPressed, this, &MainWindow::applyConnectionFilter);
 
-    m_filterCountLabel = new QLabel(this);
-    m_filterCountLabel->setObjectName(QStringLiteral("filterCountLabel"));
-    m_filterCountLabel->setTextFormat(Qt::PlainText);
-    m_filterCountLabel->setContentsMargins(8, 0, 8, 0);
-    m_filterCountLabel->hide();
-    statusBar()->insertPermanentWidget(0, m_filterCountLabel);
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_connectionModel),
                                       static_cast<QAbstractItemModel *>(m_connectionProxy)}) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleFilterCount);
@@ -262,6 +256,13 @@ void MainWindow::setUpStatusBar()
     // The "Try it: nc ..." hint lives at the left of the status bar, where it has room.
     m_ui->hintLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     statusBar()->addWidget(m_ui->hintLabel, 1);
+    // "Showing X of Y" comes first of the counts, shown only while a filter is typed.
+    m_filterCountLabel = new QLabel(this);
+    m_filterCountLabel->setObjectName(QStringLiteral("filterCountLabel"));
+    m_filterCountLabel->setTextFormat(Qt::PlainText);
+    m_filterCountLabel->setContentsMargins(8, 0, 8, 0);
+    m_filterCountLabel->hide();
+    statusBar()->addPermanentWidget(m_filterCountLabel);
     m_openLabel = new QLabel(this);
     m_acceptedLabel = new QLabel(this);
     m_bytesInLabel = new QLabel(this);
