@@ -68,6 +68,7 @@ private slots:
     void rolesAndDisplay();
     void historyIsBounded();
     void clearFinishedKeepsOpenRows();
+    void clearFinishedInRunsOnSortedTable();
     void sortsThroughProxyByRawValue();
     void fedByRealListener();
     void kernelColumnsStartEmpty();
@@ -195,6 +196,44 @@ void TestConnectionTableModel::clearFinishedKeepsOpenRows()
     QCOMPARE(model.index(1, ConnectionTableModel::ReceivedColumn).data(ConnectionTableModel::RawValueRole)
                  .toULongLong(),
              quint64(99));
+}
+
+// Clear closed removes several runs of rows one run at a time; after each run the model must find
+// every remaining row by id, since the views and the window look rows up while it goes on.
+void TestConnectionTableModel::clearFinishedInRunsOnSortedTable()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ConnectionTableModel::RawValueRole);
+    proxy.sort(ConnectionTableModel::PeerColumn, Qt::DescendingOrder);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<ConnectionInfo> infos;
+    for (quint64 id = 1; id <= 30; ++id) // runs of closed rows between open ones: 1-2, 5-7, 11, ...
+        infos.append(makeInfo(id, id % 4 == 1 || id % 4 == 2 || id % 9 == 0 ? ConnectionState::Closed
+                                                                           : ConnectionState::Open));
+    model.applyUpdates(infos);
+    int runs = 0;
+    bool consistent = true;
+    connect(&model, &QAbstractItemModel::rowsRemoved, this, [&] {
+        ++runs;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const quint64 id = model.index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+            consistent = consistent && model.indexForId(id).row() == row;
+        }
+        // As the window does: the current row, through the sorted proxy, names a live connection.
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            const quint64 id = proxy.index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+            consistent = consistent && model.indexForId(id).isValid();
+        }
+    });
+    model.clearFinished();
+    QVERIFY(runs > 3);
+    QVERIFY(consistent);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY(!model.index(row, 0).data(ConnectionTableModel::ConnectionIdRole).isNull());
+    QCOMPARE(model.finishedCount(), 0);
 }
 
 void TestConnectionTableModel::sortsThroughProxyByRawValue()

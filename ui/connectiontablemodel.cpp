@@ -390,14 +390,16 @@ void ConnectionTableModel::removeFinished(int count)
         }
         --i;
         beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row)
+            m_rowById.remove(m_rows.at(row).id);
         m_rows.remove(first, last - first + 1);
         m_finishedCount -= last - first + 1;
+        // Whoever listens to rowsRemoved (the proxy, the selection, the window) may look rows up
+        // by id at once, before the next run goes: the rows after this one are found anew now.
+        for (int row = first; row < int(m_rows.size()); ++row)
+            m_rowById[m_rows.at(row).id] = row;
         endRemoveRows();
     }
-    m_rowById.clear();
-    m_rowById.reserve(m_rows.size());
-    for (int row = 0; row < int(m_rows.size()); ++row)
-        m_rowById.insert(m_rows.at(row).id, row);
 }
 
 QModelIndex ConnectionTableModel::indexForId(quint64 id, int column) const
