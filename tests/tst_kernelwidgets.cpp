@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QSet>
 #include <QToolTip>
+#include <QTextDocument>
 #include <QtTest>
 
 #include <cmath>
@@ -560,10 +561,10 @@ void TestKernelWidgets::gaugeCounters()
     gauge.setQueue(3, 5);
     const QSize size(260, gauge.sizeHint().height());
     const QImage none = render(gauge, size);
-    QCOMPARE(gauge.text(), QStringLiteral("Accept queue 3 / 5\nOverflows 0 · drops 0 since listening"));
+    QCOMPARE(gauge.text(), QStringLiteral("Accept queue 3 / 5\nSystem-wide overflows 0 · drops 0"));
 
     gauge.setCounters(12, 12);
-    QCOMPARE(gauge.text(), QStringLiteral("Accept queue 3 / 5\nOverflows 12 · drops 12 since listening"));
+    QCOMPARE(gauge.text(), QStringLiteral("Accept queue 3 / 5\nSystem-wide overflows 12 · drops 12"));
     const QImage some = render(gauge, size);
     const QRect bar = gauge.barRect();
     const QRect counters(0, bar.bottom() + 1, size.width(), size.height() - bar.bottom() - 1);
@@ -573,7 +574,10 @@ void TestKernelWidgets::gaugeCounters()
     const QColor warning = KernelColours::warning(gauge.palette());
     QVERIFY(countPixels(some, counters, [&](QRgb pixel) { return colourDistance(pixel, warning.rgb()) < 60; }) > 10);
     QCOMPARE(countPixels(none, counters, [&](QRgb pixel) { return colourDistance(pixel, warning.rgb()) < 60; }), 0);
-    QVERIFY(gauge.toolTip().contains(QStringLiteral("Overflows 12")));
+    QVERIFY(gauge.toolTip().contains(QStringLiteral("overflows 12")));
+    // Said to be the whole system's, and wrapped: rich text, no line of the whole width.
+    QVERIFY(gauge.toolTip().contains(QStringLiteral("whole system")));
+    QVERIFY(Qt::mightBeRichText(gauge.toolTip()));
 }
 
 void TestKernelWidgets::gaugeNotAvailableOrNotListening()
@@ -611,7 +615,7 @@ void TestKernelWidgets::gaugeNotAvailableOrNotListening()
     gauge.setAvailable(false, true);
     gauge.setCounters(4, 2);
     QCOMPARE(gauge.text(), QStringLiteral("Accept queue: not available on this platform\n"
-                                          "Overflows 4 · drops 2 since listening"));
+                                          "System-wide overflows 4 · drops 2"));
 
     // Not listening wins over the rest.
     gauge.setListening(false);

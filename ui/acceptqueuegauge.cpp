@@ -83,7 +83,7 @@ bool AcceptQueueGauge::isFull() const
 QSize AcceptQueueGauge::sizeHint() const
 {
     const QFontMetrics metrics(font());
-    const int counters = metrics.horizontalAdvance(tr("Overflows %1 · drops %2 since listening")
+    const int counters = metrics.horizontalAdvance(tr("System-wide overflows %1 · drops %2")
                                                        .arg(QLocale().toString(999), QLocale().toString(999)));
     return {qMax(counters + metrics.averageCharWidth() * 2, metrics.averageCharWidth() * 36),
             2 * metrics.height() + 2 * BarPadding + LineSpacing};
@@ -161,7 +161,7 @@ QString AcceptQueueGauge::countersLine() const
     if (!m_countersAvailable)
         return m_queueAvailable ? tr("Overflows and drops: not available on this platform") : QString();
     const QLocale locale;
-    return tr("Overflows %1 · drops %2 since listening").arg(locale.toString(m_overflows), locale.toString(m_drops));
+    return tr("System-wide overflows %1 · drops %2").arg(locale.toString(m_overflows), locale.toString(m_drops));
 }
 
 bool AcceptQueueGauge::showsBar() const
@@ -171,10 +171,17 @@ bool AcceptQueueGauge::showsBar() const
 
 void AcceptQueueGauge::changed()
 {
-    setToolTip(tr("The kernel's accept queue: connections whose handshake is complete, waiting for accept(), "
-                  "against the backlog given to listen(). When it is full the kernel turns new connections "
-                  "away; those count as overflows and drops.")
-               + QLatin1Char('\n') + text());
+    // Rich text, so the tooltip wraps instead of running across the screen.
+    const QString explanation =
+        tr("The kernel's accept queue: connections whose handshake is complete, waiting for accept(), "
+           "against the backlog given to listen(). When it is full the kernel turns new connections away.");
+    const QString counters =
+        tr("Overflows and drops are the kernel's counts for the whole system (ListenOverflows and ListenDrops "
+           "in /proc/net/netstat), not for this listener alone: any listener on this machine adds to them. "
+           "They count from when listening started.");
+    setToolTip(QStringLiteral("<p>%1</p><p>%2</p><p>%3</p>")
+                   .arg(explanation.toHtmlEscaped(), counters.toHtmlEscaped(),
+                        text().toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"))));
     setAccessibleDescription(text());
     update();
 }
