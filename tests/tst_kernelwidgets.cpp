@@ -240,10 +240,14 @@ void TestKernelWidgets::chartAxisScales()
     QVERIFY(check(ChartAxis::rateScale(700), 1024, QStringLiteral("1 KiB/s")));
     QVERIFY(check(ChartAxis::rateScale(300 * 1024), 500 * 1024, QStringLiteral("500 KiB/s")));
     QVERIFY(check(ChartAxis::rateScale(3e6), 5 * 1024 * 1024, QStringLiteral("5 MiB/s")));
-    QCOMPARE(ChartAxis::ageText(0), QStringLiteral("now"));
-    QCOMPARE(ChartAxis::ageText(30), QStringLiteral("-30 s"));
-    QCOMPARE(ChartAxis::ageText(300), QStringLiteral("-5 min"));
-    QCOMPARE(ChartAxis::ageText(3600), QStringLiteral("-1 h"));
+    QCOMPARE(ChartAxis::ageText(0, 30), QStringLiteral("now"));
+    QCOMPARE(ChartAxis::ageText(30, 30), QStringLiteral("-30 s"));
+    // One unit per axis: a 30 s step reads in seconds all along, never "-1 min" between them.
+    QCOMPARE(ChartAxis::ageText(60, 30), QStringLiteral("-60 s"));
+    QCOMPARE(ChartAxis::ageText(270, 30), QStringLiteral("-270 s"));
+    QCOMPARE(ChartAxis::ageText(300, 60), QStringLiteral("-5 min"));
+    QCOMPARE(ChartAxis::ageText(240, 120), QStringLiteral("-4 min"));
+    QCOMPARE(ChartAxis::ageText(3600, 3600), QStringLiteral("-1 h"));
     QCOMPARE(ChartAxis::timeStep(300, 6), 60);  // now, -1 min … -5 min
     QCOMPARE(ChartAxis::timeStep(300, 5), 120);
     QCOMPARE(ChartAxis::timeStep(300, 2), 300);

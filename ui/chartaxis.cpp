@@ -67,13 +67,14 @@ QString rateText(double bytesPerSecond)
     return tr("%1 %2").arg(value, 0, 'f', 1).arg(tr(RateUnits[unit]));
 }
 
-QString ageText(int seconds)
+QString ageText(int seconds, int step)
 {
     if (seconds == 0)
         return tr("now");
-    if (seconds % 3600 == 0)
+    // One unit for the whole axis, the step's: -30 s, -60 s, -90 s, never -1 min between them.
+    if (step % 3600 == 0)
         return tr("-%1 h").arg(seconds / 3600);
-    if (seconds % 60 == 0)
+    if (step % 60 == 0)
         return tr("-%1 min").arg(seconds / 60);
     return tr("-%1 s").arg(seconds);
 }

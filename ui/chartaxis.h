@@ -17,8 +17,9 @@ Scale countScale(int maxCount);
 Scale rateScale(double maxBytesPerSecond);
 // "512 B/s", "1.5 KiB/s", "12.0 MiB/s"; anything not a positive number reads as 0 B/s.
 QString rateText(double bytesPerSecond);
-// A time tick: "now", "-30 s", "-5 min", "-1 h"
-QString ageText(int seconds);
+// A time tick in the unit of the axis' step (a whole number of them): "now", "-90 s" for a
+// step of 30 s, "-5 min" for a step of a minute, "-1 h".
+QString ageText(int seconds, int step);
 // The smallest round step between time ticks that puts at most `fits` labels, "now" included,
 // over the window.
 int timeStep(int windowSeconds, int fits);

@@ -239,7 +239,7 @@ void TrafficChart::paintGrid(QPainter &painter, const Areas &areas) const
     const QColor label = palette().color(QPalette::PlaceholderText);
 
     // Time ticks: the smallest round step whose labels do not run into each other.
-    const int tickWidth = metrics.horizontalAdvance(QStringLiteral("-00 min")) + metrics.averageCharWidth() * 2;
+    const int tickWidth = metrics.horizontalAdvance(QStringLiteral("-000 s")) + metrics.averageCharWidth() * 2;
     const int fits = qMax(1, areas.openPlot.width() / tickWidth);
     const int step = ChartAxis::timeStep(windowSeconds(), fits);
     const double pxPerSecond = double(areas.openPlot.width()) / double(windowSeconds());
@@ -270,7 +270,7 @@ void TrafficChart::paintGrid(QPainter &painter, const Areas &areas) const
     painter.setPen(label);
     const QRect axisArea = areas.timeAxis;
     for (int age = 0; age <= windowSeconds(); age += step) {
-        const QString text = ChartAxis::ageText(age);
+        const QString text = ChartAxis::ageText(age, step);
         const int textWidth = metrics.horizontalAdvance(text);
         const int x = qRound(axisArea.right() + 0.5 - age * pxPerSecond);
         int textLeft = x - textWidth / 2;
