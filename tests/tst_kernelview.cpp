@@ -458,6 +458,12 @@ void TestKernelView::inspectorShowsKernelFigures()
     QCOMPARE(label("kernelWindowValue"), QStringLiteral("cwnd 10 segments, 2 unacknowledged"));
     QCOMPARE(label("kernelRetransmitsValue"), QStringLiteral("3 in all, 1 timeout(s) in a row now"));
     QCOMPARE(label("kernelBytesValue"), QStringLiteral("1.50 KiB acknowledged by the peer, 2.00 KiB received"));
+    // Nothing went either way yet: the kernel's "since the last data" is not shown as a send.
+    QCOMPARE(label("kernelLastDataValue"), QStringLiteral("nothing sent yet, nothing received yet"));
+    info.bytesSent = 5;
+    info.bytesReceived = 7;
+    inspector.updateConnection(info);
+    inspector.applyTcpInfo({{4, sampleInfo()}});
     QCOMPARE(label("kernelLastDataValue"), QStringLiteral("sent 850 ms ago, received 12.4 s ago"));
 
     // Once the connection ended, the last figures stay, marked as such.

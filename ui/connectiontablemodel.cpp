@@ -230,9 +230,8 @@ QVariant ConnectionTableModel::tcpInfoData(const TcpInfo &info, int column, int 
         case RttColumn:
         case RttVarColumn: return tr("%L1 µs, varying by %L2 µs").arg(info.rttUs).arg(info.rttVarUs);
         case RetransmitsColumn:
-            return tr("%L1 segment(s) retransmitted in all; %L2 timeout(s) in a row now")
-                .arg(info.totalRetrans)
-                .arg(info.retransmits);
+            return QString(tr("%Ln segment(s) retransmitted in all", nullptr, int(info.totalRetrans))
+                           + QStringLiteral("; ") + tr("%Ln timeout(s) in a row now", nullptr, int(info.retransmits)));
         case BytesAckedColumn: return tr("%L1 bytes acknowledged by the peer").arg(info.bytesAcked);
         case KernelReceivedColumn: return tr("%L1 bytes received by the kernel").arg(info.bytesReceived);
         default: return {};
