@@ -211,6 +211,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         const QString text = parser.value(greetingOption);
         if (text.size() > Settings::MaxGreetingLength)
             return usageError(tr("Bad --greeting value: longer than %1 characters").arg(Settings::MaxGreetingLength));
+        if (const QString error = TextEscapes::check(text); !error.isEmpty())
+            return usageError(tr("Bad --greeting value: %1").arg(error));
         options.greetingText = text;
     }
     for (const auto &[option, list] : {std::pair{&allowOption, &options.allowList}, std::pair{&denyOption, &options.denyList}}) {

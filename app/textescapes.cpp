@@ -1,5 +1,7 @@
 #include "textescapes.h"
 
+#include <QCoreApplication>
+
 namespace TextEscapes {
 
 namespace {
@@ -49,6 +51,32 @@ QByteArray unescape(const QString &text)
         }
     }
     return result;
+}
+
+QString check(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('\\'))
+            continue;
+        const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
+        if (next == QLatin1Char('x')) {
+            const bool twoHexDigits = i + 3 < text.size() && text.at(i + 2).unicode() < 128
+                && text.at(i + 3).unicode() < 128 && hexValue(char(text.at(i + 2).unicode())) >= 0
+                && hexValue(char(text.at(i + 3).unicode())) >= 0;
+            if (!twoHexDigits)
+                return QCoreApplication::translate("TextEscapes", "\"%1\" at position %2: \\x takes two hex digits, as in \\x1b")
+                    .arg(text.mid(i, 4), QString::number(i + 1));
+            i += 3;
+        } else if (next == QLatin1Char('r') || next == QLatin1Char('n') || next == QLatin1Char('t')
+                   || next == QLatin1Char('0') || next == QLatin1Char('\\')) {
+            ++i;
+        } else {
+            return QCoreApplication::translate("TextEscapes",
+                                               "\"%1\" at position %2 is not an escape: use \\r \\n \\t \\0 \\\\ or \\xHH")
+                .arg(text.mid(i, 2), QString::number(i + 1));
+        }
+    }
+    return {};
 }
 
 } // namespace TextEscapes

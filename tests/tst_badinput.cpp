@@ -104,6 +104,8 @@ private slots:
 
     void hostileSettingsFileGivesDefaults();
 
+    void greetingAppliesAsTypedAndFlagsBadEscapes();
+
     void badHexIsRefusedAndNothingSent();
     void longSendIsSentButNotRemembered();
     void hugePasteKeepsWindowResponsive_data();
@@ -364,6 +366,46 @@ void TestBadInput::hostileSettingsFileGivesDefaults()
     int backlog = 0;
     QTRY_VERIFY_WITH_TIMEOUT(listeningBadge(window, &port, &backlog), Timeout);
     QCOMPARE(backlog, Settings::DefaultBacklog);
+}
+
+// Each edit of the greeting is in force at once, without Enter; one with a bad escape is marked,
+// explained and not applied, and clients keep getting the last good greeting.
+void TestBadInput::greetingAppliesAsTypedAndFlagsBadEscapes()
+{
+    MainWindow *window = startWindow();
+    auto *mode = child<QComboBox>(window, "modeCombo");
+    mode->setCurrentIndex(mode->findData(int(ServerMode::Greeting)));
+    auto *greeting = child<QLineEdit>(window, "greetingEdit");
+    auto *error = child<QLabel>(window, "greetingErrorLabel");
+    greeting->setFocus();
+    greeting->selectAll();
+    QTest::keyClick(greeting, Qt::Key_Backspace);
+    QTest::keyClicks(greeting, QStringLiteral("ok\\x21"));
+    QVERIFY(!error->isVisible());
+    QTest::keyClicks(greeting, QStringLiteral("\\xZZ"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("\"\\xZZ\" at position 7")), qPrintable(error->text()));
+    QVERIFY(!greeting->styleSheet().isEmpty());
+
+    // Listening started with the focus still in the field: the greeting is the last good one.
+    QTcpSocket client;
+    QVERIFY(listenAndConnect(&client) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(client.bytesAvailable(), qint64(3), Timeout);
+    QCOMPARE(client.readAll(), QByteArray("ok!"));
+
+    // Mended: the next client gets it, with no Enter pressed.
+    QTest::keyClick(greeting, Qt::Key_Backspace);
+    QTest::keyClick(greeting, Qt::Key_Backspace);
+    QTest::keyClicks(greeting, QStringLiteral("3f"));
+    QVERIFY(!error->isVisible());
+    quint16 port = 0;
+    int backlog = 0;
+    QVERIFY(listeningBadge(window, &port, &backlog));
+    QTcpSocket second;
+    second.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(second.waitForConnected(Timeout));
+    QTRY_COMPARE_WITH_TIMEOUT(second.bytesAvailable(), qint64(4), Timeout);
+    QCOMPARE(second.readAll(), QByteArray("ok!?"));
 }
 
 void TestBadInput::badHexIsRefusedAndNothingSent()

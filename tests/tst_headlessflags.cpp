@@ -349,6 +349,8 @@ void TestHeadlessFlags::badValues_data()
     row("max huge", {arg("--headless"), arg("--max-connections"), arg("99999999999")}, "--max-connections");
     row("keep too much", {arg("--headless"), arg("--keep-transcript"), arg("65537")}, "--keep-transcript");
     row("keep hex", {arg("--headless"), arg("--keep-transcript"), arg("0x10")}, "--keep-transcript");
+    row("greeting bad escape", {arg("--headless"), arg("--greeting"), arg("bad\\xZZ")},
+        "\"\\xZZ\" at position 4");
     row("greeting too long", {arg("--headless"), arg("--greeting"), QString(5000, QLatin1Char('g'))}, "--greeting");
     row("close-on-stop headless", {arg("--headless"), arg("--close-on-stop")}, "--close-on-stop");
     row("transcript-dir missing", {arg("--headless"), arg("--transcript-dir"), arg("/nonexistent/socketlab")},

@@ -48,7 +48,10 @@ ListenerPanel::ListenerPanel(QWidget *parent)
         m_ui->modeCombo->setItemData(m_ui->modeCombo->count() - 1, serverModeDescription(mode), Qt::ToolTipRole);
     }
     connect(m_ui->modeCombo, &QComboBox::currentIndexChanged, this, &ListenerPanel::onModeChanged);
-    connect(m_ui->greetingEdit, &QLineEdit::editingFinished, this, &ListenerPanel::behaviourChanged);
+    // Applied as typed, so nothing waits unseen for Enter; text with a bad escape is marked and
+    // the greeting in force stays the last good one.
+    connect(m_ui->greetingEdit, &QLineEdit::textChanged, this, &ListenerPanel::onGreetingEdited);
+    m_ui->greetingErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
     connect(m_ui->maxConnectionsSpin, &QSpinBox::valueChanged, this, &ListenerPanel::behaviourChanged);
     m_ui->maxConnectionsSpin->setMaximum(Settings::MaxConnectionsLimit);
     m_ui->idleTimeoutSpin->setMaximum(Settings::MaxIdleTimeoutSeconds);
@@ -136,7 +139,7 @@ ServerBehaviour ListenerPanel::behaviour() const
 {
     ServerBehaviour behaviour;
     behaviour.mode = ServerMode(m_ui->modeCombo->currentData().toInt());
-    behaviour.greeting = TextEscapes::unescape(m_ui->greetingEdit->text());
+    behaviour.greeting = m_greeting;
     behaviour.maxConnections = m_ui->maxConnectionsSpin->value();
     behaviour.allowList = m_allowList;
     behaviour.denyList = m_denyList;
@@ -163,10 +166,8 @@ void ListenerPanel::applyOptions(const CommandLineOptions &options)
         m_ui->backlogSpin->setValue(options.backlog);
     if (options.modeGiven)
         m_ui->modeCombo->setCurrentIndex(m_ui->modeCombo->findData(int(options.mode)));
-    if (options.greetingText) {
+    if (options.greetingText)
         m_ui->greetingEdit->setText(*options.greetingText);
-        emit behaviourChanged();
-    }
     if (options.maxConnections)
         m_ui->maxConnectionsSpin->setValue(*options.maxConnections);
     if (options.idleTimeoutSeconds)
@@ -182,6 +183,23 @@ void ListenerPanel::applyOptions(const CommandLineOptions &options)
     if (options.closeOnStop)
         m_ui->closeOnStopCheck->setChecked(true);
     validateAccessLists();
+    emit behaviourChanged();
+}
+
+void ListenerPanel::onGreetingEdited()
+{
+    const QString text = m_ui->greetingEdit->text();
+    const QString error = TextEscapes::check(text);
+    m_ui->greetingEdit->setStyleSheet(error.isEmpty() ? QString()
+                                                      : QStringLiteral("QLineEdit { border: 2px solid #c62828; }"));
+    m_ui->greetingErrorLabel->setText(error.isEmpty() ? QString() : tr("Greeting: %1; not applied").arg(error));
+    m_ui->greetingErrorLabel->setVisible(!error.isEmpty());
+    if (!error.isEmpty())
+        return;
+    const QByteArray greeting = TextEscapes::unescape(text);
+    if (greeting == m_greeting)
+        return;
+    m_greeting = greeting;
     emit behaviourChanged();
 }
 

@@ -66,6 +66,7 @@ private:
     AccessList typedList(const QLineEdit *edit, const AccessList &loaded) const;
     void applyAccessLists();
     void onModeChanged();
+    void onGreetingEdited();
 
     std::unique_ptr<Ui::ListenerPanel> m_ui;
     bool m_listening = false;
@@ -75,6 +76,7 @@ private:
     // The lists in force: the last ones that parsed when applied.
     AccessList m_allowList;
     AccessList m_denyList;
+    QByteArray m_greeting = ServerBehaviour::DefaultGreeting; // in force: the last text that parsed
     bool m_allInterfacesConfirmed = false;
     bool m_confirming = false; // the all-interfaces question is open
 };
