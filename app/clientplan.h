@@ -14,7 +14,9 @@ struct ClientPlan
     int ratePerSecond = 100;  // new connections started per second
     QByteArray text;          // sent once on each connection as soon as it is up; empty: nothing
     int closeAfterMs = 0;     // close each connection this long after it is up; 0: hold until Close all
-    int connectTimeoutMs = 10000;
+    // Give up on a connect after this long; 0 waits as long as the system does. The default is
+    // long enough for a paused listener to be resumed by hand, as in the backlog demo.
+    int connectTimeoutMs = 60000;
 };
 
 // Where the test client's connections stand. requested counts every connection taken on

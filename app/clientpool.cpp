@@ -69,8 +69,7 @@ void ClientPool::start(const ClientPlan &plan)
     run.plan = plan;
     run.plan.ratePerSecond = qMax(1, plan.ratePerSecond);
     run.plan.closeAfterMs = qMax(0, plan.closeAfterMs);
-    if (run.plan.connectTimeoutMs <= 0)
-        run.plan.connectTimeoutMs = ClientPlan().connectTimeoutMs;
+    run.plan.connectTimeoutMs = qMax(0, plan.connectTimeoutMs);
     run.remaining = count;
     m_runs.append(run);
     m_totals.requested += count;
@@ -147,7 +146,7 @@ void ClientPool::openOne(const ClientPlan &plan)
 {
     auto *socket = new QTcpSocket(this);
     Client client;
-    client.deadline = m_clock.elapsed() + plan.connectTimeoutMs;
+    client.deadline = plan.connectTimeoutMs > 0 ? m_clock.elapsed() + plan.connectTimeoutMs : -1;
     client.text = plan.text;
     client.closeAfterMs = plan.closeAfterMs;
     client.connectTimeoutMs = plan.connectTimeoutMs;
@@ -155,7 +154,8 @@ void ClientPool::openOne(const ClientPlan &plan)
     client.port = plan.port;
     m_clients.insert(socket, client);
     ++m_totals.connecting;
-    scheduleSweep(client.deadline);
+    if (client.deadline >= 0)
+        scheduleSweep(client.deadline);
 
     connect(socket, &QTcpSocket::connected, this, [this, socket] { onConnected(socket); });
     connect(socket, &QTcpSocket::errorOccurred, this,

@@ -155,6 +155,7 @@ private slots:
     void serverCloseEndsClients();
     void invalidPlanIsRefused();
     void fullBacklogTimesOut();
+    void noTimeoutWaitsForResume();
     void ownListenerAcceptsThem();
 };
 
@@ -387,6 +388,38 @@ void TestClientPool::fullBacklogTimesOut()
     QVERIFY(recorder.totals.running); // the queued ones stay open
     QVERIFY2(recorder.totals.lastError.contains(QLatin1String("timed out")), qPrintable(recorder.totals.lastError));
     QCOMPARE(server.peers.size(), 0);
+#endif
+}
+
+// The README's demo: backlog 5, accepting paused, 20 clients with no connect timeout. The ones
+// past the queue wait on the kernel's SYN retries instead of failing, and every one connects once
+// accepting resumes.
+void TestClientPool::noTimeoutWaitsForResume()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("Relies on Linux dropping SYNs when the accept queue is full");
+#else
+    ListenerController controller;
+    BatchRecorder batches(&controller);
+    TotalsRecorder recorder(&controller);
+    controller.start(QHostAddress::LocalHost, 0, 5);
+    QTRY_COMPARE_WITH_TIMEOUT(batches.status().state, ListenerState::Listening, Timeout);
+    controller.setPaused(true);
+    QTRY_VERIFY_WITH_TIMEOUT(batches.status().paused, Timeout);
+
+    ClientPlan plan = planFor(batches.status().port, 20, 1000);
+    plan.connectTimeoutMs = 0;
+    controller.startClients(plan);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.totals.waiting() == 0 && recorder.totals.connecting > 0, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.totals.connected >= 1, Timeout);
+    QCOMPARE(recorder.totals.failed, 0);
+
+    // Resumed: the queue empties and the connections the kernel held back come in as their
+    // handshakes are retried (the kernel spaces those retries out, so not all at once).
+    controller.setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals.connected, 20, 30000);
+    QCOMPARE(recorder.totals.failed, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(batches.totals().accepted > 6, 20000);
 #endif
 }
 

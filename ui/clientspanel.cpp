@@ -81,6 +81,7 @@ bool ClientsPanel::buildPlan(ClientPlan *plan) const
     plan->ratePerSecond = m_ui->clientRateSpin->value();
     plan->text = TextEscapes::unescape(m_ui->clientTextEdit->text());
     plan->closeAfterMs = m_ui->clientCloseAfterSpin->value() * 1000;
+    plan->connectTimeoutMs = m_ui->clientTimeoutSpin->value() * 1000;
     return true;
 }
 
