@@ -9,7 +9,8 @@ bool CodeSettings::operator==(const CodeSettings &other) const
 {
     return address == other.address && address.protocol() == other.address.protocol() && port == other.port
         && backlog == other.backlog && mode == other.mode && greeting == other.greeting
-        && maxConnections == other.maxConnections;
+        && maxConnections == other.maxConnections && allowList == other.allowList && denyList == other.denyList
+        && idleTimeoutSeconds == other.idleTimeoutSeconds;
 }
 
 namespace {
@@ -221,6 +222,23 @@ QString fill(QLatin1String pattern, const Values &values = {})
 }
 
 // What both languages share: the numbers, the mode, the address and how to try it.
+// A comment line for each setting in force that the program leaves out, so a reader is not misled.
+QString omissions(const CodeSettings &settings, const QString &comment)
+{
+    QStringList lines;
+    if (!settings.allowList.isEmpty())
+        lines.append(QStringLiteral("Not reproduced here: the allow list (%1); every peer is accepted.").arg(settings.allowList));
+    if (!settings.denyList.isEmpty())
+        lines.append(QStringLiteral("Not reproduced here: the deny list (%1).").arg(settings.denyList));
+    if (settings.idleTimeoutSeconds > 0)
+        lines.append(QStringLiteral("Not reproduced here: the idle timeout (%1 s); idle connections stay open.")
+                         .arg(settings.idleTimeoutSeconds));
+    QString text;
+    for (const QString &line : std::as_const(lines))
+        text += comment + line + QLatin1Char('\n');
+    return text;
+}
+
 Values commonValues(const CodeSettings &settings, const Target &target)
 {
     return {
@@ -251,6 +269,7 @@ QString python(const CodeSettings &settings)
     using namespace CodeTemplates;
     const Target target = targetFor(settings.address);
     Values values = commonValues(settings, target);
+    values.insert(QStringLiteral("OMITTED"), omissions(settings, QStringLiteral("# ")));
     values.insert(QStringLiteral("HEADER"), fill(PythonHeader, values));
     values.insert(QStringLiteral("HOST"), pythonStringLiteral(target.host));
     values.insert(QStringLiteral("FAMILY"), target.ipv6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET"));
@@ -295,6 +314,7 @@ QString cpp(const CodeSettings &settings)
     Values values = commonValues(settings, target);
     values.insert(QStringLiteral("MEMORY"),
                   settings.mode == ServerMode::Discard ? QStringLiteral("\n#include <memory>\n") : QString());
+    values.insert(QStringLiteral("OMITTED"), omissions(settings, QStringLiteral("// ")));
     values.insert(QStringLiteral("HEADER"), fill(CppHeader, values));
     values.insert(QStringLiteral("ADDRESS"), target.cppAddress);
     values.insert(QStringLiteral("ADDRESS_NOTE"),

@@ -16,6 +16,10 @@ struct CodeSettings
     ServerMode mode = ServerMode::Hold;
     QByteArray greeting;
     int maxConnections = ServerBehaviour::DefaultMaxConnections;
+    // Settings the programs do not reproduce; each one in force is named in a comment at the top.
+    QString allowList;
+    QString denyList;
+    int idleTimeoutSeconds = 0;
 
     bool operator==(const CodeSettings &other) const;
     bool operator!=(const CodeSettings &other) const { return !(*this == other); }

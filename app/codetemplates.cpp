@@ -9,7 +9,7 @@ const QLatin1String PythonHeader(R"py(
 # @SUMMARY@.
 # Python 3.8 or newer, standard library only. Save it as server.py, run python3 server.py,
 # then connect from another terminal: @TRY@
-)py");
+@OMITTED@)py");
 
 const QLatin1String PythonSetup(R"py(
 server = socket.socket(socket.@FAMILY@, socket.SOCK_STREAM)
@@ -181,7 +181,7 @@ const QLatin1String CppHeader(R"cpp(
 // Save it as server.cpp and build it (there is no Q_OBJECT, so moc is not needed):
 //     g++ -std=c++17 -fPIC server.cpp $(pkg-config --cflags --libs Qt6Network) -o server
 // then run ./server and connect from another terminal: @TRY@
-#include <QCoreApplication>
+@OMITTED@#include <QCoreApplication>
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>

@@ -178,6 +178,7 @@ private slots:
     void addresses_data();
     void addresses();
     void numbers();
+    void namesWhatItLeavesOut();
     void pythonCompiles();
 
     void pythonModes_data();
@@ -391,6 +392,28 @@ void TestCodeGenerator::addresses()
 }
 
 // Port, backlog and maximum appear as set; Accept and close has no maximum to show.
+// Access lists and the idle timeout are not in the programs: each one in force is named at the
+// top, in both languages and in every mode, and nothing is said when none is set.
+void TestCodeGenerator::namesWhatItLeavesOut()
+{
+    CodeSettings settings;
+    QVERIFY(!CodeGenerator::python(settings).contains(QLatin1String("Not reproduced")));
+    QVERIFY(!CodeGenerator::cpp(settings).contains(QLatin1String("Not reproduced")));
+    settings.allowList = QStringLiteral("10.0.0.0/8");
+    settings.denyList = QStringLiteral("10.1.0.0/16, ::1/128");
+    settings.idleTimeoutSeconds = 30;
+    for (const ServerMode mode : {ServerMode::Hold, ServerMode::AcceptAndClose}) {
+        settings.mode = mode;
+        const QString python = CodeGenerator::python(settings);
+        QVERIFY(python.contains(QLatin1String("\n# Not reproduced here: the allow list (10.0.0.0/8)")));
+        QVERIFY(python.contains(QLatin1String("\n# Not reproduced here: the deny list (10.1.0.0/16, ::1/128).\n")));
+        QVERIFY(python.contains(QLatin1String("\n# Not reproduced here: the idle timeout (30 s)")));
+        const QString cpp = CodeGenerator::cpp(settings);
+        QVERIFY(cpp.contains(QLatin1String("\n// Not reproduced here: the allow list (10.0.0.0/8)")));
+        QVERIFY(cpp.contains(QLatin1String("\n// Not reproduced here: the idle timeout (30 s)")));
+    }
+}
+
 void TestCodeGenerator::numbers()
 {
     CodeSettings settings;

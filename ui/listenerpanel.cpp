@@ -127,6 +127,9 @@ CodeSettings ListenerPanel::codeSettings() const
     settings.mode = chosen.mode;
     settings.greeting = chosen.greeting;
     settings.maxConnections = chosen.maxConnections;
+    settings.allowList = chosen.allowList.toString();
+    settings.denyList = chosen.denyList.toString();
+    settings.idleTimeoutSeconds = chosen.idleTimeoutSeconds;
     return settings;
 }
 
