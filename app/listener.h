@@ -15,6 +15,7 @@
 class AcceptGate;
 class Connection;
 class KernelMonitor;
+class QSocketNotifier;
 class QTimer;
 
 // The listening socket and every connection it accepted. Lives on the network thread;
@@ -26,7 +27,7 @@ class Listener final : public QTcpServer
 
 public:
     static constexpr int FlushIntervalMs = 33;
-    static constexpr int AcceptBatch = 512; // connections accepted per turn of the event loop
+    static constexpr int AcceptBatch = 512; // connections accepted per turn of the event loop, at most
     static constexpr int TrimIntervalMs = 2000;
     static constexpr int TrimAfterFinished = 256; // connections ended before memory is handed back
     static constexpr int IdleSweepIntervalMs = 500; // how often idle connections are looked for
@@ -57,14 +58,17 @@ public:
 signals:
     void updated(const UpdateBatch &batch);
 
-protected:
-    void incomingConnection(qintptr descriptor) override;
-
 private:
     void onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta);
     void onConnectionFinished(quint64 id);
-    void takePendingConnections();
+    // The listening socket is readable: accepts what waits in the kernel's queue, at most
+    // AcceptBatch, and sets each connection up.
+    void acceptReady();
+    void takeDescriptor(qintptr descriptor);
     void take(QTcpSocket *socket);
+    // Accepting is on unless the user paused it or the gate shut it for want of descriptors.
+    void updateAccepting();
+    void closeListeningSocket();
     // Closes a connection at once: over the maximum, or refused by the access lists (reason as
     // AccessList::refusalReason gives it).
     void refuse(QTcpSocket *socket, const QString &reason);
@@ -88,7 +92,6 @@ private:
     ServerBehaviour m_behaviour;
     bool m_statusChanged = false;
     bool m_acceptedSinceFlush = false;
-    bool m_takeScheduled = false;
     quint64 m_nextId = 1;
     TranscriptFeed m_feed; // the inspected connection's transcript, as far as it went out
     QTimer *m_flushTimer = nullptr;
@@ -98,4 +101,7 @@ private:
     KernelMonitor *m_kernel = nullptr;
     // Turns accepting off while descriptors run out; apart from the user's pause in m_status.
     AcceptGate *m_gate = nullptr;
+    // Fires while connections wait in the kernel's queue; QTcpServer's own accepting stays off.
+    QSocketNotifier *m_acceptNotifier = nullptr;
+    QList<qintptr> m_accepted; // accepted, not yet set up; empty between turns
 };

@@ -8,6 +8,7 @@
 #else
 #  include <cerrno>
 #  include <cstring>
+#  include <fcntl.h>
 #  include <netinet/in.h>
 #  include <sys/socket.h>
 #  include <unistd.h>
@@ -85,6 +86,53 @@ bool isDroppedByKernel(qintptr descriptor)
 #else
     Q_UNUSED(descriptor);
     return false;
+#endif
+}
+
+Accepted acceptConnection(qintptr listeningDescriptor)
+{
+    if (listeningDescriptor < 0)
+        return {};
+    for (;;) {
+#ifdef Q_OS_WIN
+        const SOCKET accepted = ::accept(static_cast<SOCKET>(listeningDescriptor), nullptr, nullptr);
+        if (accepted != INVALID_SOCKET)
+            return {qintptr(accepted), 0};
+        const int error = ::WSAGetLastError();
+        if (error == WSAEWOULDBLOCK)
+            return {};
+        if (error == WSAECONNRESET || error == WSAEINTR)
+            continue;
+        return {-1, error};
+#else
+#  ifdef Q_OS_LINUX
+        const int accepted = ::accept4(static_cast<int>(listeningDescriptor), nullptr, nullptr, SOCK_CLOEXEC);
+#  else
+        const int accepted = ::accept(static_cast<int>(listeningDescriptor), nullptr, nullptr);
+        if (accepted >= 0)
+            ::fcntl(accepted, F_SETFD, FD_CLOEXEC);
+#  endif
+        if (accepted >= 0)
+            return {qintptr(accepted), 0};
+        const int error = errno;
+        if (error == EAGAIN || error == EWOULDBLOCK)
+            return {};
+        // The peer gave up while it waited: that one is gone from the queue, the next may be fine.
+        if (error == EINTR || error == ECONNABORTED || error == EPROTO)
+            continue;
+        return {-1, error};
+#endif
+    }
+}
+
+void closeSocket(qintptr descriptor)
+{
+    if (descriptor < 0)
+        return;
+#ifdef Q_OS_WIN
+    ::closesocket(static_cast<SOCKET>(descriptor));
+#else
+    ::close(static_cast<int>(descriptor));
 #endif
 }
 

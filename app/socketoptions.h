@@ -28,6 +28,20 @@ bool shutdownWrite(qintptr descriptor);
 // still holds it: what a reset leaves, whereas a FIN leaves CLOSE_WAIT. Linux only; false elsewhere.
 bool isDroppedByKernel(qintptr descriptor);
 
+// What acceptConnection() found in a listening socket's queue.
+struct Accepted
+{
+    qintptr descriptor = -1; // the new connection's; -1 when there was none
+    int error = 0;           // 0 when the queue was empty, else why accept() failed (errno)
+};
+
+// Takes the next connection from a non-blocking listening socket's queue. Connections that
+// ended while they waited (ECONNABORTED and the like) are skipped, as an accept loop should;
+// the descriptor is close-on-exec.
+Accepted acceptConnection(qintptr listeningDescriptor);
+// Closes a descriptor that nothing else owns.
+void closeSocket(qintptr descriptor);
+
 // Repeats socket() → bind() → listen() natively, with the options QTcpServer sets, to learn
 // which call fails and its errno, which Qt does not keep; a socket that gets through is closed
 // at once. Unix only: elsewhere the step is None.
