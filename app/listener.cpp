@@ -313,6 +313,7 @@ void Listener::acceptReady()
 
 void Listener::takeDescriptor(qintptr descriptor)
 {
+    m_sinceAccept.start();
     auto *socket = new QTcpSocket(this);
     // TCP sockets are always buffered in Qt; Connection caps the buffer.
     if (!socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState, QIODevice::ReadWrite)) {
@@ -430,6 +431,14 @@ void Listener::releaseFreedMemory()
 {
     if (m_finishedSinceTrim < TrimAfterFinished)
         return;
+    // The trim holds this thread for milliseconds (4 ms after 3,000 connections), long enough for
+    // a client that keeps connecting to overflow a short backlog: it waits for a pause in new
+    // connections, looking again soon.
+    if (m_sinceAccept.isValid() && m_sinceAccept.elapsed() < TrimQuietMs) {
+        m_trimTimer->start(TrimQuietMs);
+        return;
+    }
+    m_trimTimer->start(TrimIntervalMs);
     m_finishedSinceTrim = 0;
 #ifdef __GLIBC__
     ::malloc_trim(0);

@@ -7,6 +7,7 @@
 #include "transcriptfeed.h"
 #include "updatebatch.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -30,6 +31,7 @@ public:
     static constexpr int AcceptBatch = 512; // connections accepted per turn of the event loop, at most
     static constexpr int TrimIntervalMs = 2000;
     static constexpr int TrimAfterFinished = 256; // connections ended before memory is handed back
+    static constexpr int TrimQuietMs = 250; // the trim waits for this long without a new connection
     static constexpr int IdleSweepIntervalMs = 500; // how often idle connections are looked for
 
     explicit Listener(QObject *parent = nullptr);
@@ -98,6 +100,7 @@ private:
     QTimer *m_trimTimer = nullptr;
     QTimer *m_idleTimer = nullptr; // runs only while an idle timeout is set
     int m_finishedSinceTrim = 0;
+    QElapsedTimer m_sinceAccept; // since the last connection was accepted
     KernelMonitor *m_kernel = nullptr;
     // Turns accepting off while descriptors run out; apart from the user's pause in m_status.
     AcceptGate *m_gate = nullptr;
