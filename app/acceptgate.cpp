@@ -3,7 +3,6 @@
 #include "listenerstatus.h"
 #include "updatebatch.h"
 
-#include <QEvent>
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTimer>
@@ -53,19 +52,14 @@ AcceptGate::AcceptGate(QTcpServer *server, const ListenerStatus &status, const L
 {
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &AcceptGate::retry);
-    connect(m_server, &QTcpServer::acceptError, this, &AcceptGate::onAcceptError);
 }
 
 AcceptGate::~AcceptGate() = default;
 
-void AcceptGate::watch()
+void AcceptGate::watch(QSocketNotifier *acceptNotifier)
 {
-    m_descriptorLimit = descriptorLimit(); // read once here, not on every readable notification
-    const QList<QSocketNotifier *> notifiers = m_server->findChildren<QSocketNotifier *>();
-    for (QSocketNotifier *notifier : notifiers) {
-        if (notifier->type() == QSocketNotifier::Read && notifier->socket() == m_server->socketDescriptor())
-            notifier->installEventFilter(this);
-    }
+    m_descriptorLimit = descriptorLimit(); // read once here, not on every failed accept
+    m_notifier = acceptNotifier;
 }
 
 void AcceptGate::reset()
@@ -76,29 +70,13 @@ void AcceptGate::reset()
     m_acceptedAtResume = ~quint64{0};
 }
 
-bool AcceptGate::eventFilter(QObject *watched, QEvent *event)
-{
-    // Qt 6.4 does not always pause when accept() fails with EMFILE: the queue stays readable and
-    // the event loop spins on accept(). Looking for a free descriptor before Qt accepts avoids that.
-    // The probe costs a socket() per burst, so it is made only near the limit: each connection
-    // holds one descriptor, and the built-in clients may hold as many again.
-    const bool nearLimit = m_descriptorLimit < 0
-        || qint64(m_totals->open) * 2 + ProbeMargin >= m_descriptorLimit;
-    if (event->type() == QEvent::SockAct && m_server->isListening() && nearLimit
-        && descriptorShortage() != 0) {
-        onAcceptError(QAbstractSocket::SocketResourceError);
-        return true;
-    }
-    return QObject::eventFilter(watched, event);
-}
-
-void AcceptGate::onAcceptError(QAbstractSocket::SocketError error)
+void AcceptGate::acceptFailed(int error)
 {
     // Accepting stays off (the notifier would otherwise fire again at once, a busy loop); the
     // retry timer turns it back on once descriptors are free, so the listener is not deaf for good.
-    if (!m_server->isListening())
+    if (!m_server->isListening() || !m_notifier)
         return;
-    m_server->pauseAccepting();
+    m_notifier->setEnabled(false);
     if (m_shut) {
         if (!m_retryTimer->isActive())
             m_retryTimer->start(m_retryMs);
@@ -108,20 +86,18 @@ void AcceptGate::onAcceptError(QAbstractSocket::SocketError error)
     // Failing again before anything was taken since resuming: the shortage goes on, wait longer.
     m_retryMs = m_totals->accepted == m_acceptedAtResume ? std::min(m_retryMs * 2, RetryMaxMs) : RetryMs;
     QString reason;
-    Q_UNUSED(error) // only told apart where descriptors can be probed
 #ifdef Q_OS_UNIX
-    const int shortage = error == QAbstractSocket::SocketResourceError ? descriptorShortage() : 0;
-    if (shortage == EMFILE) {
+    if (error == EMFILE) {
         reason = tr("too many open files");
         emit logged(LogLevel::Warning,
                     tr("Accepting paused: too many open files (limit %1)").arg(m_descriptorLimit));
-    } else if (shortage == ENFILE) {
+    } else if (error == ENFILE) {
         reason = tr("too many open files in the system");
         emit logged(LogLevel::Warning, tr("Accepting paused: too many open files in the system"));
     } else
 #endif
     {
-        reason = m_server->errorString();
+        reason = qt_error_string(error);
         emit logged(LogLevel::Warning, tr("Accepting paused: %1").arg(reason));
     }
     emit pausedReasonChanged(reason);
@@ -143,7 +119,8 @@ void AcceptGate::retry()
     if (m_status->paused) {
         emit logged(LogLevel::Info, tr("Descriptors are free again; accepting stays paused"));
     } else {
-        m_server->resumeAccepting();
+        if (m_notifier)
+            m_notifier->setEnabled(true);
         emit logged(LogLevel::Info, tr("Accepting resumed"));
     }
     emit pausedReasonChanged(QString());

@@ -2,11 +2,12 @@
 
 #include "logentry.h"
 
-#include <QAbstractSocket>
 #include <QObject>
+#include <QPointer>
 
 struct ListenerStatus;
 struct ListenerTotals;
+class QSocketNotifier;
 class QTcpServer;
 class QTimer;
 
@@ -22,34 +23,33 @@ public:
     // After a failed accept, how soon to look again; doubles up to the maximum.
     static constexpr int RetryMs = 250;
     static constexpr int RetryMaxMs = 2000;
-    static constexpr qint64 ProbeMargin = 256; // descriptors kept in hand besides the connections
 
     // A child of the server. The status and totals are the server's own, read afresh each time;
     // the server owns the gate, so both outlive it.
     explicit AcceptGate(QTcpServer *server, const ListenerStatus &status, const ListenerTotals &totals);
     ~AcceptGate() override;
 
-    // Listening started: reads the descriptor limit and looks at the listening socket's
-    // readable notifications from now on.
-    void watch();
+    // Listening started: reads the descriptor limit. Accepting stops and starts again by turning
+    // off and on the listener's notifier that accepts.
+    void watch(QSocketNotifier *acceptNotifier);
     // Forgets a shortage: listening starts anew or stops.
     void reset();
     // Accepting is off for want of descriptors until the retry finds some.
     bool isShut() const { return m_shut; }
+    // accept() failed with this error (errno): accepting stops, and starts again once
+    // descriptors are free.
+    void acceptFailed(int error);
 
 signals:
     void logged(LogLevel level, const QString &text);
     // Why accepting stopped by itself; empty once it started again.
     void pausedReasonChanged(const QString &reason);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
-    void onAcceptError(QAbstractSocket::SocketError error);
     void retry();
 
     QTcpServer *m_server = nullptr;
+    QPointer<QSocketNotifier> m_notifier; // the listener's, gone when it stops listening
     const ListenerStatus *m_status = nullptr;
     const ListenerTotals *m_totals = nullptr;
     QTimer *m_retryTimer = nullptr;

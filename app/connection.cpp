@@ -44,14 +44,15 @@ bool atEndOfStream(qintptr descriptor)
 
 } // namespace
 
-Connection::Connection(quint64 id, QTcpSocket *socket, QObject *parent)
+Connection::Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort,
+                       QObject *parent)
     : QObject(parent)
     , m_socket(socket)
 {
     m_socket->setParent(this);
     m_info.id = id;
-    m_info.peerAddress = socket->peerAddress();
-    m_info.peerPort = socket->peerPort();
+    m_info.peerAddress = peerAddress;
+    m_info.peerPort = peerPort;
     m_info.localAddress = socket->localAddress();
     m_info.localPort = socket->localPort();
     m_info.acceptedAtMs = nowMs();

@@ -18,7 +18,9 @@ class Connection final : public QObject
 
 public:
     // Takes ownership of an accepted socket.
-    explicit Connection(quint64 id, QTcpSocket *socket, QObject *parent = nullptr);
+    // The peer as accept() gave it: the socket forgets it once the peer resets.
+    explicit Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort,
+                        QObject *parent = nullptr);
     ~Connection() override;
 
     quint64 id() const { return m_info.id; }

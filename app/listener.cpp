@@ -5,8 +5,10 @@
 #include "endpoint.h"
 #include "kernelmonitor.h"
 #include "listenfailure.h"
+#include "socketoptions.h"
 
 #include <QDateTime>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -39,14 +41,12 @@ Listener::Listener(QObject *parent)
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(FlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &Listener::flush);
-    // Qt's accept loop runs until the kernel's queue is empty or this many wait to be taken.
-    // Taking them on the next turn of the event loop bounds the accepts per turn, so a flood
-    // of new connections cannot starve the open ones of their reads and closes.
-    setMaxPendingConnections(AcceptBatch);
 }
 
 Listener::~Listener()
 {
+    // Before QTcpServer closes the listening socket.
+    closeListeningSocket();
     // Connections are children and go with the listener; their signals must not reach it then.
     for (Connection *connection : std::as_const(m_connections))
         connection->disconnect(this);
@@ -54,8 +54,7 @@ Listener::~Listener()
 
 void Listener::startListening(const QHostAddress &address, quint16 port, int backlog)
 {
-    if (isListening())
-        close();
+    closeListeningSocket();
     m_gate->reset();
     // An access list that cannot be read fails closed: no socket is opened at all.
     if (const QString unreadable = unreadableAccessList(); !unreadable.isEmpty()) {
@@ -85,8 +84,14 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     status.port = serverPort();
     status.backlog = listenBacklogSize();
     setStatus(status);
+    // Qt's accept loop sets each connection up before it accepts the next, and so takes too long
+    // to empty a short queue: a client connecting again at once overflows a backlog of 5 and
+    // waits a second for its SYN to be sent again. Qt's accepting stays off; acceptReady() does it.
+    pauseAccepting();
+    m_acceptNotifier = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &Listener::acceptReady);
     m_kernel->startListenQueue(socketDescriptor());
-    m_gate->watch();
+    m_gate->watch(m_acceptNotifier);
     log(LogLevel::Info, tr("Socket bound to %1").arg(Endpoint::format(status.address, status.port)));
     log(LogLevel::Info, tr("Listening with backlog %1").arg(status.backlog));
     if (Endpoint::isAllInterfaces(status.address))
@@ -118,7 +123,7 @@ void Listener::stopListening(bool closeConnections)
 {
     if (isListening()) {
         const QString where = Endpoint::format(m_status.address, m_status.port);
-        close();
+        closeListeningSocket();
         log(LogLevel::Info, tr("Stopped listening on %1").arg(where));
     }
     m_kernel->stopListenQueue();
@@ -141,19 +146,33 @@ void Listener::setPaused(bool paused)
 {
     if (!isListening() || paused == m_status.paused)
         return;
-    if (paused) {
-        pauseAccepting();
-        log(LogLevel::Info, tr("Accepting paused: new connections wait in the kernel's accept queue (backlog %1)")
-                                .arg(m_status.backlog));
-    } else {
-        // Out of descriptors, accepting stays off until the retry finds some free.
-        if (!m_gate->isShut())
-            resumeAccepting();
-        log(LogLevel::Info, tr("Accepting resumed"));
-    }
     ListenerStatus status = m_status;
     status.paused = paused;
     setStatus(status);
+    // Out of descriptors, accepting stays off until the retry finds some free.
+    updateAccepting();
+    if (paused) {
+        log(LogLevel::Info, tr("Accepting paused: new connections wait in the kernel's accept queue (backlog %1)")
+                                .arg(m_status.backlog));
+    } else {
+        log(LogLevel::Info, tr("Accepting resumed"));
+    }
+}
+
+void Listener::updateAccepting()
+{
+    if (m_acceptNotifier)
+        m_acceptNotifier->setEnabled(!m_status.paused && !m_gate->isShut());
+}
+
+void Listener::closeListeningSocket()
+{
+    // The notifier goes first: it must never watch a closed descriptor, which the system may
+    // hand out again.
+    delete m_acceptNotifier;
+    m_acceptNotifier = nullptr;
+    if (isListening())
+        close();
 }
 
 namespace {
@@ -283,11 +302,10 @@ void Listener::closeAllConnections()
         connection->close();
 }
 
-void Listener::refuse(QTcpSocket *socket, const QString &reason)
+void Listener::refuse(QTcpSocket *socket, const QString &peer, const QString &reason)
 {
     ++m_totals.refused;
-    log(LogLevel::Warning,
-        tr("Refused %1: %2").arg(Endpoint::format(socket->peerAddress(), socket->peerPort()), reason));
+    log(LogLevel::Warning, tr("Refused %1: %2").arg(peer, reason));
     socket->close();
     delete socket;
     scheduleFlush();
@@ -313,45 +331,59 @@ void Listener::closeIdleConnections()
     }
 }
 
-void Listener::incomingConnection(qintptr descriptor)
+void Listener::acceptReady()
 {
+    // Setting a connection up costs many times what accepting it does, so the kernel's queue is
+    // emptied first and looked at again before each set-up: a client that connects again at once
+    // would otherwise fill a short backlog meanwhile. At most AcceptBatch per turn of the event
+    // loop, so that a flood of new connections cannot starve the open ones of their reads and
+    // closes; the notifier fires again on the next turn while more wait.
+    int taken = 0;
+    while (taken < AcceptBatch) {
+        while (m_acceptNotifier && m_acceptNotifier->isEnabled() && taken + m_accepted.size() < AcceptBatch) {
+            const SocketOptions::Accepted accepted = SocketOptions::acceptConnection(socketDescriptor());
+            if (accepted.descriptor < 0) {
+                if (accepted.error != 0)
+                    m_gate->acceptFailed(accepted.error);
+                break;
+            }
+            m_accepted.append(accepted);
+        }
+        if (m_accepted.isEmpty())
+            break;
+        takeDescriptor(m_accepted.takeFirst());
+        ++taken;
+    }
+}
+
+void Listener::takeDescriptor(const SocketOptions::Accepted &accepted)
+{
+    m_sinceAccept.start();
     auto *socket = new QTcpSocket(this);
     // TCP sockets are always buffered in Qt; Connection caps the buffer.
-    if (!socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState, QIODevice::ReadWrite)) {
+    if (!socket->setSocketDescriptor(accepted.descriptor, QAbstractSocket::ConnectedState, QIODevice::ReadWrite)) {
         log(LogLevel::Error, tr("Could not take an accepted connection: %1").arg(socket->errorString()));
         delete socket;
+        SocketOptions::closeSocket(accepted.descriptor);
         return;
     }
-    addPendingConnection(socket);
-    if (!std::exchange(m_takeScheduled, true))
-        QMetaObject::invokeMethod(this, &Listener::takePendingConnections, Qt::QueuedConnection);
+    take(socket, accepted.peerAddress, accepted.peerPort);
 }
 
-void Listener::takePendingConnections()
+void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort)
 {
-    m_takeScheduled = false;
-    while (QTcpSocket *socket = nextPendingConnection())
-        take(socket);
-    // Taking a connection turns Qt's accepting back on; a pause chosen by the user stays, and
-    // so does one for want of descriptors until the retry finds some.
-    if (m_status.paused || m_gate->isShut())
-        pauseAccepting();
-}
-
-void Listener::take(QTcpSocket *socket)
-{
-    const QString refusal = AccessList::refusalReason(m_behaviour.allowList, m_behaviour.denyList,
-                                                      socket->peerAddress());
+    const QString peer = Endpoint::format(peerAddress, peerPort);
+    const QString refusal = AccessList::refusalReason(m_behaviour.allowList, m_behaviour.denyList, peerAddress);
     if (!refusal.isEmpty()) {
-        refuse(socket, refusal);
+        refuse(socket, peer, refusal);
         return;
     }
     if (m_connections.size() >= m_behaviour.maxConnections) {
-        refuse(socket, tr("already %n connection(s) open, the maximum", nullptr, int(m_connections.size())));
+        refuse(socket, peer, tr("already %n connection(s) open, the maximum", nullptr, int(m_connections.size())));
         return;
     }
     const quint64 id = m_nextId++;
-    auto *connection = new Connection(id, socket, this);
+    auto *connection = new Connection(id, socket, peerAddress, peerPort, this);
     connection->setTranscriptCapacity(m_behaviour.transcriptCapacity);
     connection->setMode(ongoingMode(m_behaviour.mode));
     connect(connection, &Connection::changed, this, &Listener::onConnectionChanged);
@@ -448,6 +480,14 @@ void Listener::releaseFreedMemory()
 {
     if (m_finishedSinceTrim < TrimAfterFinished)
         return;
+    // The trim holds this thread for milliseconds (4 ms after 3,000 connections), long enough for
+    // a client that keeps connecting to overflow a short backlog: it waits for a pause in new
+    // connections, looking again soon.
+    if (m_sinceAccept.isValid() && m_sinceAccept.elapsed() < TrimQuietMs) {
+        m_trimTimer->start(TrimQuietMs);
+        return;
+    }
+    m_trimTimer->start(TrimIntervalMs);
     releaseMemoryNow();
 }
 

@@ -3,10 +3,12 @@
 #include "connectioninfo.h"
 #include "listenerstatus.h"
 #include "serverbehaviour.h"
+#include "socketoptions.h"
 #include "transcriptarchive.h"
 #include "transcriptfeed.h"
 #include "updatebatch.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -17,6 +19,7 @@
 class AcceptGate;
 class Connection;
 class KernelMonitor;
+class QSocketNotifier;
 class QTimer;
 
 // The listening socket and every connection it accepted. Lives on the network thread;
@@ -28,9 +31,10 @@ class Listener final : public QTcpServer
 
 public:
     static constexpr int FlushIntervalMs = 33;
-    static constexpr int AcceptBatch = 512; // connections accepted per turn of the event loop
+    static constexpr int AcceptBatch = 512; // connections accepted per turn of the event loop, at most
     static constexpr int TrimIntervalMs = 2000;
     static constexpr int TrimAfterFinished = 256; // connections ended before memory is handed back
+    static constexpr int TrimQuietMs = 250; // the trim waits for this long without a new connection
     static constexpr int IdleSweepIntervalMs = 500; // how often idle connections are looked for
 
     explicit Listener(QObject *parent = nullptr);
@@ -68,17 +72,21 @@ public:
 signals:
     void updated(const UpdateBatch &batch);
 
-protected:
-    void incomingConnection(qintptr descriptor) override;
-
 private:
     void onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta);
     void onConnectionFinished(quint64 id);
-    void takePendingConnections();
-    void take(QTcpSocket *socket);
+    // The listening socket is readable: accepts what waits in the kernel's queue, at most
+    // AcceptBatch, and sets each connection up.
+    void acceptReady();
+    void takeDescriptor(const SocketOptions::Accepted &accepted);
+    // peer is the address accept() gave; the socket's own is gone once the peer reset.
+    void take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort);
+    // Accepting is on unless the user paused it or the gate shut it for want of descriptors.
+    void updateAccepting();
+    void closeListeningSocket();
     // Closes a connection at once: over the maximum, or refused by the access lists (reason as
     // AccessList::refusalReason gives it).
-    void refuse(QTcpSocket *socket, const QString &reason);
+    void refuse(QTcpSocket *socket, const QString &peer, const QString &reason);
     void closeIdleConnections();
     void setStatus(const ListenerStatus &status);
     void log(LogLevel level, const QString &text);
@@ -106,14 +114,17 @@ private:
     ServerBehaviour m_behaviour;
     bool m_statusChanged = false;
     bool m_acceptedSinceFlush = false;
-    bool m_takeScheduled = false;
     quint64 m_nextId = 1;
     TranscriptFeed m_feed; // the inspected connection's transcript, as far as it went out
     QTimer *m_flushTimer = nullptr;
     QTimer *m_trimTimer = nullptr;
     QTimer *m_idleTimer = nullptr; // runs only while an idle timeout is set
     int m_finishedSinceTrim = 0;
+    QElapsedTimer m_sinceAccept; // since the last connection was accepted
     KernelMonitor *m_kernel = nullptr;
     // Turns accepting off while descriptors run out; apart from the user's pause in m_status.
     AcceptGate *m_gate = nullptr;
+    // Fires while connections wait in the kernel's queue; QTcpServer's own accepting stays off.
+    QSocketNotifier *m_acceptNotifier = nullptr;
+    QList<SocketOptions::Accepted> m_accepted; // accepted, not yet set up; empty between turns
 };

@@ -8,6 +8,7 @@
 #else
 #  include <cerrno>
 #  include <cstring>
+#  include <fcntl.h>
 #  include <netinet/in.h>
 #  include <sys/socket.h>
 #  include <unistd.h>
@@ -16,6 +17,22 @@
 #  include <netinet/in.h>
 #  include <netinet/tcp.h>
 #endif
+
+namespace {
+
+// The accepted connection with its peer filled in from accept()'s address.
+SocketOptions::Accepted withPeer(SocketOptions::Accepted accepted, const sockaddr_storage &peer)
+{
+    if (peer.ss_family == AF_INET || peer.ss_family == AF_INET6) {
+        accepted.peerAddress.setAddress(reinterpret_cast<const sockaddr *>(&peer));
+        accepted.peerPort = peer.ss_family == AF_INET
+            ? ntohs(reinterpret_cast<const sockaddr_in *>(&peer)->sin_port)
+            : ntohs(reinterpret_cast<const sockaddr_in6 *>(&peer)->sin6_port);
+    }
+    return accepted;
+}
+
+} // namespace
 
 namespace SocketOptions {
 
@@ -85,6 +102,59 @@ bool isDroppedByKernel(qintptr descriptor)
 #else
     Q_UNUSED(descriptor);
     return false;
+#endif
+}
+
+Accepted acceptConnection(qintptr listeningDescriptor)
+{
+    if (listeningDescriptor < 0)
+        return {};
+    for (;;) {
+        sockaddr_storage peer = {};
+#ifdef Q_OS_WIN
+        int peerLength = int(sizeof(peer));
+        const SOCKET accepted = ::accept(static_cast<SOCKET>(listeningDescriptor),
+                                         reinterpret_cast<sockaddr *>(&peer), &peerLength);
+        if (accepted != INVALID_SOCKET)
+            return withPeer(Accepted{qintptr(accepted), 0, {}, 0}, peer);
+        const int error = ::WSAGetLastError();
+        if (error == WSAEWOULDBLOCK)
+            return {};
+        if (error == WSAECONNRESET || error == WSAEINTR)
+            continue;
+        return {-1, error, {}, 0};
+#else
+        socklen_t peerLength = sizeof(peer);
+#  ifdef Q_OS_LINUX
+        const int accepted = ::accept4(static_cast<int>(listeningDescriptor), reinterpret_cast<sockaddr *>(&peer),
+                                       &peerLength, SOCK_CLOEXEC);
+#  else
+        const int accepted = ::accept(static_cast<int>(listeningDescriptor), reinterpret_cast<sockaddr *>(&peer),
+                                      &peerLength);
+        if (accepted >= 0)
+            ::fcntl(accepted, F_SETFD, FD_CLOEXEC);
+#  endif
+        if (accepted >= 0)
+            return withPeer(Accepted{qintptr(accepted), 0, {}, 0}, peer);
+        const int error = errno;
+        if (error == EAGAIN || error == EWOULDBLOCK)
+            return {};
+        // The peer gave up while it waited: that one is gone from the queue, the next may be fine.
+        if (error == EINTR || error == ECONNABORTED || error == EPROTO)
+            continue;
+        return {-1, error, {}, 0};
+#endif
+    }
+}
+
+void closeSocket(qintptr descriptor)
+{
+    if (descriptor < 0)
+        return;
+#ifdef Q_OS_WIN
+    ::closesocket(static_cast<SOCKET>(descriptor));
+#else
+    ::close(static_cast<int>(descriptor));
 #endif
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHostAddress>
+
 #include "listenerstatus.h"
 
 #include <QtGlobal>
@@ -27,6 +29,24 @@ bool shutdownWrite(qintptr descriptor);
 // True when the kernel already dropped the connection (TCP state CLOSE) while the application
 // still holds it: what a reset leaves, whereas a FIN leaves CLOSE_WAIT. Linux only; false elsewhere.
 bool isDroppedByKernel(qintptr descriptor);
+
+// What acceptConnection() found in a listening socket's queue.
+struct Accepted
+{
+    qintptr descriptor = -1; // the new connection's; -1 when there was none
+    int error = 0;           // 0 when the queue was empty, else why accept() failed (errno)
+    // Who connected, as accept() gives it: still known when the peer reset the connection while it
+    // waited in the queue, which getpeername() (and so Qt) then no longer tells.
+    QHostAddress peerAddress;
+    quint16 peerPort = 0;
+};
+
+// Takes the next connection from a non-blocking listening socket's queue. Connections that
+// ended while they waited (ECONNABORTED and the like) are skipped, as an accept loop should;
+// the descriptor is close-on-exec.
+Accepted acceptConnection(qintptr listeningDescriptor);
+// Closes a descriptor that nothing else owns.
+void closeSocket(qintptr descriptor);
 
 // Repeats socket() → bind() → listen() natively, with the options QTcpServer sets, to learn
 // which call fails and its errno, which Qt does not keep; a socket that gets through is closed

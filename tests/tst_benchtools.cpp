@@ -295,6 +295,62 @@ private slots:
         QCOMPARE(integer(report, "bytes_out"), 16 * MiB);
     }
 
+    void sequentialConnectsOneAfterAnother_data()
+    {
+        QTest::addColumn<bool>("keep");
+        QTest::newRow("each closed") << false;
+        QTest::newRow("all kept open") << true;
+    }
+
+    void sequentialConnectsOneAfterAnother()
+    {
+        QFETCH(bool, keep);
+        Tool server(refserverPath());
+        const quint16 port = startRefserver(server, QStringLiteral("hold"));
+        QVERIFY2(port != 0, qPrintable(server.errors()));
+
+        Tool client(loadgenPath());
+        QStringList arguments{QStringLiteral("--mode"), QStringLiteral("sequential"), QStringLiteral("--count"),
+                              QStringLiteral("100")};
+        if (keep)
+            arguments << QStringLiteral("--keep");
+        runLoadgen(client, port, arguments);
+        QCOMPARE(client.process.exitCode(), 0);
+        const QJsonObject sequential = client.result();
+        QCOMPARE(sequential.value(QLatin1String("mode")).toString(), QStringLiteral("sequential"));
+        QCOMPARE(integer(sequential, "ok"), 100);
+        QCOMPARE(integer(sequential, "failed"), 0);
+        // The reference's default backlog (4096) never fills with one connect at a time.
+        QCOMPARE(integer(sequential, "stalled"), 0);
+        QVERIFY(sequential.contains(QLatin1String("max_connect_ms")));
+        QVERIFY(sequential.value(QLatin1String("max_connect_ms")).toDouble() < 900);
+
+        const QJsonObject report = stopRefserver(server);
+        QCOMPARE(integer(report, "accepted"), 100);
+    }
+
+    void sequentialGivesUpOnAFullQueue()
+    {
+        // Backlog 1 and nothing accepted: two connections fit in the queue, the third one's SYN
+        // is dropped and sent again until the client's timeout.
+        QTcpServer server;
+        server.setListenBacklogSize(1);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        server.pauseAccepting();
+
+        Tool client(loadgenPath());
+        runLoadgen(client, server.serverPort(),
+                   {QStringLiteral("--mode"), QStringLiteral("sequential"), QStringLiteral("--count"), QStringLiteral("3"),
+                    QStringLiteral("--keep"), QStringLiteral("--timeout-ms"), QStringLiteral("1500")});
+        QCOMPARE(client.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(client.process.exitCode(), 1);
+        const QJsonObject sequential = client.result();
+        QCOMPARE(integer(sequential, "ok"), 2);
+        QCOMPARE(integer(sequential, "failed"), 1);
+        QCOMPARE(integer(sequential, "stalled"), 0);
+        QVERIFY(client.errors().contains(QStringLiteral("timeout: connect")));
+    }
+
     void holdKeepsConnectionsUntilStdinEnds()
     {
         Tool server(refserverPath());
@@ -489,6 +545,9 @@ private slots:
         QTest::newRow("stream") << QStringList{QStringLiteral("--mode"), QStringLiteral("stream"),
                                                QStringLiteral("--megabytes"), QStringLiteral("1")}
                                 << 1;
+        QTest::newRow("sequential") << QStringList{QStringLiteral("--mode"), QStringLiteral("sequential"),
+                                                   QStringLiteral("--count"), QStringLiteral("20")}
+                                    << 20;
     }
 
     void nothingListeningFailsEveryConnection()
@@ -535,6 +594,15 @@ private slots:
             << loadgen
             << QStringList{QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--megabytes"), QStringLiteral("1"),
                            QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--count"), QStringLiteral("5")};
+        QTest::newRow("loadgen keep outside sequential")
+            << loadgen
+            << QStringList{QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"), QStringLiteral("1"),
+                           QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--keep")};
+        QTest::newRow("loadgen sequential with concurrency")
+            << loadgen
+            << QStringList{QStringLiteral("--mode"), QStringLiteral("sequential"), QStringLiteral("--count"),
+                           QStringLiteral("1"), QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--concurrency"),
+                           QStringLiteral("4")};
         QTest::newRow("loadgen host name")
             << loadgen
             << QStringList{QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"), QStringLiteral("1"),

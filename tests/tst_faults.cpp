@@ -49,6 +49,7 @@ private slots:
     void floodDoesNotStallOthers();
     void silentPeerStaysOpen();
     void userPauseOutlastsShortage();
+    void resetInQueueStillNamesPeer();
 };
 
 void TestFaults::descriptorExhaustionPausesAndResumes()
@@ -382,6 +383,40 @@ void TestFaults::userPauseOutlastsShortage()
         QVERIFY(roundTrip(fd, 'u') >= 0);
 #else
     QSKIP("Needs Linux descriptor limits");
+#endif
+}
+
+// Peers that connect and reset while they wait in the accept queue: the kernel no longer tells
+// getpeername() who they were, but accept() does, and every log line names the peer.
+void TestFaults::resetInQueueStillNamesPeer()
+{
+#ifdef Q_OS_LINUX
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    controller.start(QHostAddress::LocalHost, 0, 64);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);
+    controller.setPaused(true);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.status().paused, Timeout);
+
+    QList<quint16> ports;
+    for (int i = 0; i < 20; ++i) {
+        const int fd = posixConnect(recorder.status().port);
+        QVERIFY(fd >= 0);
+        ports.append(posixLocalPort(fd));
+        const linger abortive = {1, 0};
+        QCOMPARE(::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive)), 0);
+        ::close(fd); // RST while the connection waits to be accepted
+    }
+    controller.setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().accepted, quint64(20), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().open, 0, Timeout);
+    for (const quint16 port : std::as_const(ports)) {
+        QVERIFY2(recorder.logHas(QStringLiteral("Connection from 127.0.0.1:%1").arg(port)),
+                 qPrintable(recorder.log().join(u'\n')));
+    }
+    QVERIFY2(!recorder.logContains(QStringLiteral("unknown peer")), qPrintable(recorder.log().join(u'\n')));
+#else
+    QSKIP("Relies on Linux keeping reset connections in the accept queue");
 #endif
 }
 

@@ -37,6 +37,7 @@ struct Settings
     int leakWarmup = 12000;
     int leakCount = 100000;
     int coldStarts = 7;
+    int sequentialCount = 200;
     QStringList only;
 };
 
@@ -107,9 +108,12 @@ bool wanted(const Settings &settings, const QString &scenario)
 }
 
 // Starts a fresh server, runs `body` against it, stops it. False when it could not start.
-bool withServer(const Settings &settings, Kind kind, Mode mode, const std::function<void(BenchServer &)> &body)
+bool withServer(const Settings &settings, Kind kind, Mode mode, const std::function<void(BenchServer &)> &body,
+                int backlog = 4096, const QList<int> &cpus = {})
 {
     BenchServer server(kind, mode, settings.binDir, settings.app);
+    server.setBacklog(backlog);
+    server.setCpus(cpus);
     if (!server.start()) {
         say(QStringLiteral("  %1: %2").arg(BenchServer::kindName(kind), server.error()));
         return false;
@@ -340,6 +344,86 @@ void coldStart(const Settings &settings)
                median(window) < 500, QString()});
 }
 
+QString joined(const QList<double> &values)
+{
+    QStringList texts;
+    for (const double value : values)
+        texts.append(QString::number(value, 'f', 0));
+    return texts.join(QLatin1Char(','));
+}
+
+// Backlog 5 and a client that connects again as soon as a connect returns, closing each
+// connection or keeping them all. A server slow to accept shows as connects that stall for a
+// second: the queue was full, the kernel dropped the SYN and the client sent it again.
+void sequential(const Settings &settings)
+{
+    constexpr int Backlog = 5;
+    // The client gets a CPU of its own and the server the others. Woken on the client's CPU, a
+    // server waits until the client blocks, on a SYN dropped for a full queue: any server stalls
+    // then, the reference as much as the app (27 to 33 of 200 on the machine in BENCHMARKS.md,
+    // whose kernel puts them together often). Where the scheduler puts a thread is not what is
+    // measured here.
+    QList<int> serverCpus = allowedCpus();
+    QList<int> clientCpus;
+    if (serverCpus.size() >= 2)
+        clientCpus.append(serverCpus.takeLast());
+    else
+        serverCpus.clear();
+    say(QStringLiteral("sequential: backlog %1, %2 connects one after another, %3 repeats, %4")
+            .arg(Backlog)
+            .arg(settings.sequentialCount)
+            .arg(settings.repeats)
+            .arg(clientCpus.isEmpty() ? QStringLiteral("client and server on one CPU")
+                                      : QStringLiteral("client on CPU %1").arg(clientCpus.constFirst())));
+    for (const bool keep : {false, true}) {
+        QHash<Kind, QList<double>> stalled;
+        int failures = 0;
+        for (int repeat = 0; repeat < settings.repeats; ++repeat) {
+            for (const Kind kind : AllKinds) {
+                withServer(
+                    settings, kind, Mode::Hold,
+                    [&](BenchServer &server) {
+                        QStringList arguments{QStringLiteral("--mode"), QStringLiteral("sequential"),
+                                              QStringLiteral("--count"), QString::number(settings.sequentialCount)};
+                        if (keep)
+                            arguments.append(QStringLiteral("--keep"));
+                        // Each stall costs a second; a run with every connect stalled still ends.
+                        const LoadResult load = runLoad(settings.binDir, server.port(), arguments,
+                                                        (settings.sequentialCount + 60) * 1100, clientCpus);
+                        if (!load.ran || load.exitCode != 0 || load.figures.isEmpty()) {
+                            say(QStringLiteral("  %1: load failed: %2").arg(BenchServer::kindName(kind), load.errorText));
+                            ++failures;
+                            return;
+                        }
+                        stalled[kind].append(load.figures.value(QStringLiteral("stalled")).toDouble());
+                    },
+                    Backlog, serverCpus);
+            }
+        }
+        const double reference = median(stalled[Kind::Reference]);
+        const auto meets = [&](Kind kind) {
+            return !stalled[kind].isEmpty() && median(stalled[kind]) <= reference + 2;
+        };
+        Row row{QStringLiteral("sequential"),
+                QStringLiteral("backlog %1, %2 sequential connects, %3: stalled connects")
+                    .arg(Backlog)
+                    .arg(settings.sequentialCount)
+                    .arg(keep ? QStringLiteral("all kept open") : QStringLiteral("each closed")),
+                QStringLiteral("connects"),
+                reference,
+                median(stalled[Kind::Window]),
+                median(stalled[Kind::Headless]),
+                QStringLiteral("<= reference + 2"),
+                failures == 0 && !stalled[Kind::Reference].isEmpty() && meets(Kind::Window) && meets(Kind::Headless),
+                QStringLiteral("each run: reference %1; window %2; headless %3")
+                    .arg(joined(stalled[Kind::Reference]), joined(stalled[Kind::Window]),
+                         joined(stalled[Kind::Headless]))};
+        if (failures)
+            row.note += QStringLiteral(", %1 failures").arg(failures);
+        record(row);
+    }
+}
+
 // The 10,000-row table measured by socketlab-bench-table, folded into this report.
 void table(const Settings &settings)
 {
@@ -381,7 +465,11 @@ void printTable()
     std::printf("\n| Scenario | Metric | Reference | Window | Headless | Target | Met | Note |\n");
     std::printf("|---|---|---:|---:|---:|---|---|---|\n");
     for (const Row &row : std::as_const(g_rows)) {
-        const int decimals = row.unit == QStringLiteral("conn/s") || row.unit == QStringLiteral("MiB/s") ? 0 : 2;
+        int decimals = 2;
+        if (row.unit == QStringLiteral("conn/s") || row.unit == QStringLiteral("MiB/s"))
+            decimals = 0;
+        else if (row.unit == QStringLiteral("connects"))
+            decimals = 1;
         const QString unit = QLatin1Char(' ') + row.unit;
         const auto cell = [&](std::optional<double> value) {
             return value ? number(value, decimals) + unit : QStringLiteral("-");
@@ -436,7 +524,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption repeatsOption(QStringLiteral("repeats"), QStringLiteral("Repeats per load (default 3)."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
                                         QStringLiteral("Run only these scenarios: accept-close, hold-churn, echo-stream, "
-                                                       "hold, leak, cold-start, table (comma separated)."),
+                                                       "hold, leak, cold-start, sequential, table (comma separated)."),
                                         QStringLiteral("LIST"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Also write every figure to FILE."), QStringLiteral("FILE"));
     parser.addOptions({appOption, quickOption, repeatsOption, onlyOption, jsonOption});
@@ -480,6 +568,8 @@ int main(int argc, char *argv[])
         leak(settings);
     if (wanted(settings, QStringLiteral("cold-start")))
         coldStart(settings);
+    if (wanted(settings, QStringLiteral("sequential")))
+        sequential(settings);
     if (wanted(settings, QStringLiteral("table")))
         table(settings);
 

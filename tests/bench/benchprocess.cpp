@@ -10,11 +10,39 @@
 #include <csignal>
 #include <ctime>
 
+#include <sched.h>
+
 double monotonicMs()
 {
     timespec now = {};
     ::clock_gettime(CLOCK_MONOTONIC, &now);
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+QList<int> allowedCpus()
+{
+    QList<int> cpus;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (::sched_getaffinity(0, sizeof(set), &set) != 0)
+        return cpus;
+    for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+        if (CPU_ISSET(cpu, &set))
+            cpus.append(cpu);
+    }
+    return cpus;
+}
+
+void pinProcess(QProcess &process, const QList<int> &cpus)
+{
+    if (cpus.isEmpty())
+        return;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    for (const int cpu : cpus)
+        CPU_SET(cpu, &set);
+    // Runs in the child between fork and exec: the set is a copy, no allocation.
+    process.setChildProcessModifier([set] { ::sched_setaffinity(0, sizeof(set), &set); });
 }
 
 QString waitForLine(QProcess &process, const QString &prefix, int timeoutMs)
@@ -64,6 +92,7 @@ QString BenchServer::kindName(Kind kind)
 
 bool BenchServer::start()
 {
+    pinProcess(m_process, m_cpus);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.setStandardErrorFile(QProcess::nullDevice());
@@ -71,7 +100,7 @@ bool BenchServer::start()
         const char *mode = m_mode == Mode::Close ? "close" : m_mode == Mode::Echo ? "echo" : "hold";
         m_process.setProgram(m_binDir + QStringLiteral("/socketlab-refserver"));
         m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--mode"),
-                                QString::fromLatin1(mode), QStringLiteral("--backlog"), QStringLiteral("4096")});
+                                QString::fromLatin1(mode), QStringLiteral("--backlog"), QString::number(m_backlog)});
         m_startedMs = monotonicMs();
         m_process.start();
         const QString line = waitForLine(m_process, QStringLiteral("LISTENING "), 10000);
@@ -93,7 +122,7 @@ bool BenchServer::start()
     m_process.setProcessEnvironment(environment);
     const char *mode = m_mode == Mode::Close ? "close" : m_mode == Mode::Echo ? "echo" : "hold";
     QStringList arguments{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--backlog"),
-                          QStringLiteral("4096"), QStringLiteral("--mode"), QString::fromLatin1(mode),
+                          QString::number(m_backlog), QStringLiteral("--mode"), QString::fromLatin1(mode),
                           QStringLiteral("--stats-file"), m_statsPath};
     if (m_kind == Kind::Headless)
         arguments.prepend(QStringLiteral("--headless"));
@@ -177,10 +206,12 @@ qint64 BenchServer::residentKiB() const
     return 0;
 }
 
-LoadResult runLoad(const QString &binDir, quint16 port, const QStringList &arguments, int timeoutMs)
+LoadResult runLoad(const QString &binDir, quint16 port, const QStringList &arguments, int timeoutMs,
+                   const QList<int> &cpus)
 {
     LoadResult result;
     QProcess process;
+    pinProcess(process, cpus);
     process.setProgram(binDir + QStringLiteral("/socketlab-loadgen"));
     process.setArguments(QStringList{QStringLiteral("--port"), QString::number(port)} + arguments);
     result.startedMs = monotonicMs();

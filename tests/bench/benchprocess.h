@@ -23,6 +23,11 @@ public:
     BenchServer(Kind kind, Mode mode, const QString &binDir, const QString &appBinary);
     ~BenchServer();
 
+    // The listen backlog both programs are started with; before start().
+    void setBacklog(int backlog) { m_backlog = backlog; }
+    // The CPUs the server may run on, all of them when empty; before start().
+    void setCpus(const QList<int> &cpus) { m_cpus = cpus; }
+
     // Starts and waits until it listens; false with the reason in error().
     bool start();
     // SIGTERM, then waits for the exit; the reference prints its own figures then.
@@ -52,6 +57,8 @@ private:
     Mode m_mode;
     QString m_binDir;
     QString m_appBinary;
+    int m_backlog = 4096;
+    QList<int> m_cpus;
     QProcess m_process;
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_statsPath;
@@ -72,7 +79,14 @@ struct LoadResult
     double finishedMs = 0; // monotonic, once it exited
 };
 
-LoadResult runLoad(const QString &binDir, quint16 port, const QStringList &arguments, int timeoutMs);
+// The load generator on the given CPUs, on any when the list is empty.
+LoadResult runLoad(const QString &binDir, quint16 port, const QStringList &arguments, int timeoutMs,
+                   const QList<int> &cpus = {});
+
+// The CPUs this process may run on.
+QList<int> allowedCpus();
+// Keeps a process to the given CPUs from its start; nothing when the list is empty.
+void pinProcess(QProcess &process, const QList<int> &cpus);
 
 double monotonicMs();
 // Reads the lines of `process` until one starts with `prefix` or the time runs out.

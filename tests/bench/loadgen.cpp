@@ -1,9 +1,11 @@
 // socketlab-loadgen: a load generator for TCP servers. Linux only, plain C++17 on epoll with one
 // thread and non-blocking sockets, so that on one machine the client is not what limits the figures.
 //
-//   churn   many short connections, each optionally exchanging one byte
-//   hold    many idle connections kept open, noticing the ones the server drops
-//   stream  one connection pushing a verifiable byte stream through an echo server
+//   churn       many short connections, each optionally exchanging one byte
+//   hold        many idle connections kept open, noticing the ones the server drops
+//   stream      one connection pushing a verifiable byte stream through an echo server
+//   sequential  connections one after another, counting the connects that stall on a SYN
+//               dropped because the server's accept queue was full
 //
 // The last line on stdout is one JSON object with the result. Exit code: 0 when every connection
 // did what was expected, 1 otherwise, 2 on bad usage.
@@ -22,6 +24,7 @@
 #include <arpa/inet.h>
 #include <endian.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
@@ -74,7 +77,7 @@ public:
 // ---------------------------------------------------------------------------------------------
 // Options
 
-enum class Mode { Churn, Hold, Stream };
+enum class Mode { Churn, Hold, Stream, Sequential };
 enum class Expect { None, Echo, Close };
 
 struct Options
@@ -93,10 +96,12 @@ struct Options
     int timeoutMs = 10000;
     int sourceSpread = -1; // -1: 64 for a 127.0.0.0/8 server, else 0
     bool rstClose = false;
+    bool keep = false;
+    int stallMs = 900;
 };
 
 const char *const Usage =
-    "Usage: socketlab-loadgen --mode churn|hold|stream --port P [options]\n"
+    "Usage: socketlab-loadgen --mode churn|hold|stream|sequential --port P [options]\n"
     "\n"
     "  --mode churn   --count N [--concurrency C] [--send-byte] [--expect none|echo|close]\n"
     "                 [--rst-close]\n"
@@ -112,18 +117,27 @@ const char *const Usage =
     "  --mode stream  --megabytes M [--chunk-kib K]\n"
     "      Writes M MiB of a pseudo-random stream to an echo server in chunks of K KiB\n"
     "      (default 64) while reading the echo back, and checks every byte.\n"
+    "  --mode sequential --count N [--keep] [--stall-ms S]\n"
+    "      N connections one after another, the next connect as soon as the previous one is\n"
+    "      established (the kernel establishes it once it is in the server's accept queue).\n"
+    "      Each is closed at once, or with --keep all stay open until the last has connected.\n"
+    "      A connect that takes S ms or more (default 900) counts as stalled: its SYN was\n"
+    "      dropped, normally because the accept queue was full, and sent again after the\n"
+    "      kernel's 1 s timeout, which fires a little early at times.\n"
     "\n"
     "Common options:\n"
     "  --host ADDR         server address, IPv4 or IPv6 literal (default 127.0.0.1)\n"
     "  --port P            server port (required)\n"
     "  --timeout-ms T      per connection, connect to its end; in stream mode the longest wait\n"
     "                      without progress (default 10000)\n"
-    "  --source-spread N   churn and hold: bind client sockets to 127.0.0.2 .. 127.0.0.(N+1) in\n"
-    "                      turn, to spread TIME_WAIT over more 4-tuples (default 64 when the\n"
-    "                      server is on 127.0.0.0/8, else 0; 0 turns it off)\n"
+    "  --source-spread N   churn, hold, sequential: bind client sockets to 127.0.0.2 ..\n"
+    "                      127.0.0.(N+1) in turn, to spread TIME_WAIT over more 4-tuples\n"
+    "                      (churn and hold: 64 when the server is on 127.0.0.0/8, else 0;\n"
+    "                      sequential: 0, as a plain client connects; 0 turns it off)\n"
     "\n"
     "Output: one JSON line {\"mode\",\"ok\",\"failed\",\"eof\",\"reset\",\"dropped\",\"seconds\",\"rate\",\n"
-    "\"mib_per_s\",\"verified\"}. Exit code 0 when all succeeded, 1 otherwise, 2 on bad usage.\n";
+    "\"mib_per_s\",\"verified\"}, in sequential mode also \"stalled\" and \"max_connect_ms\". Exit\n"
+    "code 0 when all succeeded (stalled ones included), 1 otherwise, 2 on bad usage.\n";
 
 long long parseInteger(const std::string &option, const std::string &text, long long min, long long max)
 {
@@ -213,6 +227,11 @@ Options parseOptions(int argc, char **argv)
         } else if (name == "--rst-close") {
             flag();
             options.rstClose = true;
+        } else if (name == "--keep") {
+            flag();
+            options.keep = true;
+        } else if (name == "--stall-ms") {
+            options.stallMs = static_cast<int>(parseInteger(name, value(), 1, 24 * 3600 * 1000));
         } else {
             throw UsageError(std::string("unknown option '") + argv[i] + "'");
         }
@@ -228,8 +247,10 @@ Options parseOptions(int argc, char **argv)
         options.mode = Mode::Hold;
     else if (*mode == "stream")
         options.mode = Mode::Stream;
+    else if (*mode == "sequential")
+        options.mode = Mode::Sequential;
     else
-        throw UsageError("--mode must be churn, hold or stream, not '" + *mode + "'");
+        throw UsageError("--mode must be churn, hold, stream or sequential, not '" + *mode + "'");
 
     if (!seen["--port"])
         throw UsageError("--port is required");
@@ -246,6 +267,10 @@ Options parseOptions(int argc, char **argv)
     only("--hold-seconds", Mode::Hold, "hold");
     only("--megabytes", Mode::Stream, "stream");
     only("--chunk-kib", Mode::Stream, "stream");
+    only("--keep", Mode::Sequential, "sequential");
+    only("--stall-ms", Mode::Sequential, "sequential");
+    if (options.mode == Mode::Sequential && seen["--concurrency"])
+        throw UsageError("--concurrency does not apply to --mode sequential: one connect at a time");
     if (options.mode == Mode::Stream) {
         for (const char *option : {"--count", "--concurrency", "--source-spread"}) {
             if (seen[option])
@@ -254,7 +279,7 @@ Options parseOptions(int argc, char **argv)
         if (!seen["--megabytes"])
             throw UsageError("--megabytes is required with --mode stream");
     } else if (!seen["--count"]) {
-        throw UsageError("--count is required with --mode churn and --mode hold");
+        throw UsageError("--count is required with --mode churn, hold and sequential");
     }
     if (options.expect == Expect::Echo && !options.sendByte)
         throw UsageError("--expect echo needs --send-byte");
@@ -375,6 +400,8 @@ struct Result
     double rate = 0;
     double mibPerSecond = 0;
     bool verified = true;
+    long long stalled = 0;    // sequential: connects that took --stall-ms or more
+    double maxConnectMs = 0; // sequential: the slowest connect
     std::map<std::string, long long> failures; // reason -> count, for stderr
 
     void fail(const std::string &reason)
@@ -393,6 +420,8 @@ const char *modeName(Mode mode)
         return "hold";
     case Mode::Stream:
         return "stream";
+    case Mode::Sequential:
+        return "sequential";
     }
     return "";
 }
@@ -402,9 +431,12 @@ void printResult(Mode mode, const Result &result)
     for (const auto &[reason, count] : result.failures)
         std::fprintf(stderr, "%s: %lld failed: %s\n", Program, count, reason.c_str());
     std::printf("{\"mode\":\"%s\",\"ok\":%lld,\"failed\":%lld,\"eof\":%lld,\"reset\":%lld,\"dropped\":%lld,"
-                "\"seconds\":%.3f,\"rate\":%.1f,\"mib_per_s\":%.1f,\"verified\":%s}\n",
+                "\"seconds\":%.3f,\"rate\":%.1f,\"mib_per_s\":%.1f,\"verified\":%s",
                 modeName(mode), result.ok, result.failed, result.eof, result.reset, result.dropped,
                 result.seconds, result.rate, result.mibPerSecond, result.verified ? "true" : "false");
+    if (mode == Mode::Sequential)
+        std::printf(",\"stalled\":%lld,\"max_connect_ms\":%.1f", result.stalled, result.maxConnectMs);
+    std::printf("}\n");
     std::fflush(stdout);
 }
 
@@ -831,6 +863,76 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
+// sequential
+
+// What a client does in a loop: connect, then close or keep, and connect again at once. With a
+// short backlog this is where a server that is slow to accept shows: the queue fills between its
+// accepts, the kernel drops the next SYN, and that connect waits for the retransmission.
+int runSequential(const Options &options, const Endpoint &target, int signalFd)
+{
+    Result result;
+    std::vector<int> kept;
+    const auto timeout = std::chrono::milliseconds(options.timeoutMs);
+    const Clock::time_point start = Clock::now();
+    bool interrupted = false;
+    for (long long index = 0; index < options.count && !interrupted; ++index) {
+        const Clock::time_point began = Clock::now();
+        const Dialled dialled = dial(target, options.sourceSpread, index);
+        if (dialled.fd < 0) {
+            result.fail(dialled.failure);
+            continue;
+        }
+        int error = ETIMEDOUT;
+        for (;;) {
+            const Clock::time_point now = Clock::now();
+            if (now >= began + timeout)
+                break;
+            pollfd fds[2] = {{dialled.fd, POLLOUT, 0}, {signalFd, POLLIN, 0}};
+            const int ready = ::poll(fds, 2, millisecondsUntil(began + timeout, now));
+            if (ready < 0 && errno != EINTR) {
+                error = errno;
+                break;
+            }
+            if (fds[1].revents & POLLIN) {
+                interrupted = signalArrived(signalFd);
+                if (interrupted)
+                    break;
+            }
+            if (fds[0].revents != 0) {
+                error = socketError(dialled.fd);
+                break;
+            }
+        }
+        const double ms = secondsBetween(began, Clock::now()) * 1000.0;
+        if (interrupted) {
+            ::close(dialled.fd);
+            result.fail("interrupted");
+            break;
+        }
+        if (error != 0) {
+            ::close(dialled.fd);
+            result.fail(error == ETIMEDOUT ? std::string("timeout: connect") : describe("connect", error));
+            continue;
+        }
+        ++result.ok;
+        result.maxConnectMs = std::max(result.maxConnectMs, ms);
+        if (ms >= options.stallMs)
+            ++result.stalled;
+        if (options.keep)
+            kept.push_back(dialled.fd);
+        else
+            ::close(dialled.fd);
+    }
+    result.seconds = secondsBetween(start, Clock::now());
+    if (result.seconds > 0)
+        result.rate = static_cast<double>(result.ok) / result.seconds;
+    for (const int fd : kept)
+        ::close(fd);
+    printResult(Mode::Sequential, result);
+    return result.ok == options.count ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
 // stream
 
 // The stream is a counter-based generator (splitmix64 of the 8-byte block index), so any part
@@ -1091,7 +1193,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (options.sourceSpread < 0)
-        options.sourceSpread = target->loopbackV4 ? 64 : 0;
+        options.sourceSpread = target->loopbackV4 && options.mode != Mode::Sequential ? 64 : 0;
     else if (options.sourceSpread > 0 && !target->loopbackV4) {
         std::fprintf(stderr, "%s: --source-spread needs a server on 127.0.0.0/8 (see --help)\n", Program);
         return 2;
@@ -1122,6 +1224,8 @@ int main(int argc, char **argv)
         return ConnectionLoad(options, *target, epollFd, signalFd).runHold();
     case Mode::Stream:
         return StreamLoad(options, *target, epollFd, signalFd).run();
+    case Mode::Sequential:
+        return runSequential(options, *target, signalFd);
     }
     return 1;
 }
