@@ -191,7 +191,9 @@ void Connection::shutdownWrite()
     }
     m_halfClosed = true;
     m_info.state = ConnectionState::HalfClosed;
+    m_info.halfClosedByServer = true;
     emit changed(m_info.id, 0, 0);
+    emit halfClosed(m_info.id);
 }
 
 void Connection::checkPendingError()

@@ -26,6 +26,8 @@ public:
     quint64 id() const { return m_info.id; }
     const ConnectionInfo &info() const { return m_info; }
     bool isFinished() const { return m_info.isFinished(); }
+    // The server asked for a full close (FIN or RST), not only a half-close.
+    bool closeRequested() const { return m_closeRequested; }
     const Transcript &transcript() const { return m_transcript; }
 
     // Hold, Echo and Discard apply from now on; Greeting and Accept and close act on accept.
@@ -46,6 +48,8 @@ signals:
     void changed(quint64 id, qint64 receivedDelta, qint64 sentDelta);
     // The connection reached a final state; it deletes itself afterwards.
     void finished(quint64 id);
+    // The server's sending side is shut: the peer reads EOF and can still send.
+    void halfClosed(quint64 id);
 
 private:
     void watchNotifiers();

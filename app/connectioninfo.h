@@ -39,6 +39,7 @@ struct ConnectionInfo
     ConnectionState state = ConnectionState::Open;
     QString errorString;
     bool recording = true; // the transcript keeps the bytes (not in Discard mode)
+    bool halfClosedByServer = false; // the server shut its sending side before the end
 
     bool isFinished() const;
     qint64 durationMs(qint64 nowMs) const;

@@ -226,11 +226,14 @@ void Listener::send(const QList<quint64> &ids, const QByteArray &data)
 {
     int sent = 0;
     int backlogged = 0;
+    int shut = 0; // half-closed or closing: the server's sending side is shut
     const auto sendTo = [&](Connection *connection) {
         if (connection->send(data))
             ++sent;
         else if (connection->canSend() && connection->sendBacklogFull())
             ++backlogged;
+        else if (!connection->canSend() && !connection->isFinished())
+            ++shut;
     };
     if (ids.isEmpty()) {
         for (Connection *connection : std::as_const(m_connections))
@@ -246,6 +249,10 @@ void Listener::send(const QList<quint64> &ids, const QByteArray &data)
     if (backlogged > 0)
         log(LogLevel::Warning, tr("Not sent to %n connection(s): the peer is not reading what was sent before",
                                   nullptr, backlogged));
+    if (shut > 0)
+        log(LogLevel::Warning, tr("Not sent to %n connection(s): the server has shut its sending side (half-closed "
+                                  "or closing)",
+                                  nullptr, shut));
 }
 
 void Listener::inspect(quint64 connectionId)
@@ -323,10 +330,10 @@ void Listener::closeIdleConnections()
         const ConnectionInfo &info = connection->info();
         if (info.state != ConnectionState::Open || now - info.lastActivityMs <= limitMs)
             continue;
-        log(LogLevel::Connection, tr("Connection #%1 from %2 closed: idle for %3 s")
-                                      .arg(QString::number(info.id),
-                                           Endpoint::format(info.peerAddress, info.peerPort),
-                                           QString::number(m_behaviour.idleTimeoutSeconds)));
+        // Said once, in the line that tells how the connection ended, with how long it was idle.
+        m_closeReasons.insert(info.id, tr("idle for %1 s (the timeout is %2 s)")
+                                           .arg((now - info.lastActivityMs) / 1000)
+                                           .arg(m_behaviour.idleTimeoutSeconds));
         connection->close();
     }
 }
@@ -388,6 +395,15 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     connection->setMode(ongoingMode(m_behaviour.mode));
     connect(connection, &Connection::changed, this, &Listener::onConnectionChanged);
     connect(connection, &Connection::finished, this, &Listener::onConnectionFinished);
+    connect(connection, &Connection::halfClosed, this, [this](quint64 halfClosedId) {
+        if (const Connection *halfClosedConnection = m_connections.value(halfClosedId)) {
+            const ConnectionInfo &halfInfo = halfClosedConnection->info();
+            log(LogLevel::Connection,
+                tr("Connection #%1 from %2 half-closed by the server: the peer reads EOF and can still send")
+                    .arg(halfClosedId)
+                    .arg(Endpoint::format(halfInfo.peerAddress, halfInfo.peerPort)));
+        }
+    });
     m_connections.insert(id, connection);
 
     ++m_totals.accepted;
@@ -429,9 +445,18 @@ void Listener::onConnectionFinished(quint64 id)
     m_totals.open = int(m_connections.size());
 
     const QString peer = Endpoint::format(info.peerAddress, info.peerPort);
+    const QString reason = m_closeReasons.take(id);
     switch (info.state) {
     case ConnectionState::Closed:
-        log(LogLevel::Connection, tr("Connection #%1 from %2 closed by the server").arg(id).arg(peer));
+        if (!reason.isEmpty())
+            log(LogLevel::Connection, tr("Connection #%1 from %2 closed by the server: %3").arg(id).arg(peer, reason));
+        else if (info.halfClosedByServer && !connection->closeRequested())
+            log(LogLevel::Connection,
+                tr("Connection #%1 from %2 closed: the server half-closed it first, then the peer closed its side")
+                    .arg(id)
+                    .arg(peer));
+        else
+            log(LogLevel::Connection, tr("Connection #%1 from %2 closed by the server").arg(id).arg(peer));
         break;
     case ConnectionState::PeerClosed:
         log(LogLevel::Connection, tr("Connection #%1 from %2 closed by the peer").arg(id).arg(peer));

@@ -104,6 +104,7 @@ private:
 
     QHash<quint64, Connection *> m_connections;
     QHash<quint64, ConnectionInfo> m_finishedInfos; // final snapshots not yet sent
+    QHash<quint64, QString> m_closeReasons;          // why the server is closing them, for the log
     TranscriptArchive m_archive{std::numeric_limits<qsizetype>::max()}; // bounded by count
     QList<EndedTranscript> m_endedTranscripts; // not yet handed over
     bool m_handOverTranscripts = false;

@@ -561,14 +561,30 @@ void TestConversation::halfClose()
     QCOMPARE(recorder.transcriptBytes(Direction::Sent), QByteArrayLiteral("last words"));
     QCOMPARE(recorder.chunks().constLast().direction, Direction::Received);
     QCOMPARE(recorder.info(id).state, ConnectionState::HalfClosed);
-    // The server can no longer send.
+    // The half-close is in the log.
+    QVERIFY2(recorder.logHas(QStringLiteral("Connection #%1 from 127.0.0.1:%2 half-closed by the server: the peer "
+                                            "reads EOF and can still send")
+                                 .arg(id)
+                                 .arg(port)),
+             qPrintable(recorder.log().join(u'\n')));
+    // The server can no longer send, and the log says why.
     controller.send({id}, QByteArrayLiteral("no"));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.logHas(QStringLiteral("Sent 2 byte(s) to 0 connection(s)")), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.logContains(QStringLiteral("Not sent to 1 connection(s): the server has shut its "
+                                                                 "sending side")),
+                             Timeout);
     QCOMPARE(recorder.info(id).bytesSent, quint64(10));
 
+    // The peer closes its side last: the log says the server half-closed first.
     client.close();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).state, ConnectionState::Closed, Timeout);
     QCOMPARE(recorder.info(id).bytesReceived, quint64(4));
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.logHas(QStringLiteral("Connection #%1 from 127.0.0.1:%2 closed: the server "
+                                                            "half-closed it first, then the peer closed its side")
+                                                 .arg(id)
+                                                 .arg(port)),
+                             Timeout);
+    QVERIFY(!recorder.logHas(QStringLiteral("Connection #%1 from 127.0.0.1:%2 closed by the server").arg(id).arg(port)));
 #else
     QSKIP("Needs a POSIX client");
 #endif

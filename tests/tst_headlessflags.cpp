@@ -231,7 +231,7 @@ void TestHeadlessFlags::idleTimeout()
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, Timeout);
     QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(client.error(), QAbstractSocket::RemoteHostClosedError);
-    QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(QRegularExpression(QStringLiteral("closed: idle for"))) >= 0,
+    QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(QRegularExpression(QStringLiteral("closed by the server: idle for"))) >= 0,
                               qPrintable(server.dump()), Timeout);
 }
 
