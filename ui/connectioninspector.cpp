@@ -188,14 +188,17 @@ void ConnectionInspector::showKernelFigures()
                                                   .arg(cell(Model::BytesAckedColumn),
                                                        cell(Model::KernelReceivedColumn))
                                             : none);
+    if (!figures) {
+        m_ui->kernelLastDataValue->setText(none);
+        return;
+    }
     // The kernel counts "since the last data" from the handshake when nothing went that way yet.
     const QString sentPart = m_info.bytesSent == 0 ? tr("nothing sent yet")
                                                    : tr("sent %1 ago").arg(cell(Model::SinceLastSendColumn));
     const QString receivedPart = m_info.bytesReceived == 0
         ? tr("nothing received yet")
         : tr("received %1 ago").arg(cell(Model::SinceLastReceiveColumn));
-    m_ui->kernelLastDataValue->setText(figures ? tr("%1, %2", "last data sent, received").arg(sentPart, receivedPart)
-                                               : none);
+    m_ui->kernelLastDataValue->setText(tr("%1, %2", "last data sent, received").arg(sentPart, receivedPart));
 }
 
 void ConnectionInspector::applyTranscript(const TranscriptUpdate &update)
