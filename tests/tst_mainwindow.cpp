@@ -10,6 +10,8 @@
 #include "trafficchart.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractScrollArea>
+#include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
@@ -17,6 +19,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -26,6 +30,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
+
+#include <cmath>
 
 namespace {
 
@@ -43,6 +49,94 @@ void fillForm(QWidget *window, const QString &address, const QString &port)
     portEdit->selectAll();
     QTest::keyClick(portEdit, Qt::Key_Backspace);
     QTest::keyClicks(portEdit, port);
+}
+
+// Widgets narrower than their minimum, and neighbours that overlap. An item view's and a spin
+// box's, combo box's or line edit's own parts are theirs to place.
+QStringList layoutProblems(QWidget *window)
+{
+    const auto isComposite = [](const QWidget *widget) {
+        return qobject_cast<const QAbstractScrollArea *>(widget) || qobject_cast<const QAbstractSpinBox *>(widget)
+            || qobject_cast<const QComboBox *>(widget) || qobject_cast<const QLineEdit *>(widget);
+    };
+    QStringList problems;
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (widget->isWindow() || !widget->isVisibleTo(window) || isComposite(widget->parentWidget()))
+            continue;
+        const QSize hint = widget->minimumSizeHint();
+        if (hint.isValid() && widget->sizePolicy().horizontalPolicy() != QSizePolicy::Ignored
+            && widget->width() < hint.width()) {
+            problems << QStringLiteral("%1 (%2) is %3 px wide, needs %4")
+                            .arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()))
+                            .arg(widget->width())
+                            .arg(hint.width());
+        }
+        if (isComposite(widget))
+            continue;
+        QList<QWidget *> siblings;
+        for (QObject *object : widget->children()) {
+            auto *sibling = qobject_cast<QWidget *>(object);
+            if (sibling && !sibling->isWindow() && sibling->isVisibleTo(window))
+                siblings << sibling;
+        }
+        for (qsizetype i = 0; i < siblings.size(); ++i) {
+            for (qsizetype j = i + 1; j < siblings.size(); ++j) {
+                if (siblings.at(i)->geometry().intersects(siblings.at(j)->geometry()))
+                    problems << QStringLiteral("%1 overlaps %2").arg(siblings.at(i)->objectName(), siblings.at(j)->objectName());
+            }
+        }
+    }
+    return problems;
+}
+
+// The WCAG contrast ratio of two colours: 1 for the same, 21 for black on white.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &colour) {
+        const auto channel = [](double value) {
+            return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF());
+    };
+    const double first = luminance(a) + 0.05;
+    const double second = luminance(b) + 0.05;
+    return first > second ? first / second : second / first;
+}
+
+// What a painted part looks like: its commonest colour (the background) and the colour that
+// stands out most from it (the text).
+struct PaintedColours
+{
+    QColor background;
+    QColor ink;
+};
+
+PaintedColours paintedColours(QWidget *widget)
+{
+    const QImage image = widget->grab().toImage();
+    QHash<QRgb, int> counts;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            ++counts[image.pixel(x, y) | 0xff000000u];
+    }
+    PaintedColours colours;
+    int most = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() > most) {
+            most = it.value();
+            colours.background = QColor::fromRgb(it.key());
+        }
+    }
+    double best = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        const double ratio = contrast(QColor::fromRgb(it.key()), colours.background);
+        if (ratio > best) {
+            best = ratio;
+            colours.ink = QColor::fromRgb(it.key());
+        }
+    }
+    return colours;
 }
 
 } // namespace
@@ -65,6 +159,10 @@ private slots:
     void kernelViewAndTestClients();
     void filterConnections();
     void bigTableFiltersAfterTypingPauses();
+    void fitsSmallScreens_data();
+    void fitsSmallScreens();
+    void peerColumnNeverCollapses();
+    void darkPaletteKeepsPaintedPartsReadable();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -350,7 +448,8 @@ void TestMainWindow::filterConnections()
     auto *filter = child<QLineEdit>(window, "connectionFilterEdit");
     auto *count = child<QLabel>(window, "filterCountLabel");
     auto *inspector = child<ConnectionInspector>(window, "inspector");
-    QCOMPARE(filter->placeholderText(), QStringLiteral("Filter: peer, state…"));
+    QCOMPARE(filter->placeholderText(), QStringLiteral("Filter…"));
+    QVERIFY(filter->toolTip().contains(QStringLiteral("peer")));
     QVERIFY(filter->isClearButtonEnabled());
     // The filter fits in the toolbar without widening the window.
     QVERIFY(window->minimumSizeHint().width() <= 1240);
@@ -531,6 +630,145 @@ void TestMainWindow::kernelViewAndTestClients()
     QTRY_COMPARE_WITH_TIMEOUT(strip->text().contains(QStringLiteral("close() · %1").arg(rows)), true, Timeout);
     // The chart took a sample a second all along.
     QTRY_VERIFY_WITH_TIMEOUT(child<TrafficChart>(window, "trafficChart")->sampleCount() > 0, Timeout);
+}
+
+void TestMainWindow::fitsSmallScreens_data()
+{
+    // The screen in device pixels, less a panel, and the scale it runs at. CTest runs this suite a
+    // second time with QT_SCALE_FACTOR=1.5 for the second row.
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<qreal>("scale");
+    QTest::newRow("1024x720 at 100%") << QSize(1024, 720) << 1.0;
+    QTest::newRow("1920x1032 at 150%") << QSize(1920, 1032) << 1.5;
+}
+
+void TestMainWindow::fitsSmallScreens()
+{
+    QFETCH(QSize, screen);
+    QFETCH(qreal, scale);
+    MainWindow *window = m_window.get();
+    if (!qFuzzyCompare(window->devicePixelRatio(), scale))
+        QSKIP("this row is for another QT_SCALE_FACTOR");
+    const QSize available = (QSizeF(screen) / scale).toSize();
+
+    // Listening with a client selected, so the badge, the gauge and the inspector show their
+    // longest everyday text.
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, listeningPort(window));
+    QVERIFY(client.waitForConnected(Timeout));
+    auto *view = child<QTableView>(window, "connectionsView");
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, Timeout);
+    view->selectRow(0);
+
+    // The window manager's title bar takes some of the height.
+    constexpr int TitleBar = 32;
+    const QSize minimum = window->minimumSizeHint().expandedTo(window->minimumSize());
+    QVERIFY2(minimum.width() <= available.width() && minimum.height() <= available.height() - TitleBar,
+             qPrintable(QStringLiteral("minimum %1x%2 does not fit %3x%4")
+                            .arg(minimum.width()).arg(minimum.height()).arg(available.width()).arg(available.height())));
+    window->resize(available);
+    QTRY_COMPARE_WITH_TIMEOUT(window->size(), available, Timeout);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+
+    // Every widget a person sees gets at least its minimum width, and no two neighbours overlap,
+    // on each of the side tabs.
+    auto *tabs = child<QTabWidget>(window, "sideTabs");
+    QStringList problems;
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        problems << layoutProblems(window);
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1String("; "))));
+}
+
+void TestMainWindow::peerColumnNeverCollapses()
+{
+    MainWindow *window = m_window.get();
+    window->resize(1024, 700);
+    auto *view = child<QTableView>(window, "connectionsView");
+    QHeaderView *header = view->horizontalHeader();
+    const int peerText = header->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255:65535"));
+    QVERIFY(header->sectionSize(ConnectionTableModel::PeerColumn) >= peerText);
+
+    // Every column shown: the table scrolls sideways and Peer keeps its width.
+    for (QAction *action : header->actions()) {
+        if (!action->isChecked())
+            action->trigger();
+    }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QTRY_VERIFY_WITH_TIMEOUT(view->horizontalScrollBar()->maximum() > 0, Timeout);
+    QVERIFY(header->sectionSize(ConnectionTableModel::PeerColumn) >= peerText);
+
+    // A layout saved with Peer squeezed to a sliver comes back readable.
+    header->resizeSection(ConnectionTableModel::PeerColumn, 12);
+    window->close();
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    header = child<QTableView>(m_window.get(), "connectionsView")->horizontalHeader();
+    QVERIFY(header->sectionSize(ConnectionTableModel::PeerColumn) >= peerText);
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::TcpStateColumn));
+}
+
+void TestMainWindow::darkPaletteKeepsPaintedPartsReadable()
+{
+    // Fusion with a dark palette, as a dark desktop theme gives; restored for the next test.
+    const QString style = QApplication::style()->name();
+    const QPalette palette = QApplication::palette();
+    const auto restore = qScopeGuard([&] {
+        QApplication::setStyle(style);
+        QApplication::setPalette(palette);
+    });
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QApplication::setPalette(darkPalette());
+
+    // Listening, one client open and one ended: the strip, the gauge, the chart, the badge and a
+    // greyed closed row all show.
+    MainWindow *window = m_window.get();
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+    QTcpSocket open;
+    QTcpSocket ended;
+    for (QTcpSocket *client : {&open, &ended}) {
+        client->connectToHost(QHostAddress::LocalHost, listeningPort(window));
+        QVERIFY(client->waitForConnected(Timeout));
+    }
+    ended.close();
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionModel()->finishedCount(), 1, Timeout);
+    auto *chart = child<TrafficChart>(window, "trafficChart");
+    QTRY_VERIFY_WITH_TIMEOUT(chart->sampleCount() > 0, Timeout);
+
+    const QColor base = darkPalette().color(QPalette::Base);
+    for (QWidget *part : {static_cast<QWidget *>(child<LifecycleStrip>(window, "lifecycleStrip")),
+                          static_cast<QWidget *>(chart), static_cast<QWidget *>(child<AcceptQueueGauge>(window, "acceptQueueGauge"))}) {
+        const PaintedColours colours = paintedColours(part);
+        // The background follows the palette (dark), and the text stands out from it.
+        QVERIFY2(colours.background.lightness() < 100,
+                 qPrintable(QStringLiteral("%1 is painted on %2").arg(part->objectName(), colours.background.name())));
+        QVERIFY2(contrast(colours.ink, colours.background) >= 4.5,
+                 qPrintable(QStringLiteral("%1: %2 on %3").arg(part->objectName(), colours.ink.name(), colours.background.name())));
+    }
+    const PaintedColours badge = paintedColours(child<QLabel>(window, "stateBadge"));
+    QVERIFY2(contrast(badge.ink, badge.background) >= 4.5, qPrintable(badge.ink.name() + badge.background.name()));
+
+    // The closed row is greyed, yet readable on the table's dark base.
+    QAbstractItemModel *model = child<QTableView>(window, "connectionsView")->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex peer = model->index(row, ConnectionTableModel::PeerColumn);
+        const QVariant foreground = peer.data(Qt::ForegroundRole);
+        if (!peer.data(ConnectionTableModel::IsFinishedRole).toBool()) {
+            QVERIFY(!foreground.isValid());
+            continue;
+        }
+        const QColor grey = foreground.value<QBrush>().color();
+        QVERIFY2(contrast(grey, base) >= 3.0, qPrintable(grey.name()));
+        QVERIFY(grey != darkPalette().color(QPalette::Text));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPalette>
 #include <QString>
 #include <QWidget>
 
@@ -24,3 +25,5 @@ quint16 listeningPort(QWidget *window);
 void replaceText(QLineEdit *edit, const QString &text);
 // The message box on screen, or nullptr.
 QMessageBox *visibleMessageBox(QWidget *window);
+// A dark palette for the Fusion style, as a dark desktop theme gives.
+QPalette darkPalette();

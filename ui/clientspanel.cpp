@@ -2,6 +2,7 @@
 #include "ui_clientspanel.h"
 
 #include "endpoint.h"
+#include "kernelcolours.h"
 #include "textescapes.h"
 
 namespace {
@@ -48,8 +49,8 @@ ClientsPanel::ClientsPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::ClientsPanel>())
 {
     m_ui->setupUi(this);
-    m_ui->clientTargetErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
-    m_ui->clientLastErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_ui->clientTargetErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
+    m_ui->clientLastErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
     m_ui->clientLastErrorLabel->hide();
     m_ui->closeClientsButton->setEnabled(false);
     connect(m_ui->clientTargetEdit, &QLineEdit::textChanged, this, &ClientsPanel::validate);

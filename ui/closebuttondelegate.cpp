@@ -14,9 +14,13 @@ CloseButtonDelegate::CloseButtonDelegate(QObject *parent)
 
 CloseButtonDelegate::~CloseButtonDelegate() = default;
 
-QRect CloseButtonDelegate::buttonRect(const QRect &cellRect)
+QRect CloseButtonDelegate::buttonRect(const QRect &cellRect, int width)
 {
-    return cellRect.adjusted(3, 2, -3, -2);
+    // The last column takes the table's spare room; the button keeps its own width.
+    QRect rect = cellRect.adjusted(3, 2, -3, -2);
+    if (rect.width() > width)
+        rect.setWidth(width);
+    return rect;
 }
 
 void CloseButtonDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -33,7 +37,7 @@ void CloseButtonDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         return;
 
     QStyleOptionButton button;
-    button.rect = buttonRect(option.rect);
+    button.rect = buttonRect(option.rect, sizeHint(option, index).width() - 6);
     button.text = index.data(Qt::DisplayRole).toString();
     button.state = QStyle::State_Enabled | QStyle::State_Raised;
     if (m_pressed == index)
@@ -66,7 +70,7 @@ bool CloseButtonDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     case QEvent::MouseButtonPress:
     case QEvent::MouseButtonDblClick: {
         const auto *mouse = static_cast<QMouseEvent *>(event);
-        if (mouse->button() != Qt::LeftButton || !buttonRect(option.rect).contains(mouse->position().toPoint()))
+        if (mouse->button() != Qt::LeftButton || !buttonRect(option.rect, sizeHint(option, index).width() - 6).contains(mouse->position().toPoint()))
             break;
         m_pressed = index;
         return true;
@@ -75,7 +79,7 @@ bool CloseButtonDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         const auto *mouse = static_cast<QMouseEvent *>(event);
         const bool wasPressed = m_pressed == index;
         m_pressed = QPersistentModelIndex();
-        if (wasPressed && buttonRect(option.rect).contains(mouse->position().toPoint())) {
+        if (wasPressed && buttonRect(option.rect, sizeHint(option, index).width() - 6).contains(mouse->position().toPoint())) {
             emit closeRequested(index.data(ConnectionTableModel::ConnectionIdRole).toULongLong());
             return true;
         }

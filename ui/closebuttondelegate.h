@@ -17,8 +17,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // Where the button sits inside a cell.
-    static QRect buttonRect(const QRect &cellRect);
+    // Where the button sits inside a cell, at most width wide.
+    static QRect buttonRect(const QRect &cellRect, int width);
 
 signals:
     void closeRequested(quint64 connectionId);

@@ -4,11 +4,15 @@
 #include "bindaddresses.h"
 #include "commandline.h"
 #include "endpoint.h"
+#include "kernelcolours.h"
 #include "listenerstatus.h"
 #include "settings.h"
 #include "textescapes.h"
 
+#include <QAbstractItemView>
 #include <QMessageBox>
+#include <QScrollBar>
+#include <QStyle>
 #include <QPushButton>
 
 namespace {
@@ -29,6 +33,15 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     // The items carry labels; completing typed text to a label would make it invalid.
     m_ui->addressCombo->setCompleter(nullptr);
     m_ui->addressCombo->setInsertPolicy(QComboBox::NoInsert);
+    // The list shows whole labels ("127.0.0.1 (this machine only)"), however narrow the field.
+    m_ui->addressCombo->view()->setTextElideMode(Qt::ElideNone);
+    m_ui->addressCombo->view()->setMinimumWidth(m_ui->addressCombo->view()->sizeHintForColumn(0)
+                                                + m_ui->addressCombo->view()->verticalScrollBar()->sizeHint().width());
+    // Room for any port at any font and scale: a squeezed field once showed ")002".
+    m_ui->portEdit->setFixedWidth(m_ui->portEdit->fontMetrics().horizontalAdvance(QStringLiteral("655350"))
+                                  + 4 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, m_ui->portEdit)
+                                  + m_ui->portEdit->textMargins().left() + m_ui->portEdit->textMargins().right()
+                                  + 8);
     // Picking a labelled entry puts the bare address in the editor.
     connect(m_ui->addressCombo, &QComboBox::activated, this, [this](int index) {
         m_ui->addressCombo->setEditText(m_ui->addressCombo->itemData(index).toString());
@@ -51,7 +64,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     // Applied as typed, so nothing waits unseen for Enter; text with a bad escape is marked and
     // the greeting in force stays the last good one.
     connect(m_ui->greetingEdit, &QLineEdit::textChanged, this, &ListenerPanel::onGreetingEdited);
-    m_ui->greetingErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_ui->greetingErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
     connect(m_ui->maxConnectionsSpin, &QSpinBox::valueChanged, this, &ListenerPanel::behaviourChanged);
     m_ui->maxConnectionsSpin->setMaximum(Settings::MaxConnectionsLimit);
     m_ui->idleTimeoutSpin->setMaximum(Settings::MaxIdleTimeoutSeconds);
@@ -62,12 +75,12 @@ ListenerPanel::ListenerPanel(QWidget *parent)
         connect(edit, &QLineEdit::textChanged, this, &ListenerPanel::validateAccessLists);
         connect(edit, &QLineEdit::editingFinished, this, &ListenerPanel::applyAccessLists);
     }
-    m_ui->accessErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_ui->accessErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
 
     m_ui->startButton->setIcon(QIcon(QStringLiteral(":/icons/start.svg")));
     m_ui->stopButton->setIcon(QIcon(QStringLiteral(":/icons/stop.svg")));
     m_ui->pauseButton->setIcon(QIcon(QStringLiteral(":/icons/pause.svg")));
-    m_ui->formErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_ui->formErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
     m_ui->exposureWarning->setStyleSheet(
         QStringLiteral("QLabel { color: #5d4037; background: #ffe082; border-radius: 4px; padding: 2px 8px; }"));
     onModeChanged();

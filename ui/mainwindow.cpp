@@ -2,6 +2,7 @@
 #include "ui_mainwindow.h"
 
 #include "closebuttondelegate.h"
+#include "connectioncolumns.h"
 #include "commandline.h"
 #include "connectionfilterproxymodel.h"
 #include "connectiontablemodel.h"
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTimer>
@@ -91,16 +93,8 @@ void MainWindow::setUpConnectionsTable()
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 12);
     view->horizontalHeader()->setHighlightSections(false);
     view->sortByColumn(ConnectionTableModel::IdColumn, Qt::AscendingOrder);
-    view->setColumnWidth(ConnectionTableModel::IdColumn, 44);
-    view->setColumnWidth(ConnectionTableModel::LocalColumn, 130);
-    view->setColumnWidth(ConnectionTableModel::StateColumn, 100);
-    view->setColumnWidth(ConnectionTableModel::AcceptedColumn, 92);
-    view->setColumnWidth(ConnectionTableModel::DurationColumn, 66);
-    view->setColumnWidth(ConnectionTableModel::ReceivedColumn, 72);
-    view->setColumnWidth(ConnectionTableModel::SentColumn, 66);
-    view->setColumnWidth(ConnectionTableModel::LastActivityColumn, 92);
-    view->setColumnWidth(ConnectionTableModel::CloseColumn, 66);
-    view->horizontalHeader()->setSectionResizeMode(ConnectionTableModel::PeerColumn, QHeaderView::Stretch);
+    // Columns sized to their content; a narrow window scrolls the table sideways.
+    ConnectionColumns::applyDefaults(view->horizontalHeader());
     setUpColumnMenu();
 
     connect(m_closeDelegate, &CloseButtonDelegate::closeRequested, this,
@@ -288,12 +282,18 @@ void MainWindow::restoreSettings()
     m_ui->sendPanel->setHistory(m_settings->sendHistory());
     m_ui->sendPanel->setFormat(SendPanel::Format(m_settings->sendFormat()));
     m_ui->sendPanel->setLineEnding(SendPanel::LineEnding(m_settings->lineEnding()));
-    if (!restoreGeometry(m_settings->windowGeometry()))
-        resize(1240, 780);
+    if (!restoreGeometry(m_settings->windowGeometry())) {
+        // The first run: roomy, but never larger than the screen (a 1024x768 screen, a laptop at 150 %).
+        QSize size(1240, 780);
+        if (const QScreen *shown = screen())
+            size = size.boundedTo(shown->availableSize());
+        resize(size.expandedTo(minimumSizeHint()));
+    }
     if (!m_ui->splitter->restoreState(m_settings->splitterState()))
         m_ui->splitter->setSizes({400, 170, 150});
-    m_ui->mainSplitter->setSizes({800, 440});
+    m_ui->mainSplitter->setSizes({900, 340});
     m_ui->connectionsView->horizontalHeader()->restoreState(m_settings->headerState());
+    ConnectionColumns::repair(m_ui->connectionsView->horizontalHeader());
     syncColumnMenu();
     // What was wrong in the settings file, and that defaults were used instead.
     QList<LogEntry> warnings;

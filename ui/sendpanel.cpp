@@ -2,6 +2,7 @@
 #include "ui_sendpanel.h"
 
 #include "hexparser.h"
+#include "kernelcolours.h"
 #include "settings.h"
 
 #include <QLineEdit>
@@ -15,7 +16,7 @@ SendPanel::SendPanel(QWidget *parent)
     m_ui->messageCombo->lineEdit()->setPlaceholderText(tr("Type what to send, then press Enter"));
     m_ui->sendSelectedButton->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
     m_ui->sendAllButton->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
-    m_ui->errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_ui->errorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
     m_ui->lineEndingCombo->setCurrentIndex(int(LineEnding::LF));
 
     connect(m_ui->messageCombo, &QComboBox::editTextChanged, this, &SendPanel::validate);

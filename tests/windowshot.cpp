@@ -1,0 +1,64 @@
+// Renders the window as a person sees it after a minute's use, for the README and for looking at
+// a palette or a size: listening, three clients, one of them selected after sending a line.
+//
+//   socketlab-windowshot OUT.png [--dark] [--size WIDTHxHEIGHT]
+#include "windowprobe.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QHostAddress>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("socketlab-windowshot"));
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("out"), QStringLiteral("The PNG to write"));
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Fusion with a dark palette"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("The window's size"), QStringLiteral("WxH"),
+                                  QStringLiteral("1240x780"));
+    parser.addOptions({dark, size});
+    parser.addHelpOption();
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1)
+        parser.showHelp(2);
+    const QStringList dimensions = parser.value(size).split(QLatin1Char('x'));
+    if (dimensions.size() != 2)
+        parser.showHelp(2);
+    if (parser.isSet(dark)) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+
+    MainWindow window;
+    window.resize(dimensions.at(0).toInt(), dimensions.at(1).toInt());
+    window.show();
+    window.startListening(QHostAddress::LocalHost, 0, 5);
+
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    QTimer::singleShot(500, &window, [&] {
+        const quint16 port = listeningPort(&window);
+        for (int i = 0; i < 3; ++i) {
+            clients.push_back(std::make_unique<QTcpSocket>());
+            clients.back()->connectToHost(QHostAddress::LocalHost, port);
+        }
+        clients.front()->write("GET / HTTP/1.0\r\n\r\n");
+    });
+    QTimer::singleShot(2500, &window, [&] {
+        clients.back()->close();
+        window.findChild<QTableView *>(QStringLiteral("connectionsView"))->selectRow(0);
+    });
+    QTimer::singleShot(4000, &window, [&] {
+        const QString out = parser.positionalArguments().constFirst();
+        QApplication::exit(window.grab().save(out) ? 0 : 1);
+    });
+    return QApplication::exec();
+}
