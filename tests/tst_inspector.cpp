@@ -276,11 +276,19 @@ void TestInspector::inspectorHalfCloseAndReset()
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(halfPort) >= 0, Timeout);
     selectRow(rowOf(halfPort));
     QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(m_window.get(), "halfCloseButton")->isEnabled(), Timeout);
+    auto *message = child<QComboBox>(m_window.get(), "messageCombo");
+    QTest::keyClicks(message->lineEdit(), QStringLiteral("hi"));
+    auto *sendSelected = child<QPushButton>(m_window.get(), "sendSelectedButton");
+    QVERIFY(sendSelected->isEnabled());
     QTest::mouseClick(child<QPushButton>(m_window.get(), "halfCloseButton"), Qt::LeftButton);
     int error = 0;
     QCOMPARE(readResult(half, &error), ssize_t(0)); // EOF
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(halfPort), QStringLiteral("Half-closed"), Timeout);
     QVERIFY(!child<QPushButton>(m_window.get(), "halfCloseButton")->isEnabled());
+    // The server's sending side is shut: Send to selected is off and says why.
+    QTRY_VERIFY_WITH_TIMEOUT(!sendSelected->isEnabled(), Timeout);
+    QVERIFY2(sendSelected->toolTip().contains(QStringLiteral("half-closed")), qPrintable(sendSelected->toolTip()));
+    QVERIFY(child<QPushButton>(m_window.get(), "sendAllButton")->isEnabled());
     // The peer can still send, and the server still reads.
     QCOMPARE(::write(half, "late", 4), ssize_t(4));
     QTRY_COMPARE_WITH_TIMEOUT(

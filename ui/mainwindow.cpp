@@ -485,7 +485,24 @@ void MainWindow::updateActions()
     m_ui->closeSelectedButton->setEnabled(anySelectedOpen);
     m_ui->closeAllButton->setEnabled(m_closeAllAction->isEnabled());
     m_ui->clearClosedButton->setEnabled(m_clearClosedAction->isEnabled());
-    m_ui->sendPanel->setTargets(anySelectedOpen, m_connectionModel->openCount() > 0);
+    // A half-closed connection can still be read, not written: Send to selected says so rather
+    // than send nothing.
+    int sendable = 0;
+    int halfClosed = 0;
+    const QModelIndexList selected = m_ui->connectionsView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected) {
+        if (index.data(ConnectionTableModel::IsFinishedRole).toBool())
+            continue;
+        if (ConnectionState(index.data(ConnectionTableModel::StateRole).toInt()) == ConnectionState::HalfClosed)
+            ++halfClosed;
+        else
+            ++sendable;
+    }
+    const QString why = sendable == 0 && halfClosed > 0
+        ? tr("The selected connection(s) have been half-closed: the server shut its sending side, so it can only read",
+             nullptr, halfClosed)
+        : QString();
+    m_ui->sendPanel->setTargets(sendable > 0, m_connectionModel->openCount() > 0, why);
 }
 
 void MainWindow::closeSelected(CloseMode mode)

@@ -15,6 +15,7 @@ SendPanel::SendPanel(QWidget *parent)
     m_ui->messageCombo->setCompleter(nullptr);
     m_ui->messageCombo->lineEdit()->setPlaceholderText(tr("Type what to send, then press Enter"));
     m_ui->sendSelectedButton->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
+    m_selectedToolTip = m_ui->sendSelectedButton->toolTip();
     m_ui->sendAllButton->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
     m_ui->errorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
     m_ui->lineEndingCombo->setCurrentIndex(int(LineEnding::LF));
@@ -70,10 +71,11 @@ void SendPanel::setHistory(const QStringList &history)
     m_ui->messageCombo->setEditText(current);
 }
 
-void SendPanel::setTargets(bool anySelected, bool anyOpen)
+void SendPanel::setTargets(bool anySelected, bool anyOpen, const QString &whyNotSelected)
 {
     m_anySelected = anySelected;
     m_anyOpen = anyOpen;
+    m_whyNotSelected = whyNotSelected;
     updateButtons();
 }
 
@@ -121,6 +123,7 @@ void SendPanel::validate()
 void SendPanel::updateButtons()
 {
     m_ui->sendSelectedButton->setEnabled(m_valid && m_anySelected);
+    m_ui->sendSelectedButton->setToolTip(m_whyNotSelected.isEmpty() ? m_selectedToolTip : m_whyNotSelected);
     m_ui->sendAllButton->setEnabled(m_valid && m_anyOpen);
 }
 

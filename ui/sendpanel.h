@@ -27,8 +27,9 @@ public:
     void setLineEnding(LineEnding ending);
     QStringList history() const;
     void setHistory(const QStringList &history);
-    // Whether there are selected / open connections to send to.
-    void setTargets(bool anySelected, bool anyOpen);
+    // Whether there are selected / open connections to send to; whyNotSelected, shown on Send to
+    // selected, says why the selected ones cannot be written to.
+    void setTargets(bool anySelected, bool anyOpen, const QString &whyNotSelected = {});
 
     // The bytes the box holds now; false when it holds nothing to send or invalid hex.
     bool buildPayload(QByteArray *payload);
@@ -47,5 +48,8 @@ private:
     std::unique_ptr<Ui::SendPanel> m_ui;
     bool m_anySelected = false;
     bool m_anyOpen = false;
+    // Why Send to selected is off although rows are selected; empty when it is not.
+    QString m_whyNotSelected;
+    QString m_selectedToolTip;
     bool m_valid = true;
 };
