@@ -29,6 +29,8 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     // Stop: only one of the two can be used at a time.
     m_startStopAction = new QAction(this);
     m_startStopAction->setObjectName(QStringLiteral("startStopAction"));
+    // Its name where the label's changes would mislead, as in the list of shortcuts.
+    m_startStopAction->setIconText(tr("Start or stop listening"));
     m_startStopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     connect(m_startStopAction, &QAction::triggered, this, [this] {
         if (m_listening)
@@ -38,6 +40,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     });
     m_pauseAction = new QAction(this);
     m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
+    m_pauseAction->setIconText(tr("Pause or resume accepting"));
     connect(m_pauseAction, &QAction::triggered, m_ui->pauseButton, &QAbstractButton::toggle);
     for (const BindAddress &choice : bindAddressChoices())
         m_ui->addressCombo->addItem(choice.label, choice.address);

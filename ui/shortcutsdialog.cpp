@@ -11,16 +11,6 @@
 
 namespace {
 
-// "Close &all" as the user reads it; "&&" stands for a real ampersand.
-QString plainText(const QAction *action)
-{
-    QString text = action->text();
-    text.replace(QLatin1String("&&"), QStringLiteral("\x01"));
-    text.remove(QLatin1Char('&'));
-    text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
-    return text;
-}
-
 // The menus' entries in the menus' order, then every other action the window holds.
 QList<QAction *> windowActions(QWidget *window)
 {
@@ -66,7 +56,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window)
         for (const QKeySequence &key : keys)
             keyTexts.append(key.toString(QKeySequence::NativeText));
         // A shortcut bound to a widget works only while that widget (or a child) has the focus.
-        QString where = tr("Window");
+        QString where = tr("Anywhere in the window");
         if (action->shortcutContext() == Qt::WidgetShortcut
             || action->shortcutContext() == Qt::WidgetWithChildrenShortcut) {
             const QList<QObject *> objects = action->associatedObjects();
@@ -81,7 +71,9 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window)
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         m_table->setItem(row, 0, new QTableWidgetItem(keyTexts.join(QStringLiteral(", "))));
-        m_table->setItem(row, 1, new QTableWidgetItem(plainText(action)));
+        // The icon text is the label without its mnemonic, or a name that holds for every state
+        // of an action whose label changes.
+        m_table->setItem(row, 1, new QTableWidgetItem(action->iconText()));
         m_table->setItem(row, 2, new QTableWidgetItem(where));
     }
     m_table->resizeColumnsToContents();
