@@ -45,7 +45,7 @@ MainMenuBar::MainMenuBar(QMainWindow *window, const Actions &actions)
     file->addAction(actions.exportLog);
     file->addAction(actions.exportTranscript);
     file->addSeparator();
-    QAction *quit = file->addAction(QIcon(QStringLiteral(":/icons/close.svg")), tr("&Quit"));
+    QAction *quit = file->addAction(tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
