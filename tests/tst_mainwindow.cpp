@@ -1,11 +1,14 @@
 // The window as a person uses it: type, click Start, watch a client appear, click its Close.
 #include "windowprobe.h"
+#include "posixclient.h"
+#include "connectioncolumns.h"
 #include "connectioninspector.h"
 #include "connectiontablemodel.h"
 #include "listenercontroller.h"
 #include "acceptqueuegauge.h"
 #include "codeview.h"
 #include "lifecyclestrip.h"
+#include "mainmenubar.h"
 #include "mainwindow.h"
 #include "trafficchart.h"
 
@@ -14,6 +17,12 @@
 #include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QTableWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -139,7 +148,66 @@ PaintedColours paintedColours(QWidget *widget)
     return colours;
 }
 
+// An entry's text as the user reads it: "Close &all" is "Close all".
+QString plainText(const QAction *action)
+{
+    return action->text().remove(QLatin1Char('&'));
+}
+
+QStringList entryTexts(const QMenu *menu)
+{
+    QStringList texts;
+    const QList<QAction *> actions = menu->actions();
+    for (const QAction *action : actions) {
+        if (!action->isSeparator())
+            texts.append(plainText(action));
+    }
+    return texts;
+}
+
+QMenu *menuNamed(QWidget *window, const QString &title)
+{
+    const QList<QAction *> menus = child<QMenuBar>(window, "mainMenuBar")->actions();
+    for (const QAction *action : menus) {
+        if (plainText(action) == title)
+            return action->menu();
+    }
+    return nullptr;
+}
+
+// Starts the window listening on 127.0.0.1 and a free port, from the form; the port, or 0 when
+// it did not start.
+quint16 startFromForm(QWidget *window)
+{
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    return QTest::qWaitFor([window] { return listeningPort(window) != 0; }, Timeout) ? listeningPort(window) : 0;
+}
+
+// Whether a client can connect to 127.0.0.1:port now, as the peer sees it.
+bool clientConnects(quint16 port)
+{
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    const bool connected = client.waitForConnected(Timeout);
+    if (!connected && client.error() != QAbstractSocket::ConnectionRefusedError)
+        qWarning("connect failed otherwise than refused: %s", qPrintable(client.errorString()));
+    return connected;
+}
+
 } // namespace
+
+// Takes what QDesktopServices::openUrl is given, instead of starting a viewer.
+class UrlCatcher final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void openUrl(const QUrl &url) { urls.append(url); }
+};
 
 class TestMainWindow final : public QObject
 {
@@ -163,6 +231,17 @@ private slots:
     void fitsSmallScreens();
     void peerColumnNeverCollapses();
     void darkPaletteKeepsPaintedPartsReadable();
+    void menusHaveTheirEntries();
+    void ctrlQClosesTheWindow();
+    void ctrlReturnStartsAndStops();
+    void pauseFromTheMenu();
+    void ctrlFFocusesTheFilter();
+    void ctrlEndSelectsTheLastRowAndDeleteClosesIt();
+    void viewMenuShowsAndHidesColumns();
+    void resetLayoutRestoresTheDefaults();
+    void shortcutsDialogListsEveryShortcut();
+    void aboutNamesTheVersions();
+    void userGuideOpensAFile();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -769,6 +848,299 @@ void TestMainWindow::darkPaletteKeepsPaintedPartsReadable()
         QVERIFY2(contrast(grey, base) >= 3.0, qPrintable(grey.name()));
         QVERIFY(grey != darkPalette().color(QPalette::Text));
     }
+}
+
+void TestMainWindow::menusHaveTheirEntries()
+{
+    MainWindow *window = m_window.get();
+    QMenu *file = menuNamed(window, QStringLiteral("File"));
+    QMenu *listener = menuNamed(window, QStringLiteral("Listener"));
+    QMenu *view = menuNamed(window, QStringLiteral("View"));
+    QMenu *help = menuNamed(window, QStringLiteral("Help"));
+    QVERIFY(file && listener && view && help);
+    QCOMPARE(entryTexts(file),
+             (QStringList{QStringLiteral("Export log…"), QStringLiteral("Export transcript…"), QStringLiteral("Quit")}));
+    QCOMPARE(entryTexts(listener), (QStringList{QStringLiteral("Start listening"), QStringLiteral("Pause accepting"),
+                                                QStringLiteral("Close all"), QStringLiteral("Clear closed")}));
+    QCOMPARE(entryTexts(view), (QStringList{QStringLiteral("Filter connections"), QStringLiteral("Columns"),
+                                            QStringLiteral("Reset layout")}));
+    QCOMPARE(entryTexts(help), (QStringList{QStringLiteral("User guide"), QStringLiteral("Keyboard shortcuts"),
+                                            QStringLiteral("About Socket Lab")}));
+    // The columns are the header's own actions, not copies of them.
+    QMenu *columns = child<QMenu>(window, "columnsMenu");
+    QCOMPARE(columns->actions(), child<QTableView>(window, "connectionsView")->horizontalHeader()->actions());
+
+    // Enabled as the buttons are: nothing to close, clear, pause or export yet.
+    const auto action = [window](const char *name) { return window->findChild<QAction *>(QLatin1String(name)); };
+    QVERIFY(action("startStopAction")->isEnabled());
+    QVERIFY(!action("pauseAction")->isEnabled());
+    QVERIFY(!action("closeAllAction")->isEnabled());
+    QVERIFY(!action("clearClosedAction")->isEnabled());
+    QVERIFY(!action("exportTranscriptAction")->isEnabled());
+    QVERIFY(action("exportLogAction")->isEnabled());
+    // An invalid port disables Start in the menu too.
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("abc"));
+    QVERIFY(!child<QPushButton>(window, "startButton")->isEnabled());
+    QVERIFY(!action("startStopAction")->isEnabled());
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QVERIFY(action("startStopAction")->isEnabled());
+
+    // With a connection: Close all, and Export transcript once it is inspected.
+    const quint16 port = startFromForm(window);
+    QVERIFY(port != 0);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(client.waitForConnected(Timeout));
+    QTRY_VERIFY_WITH_TIMEOUT(action("closeAllAction")->isEnabled(), Timeout);
+    auto *table = child<QTableView>(window, "connectionsView");
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(table->model()->index(0, ConnectionTableModel::PeerColumn)).center());
+    QTRY_VERIFY_WITH_TIMEOUT(action("exportTranscriptAction")->isEnabled(), Timeout);
+    QVERIFY(child<QPushButton>(window, "exportButton")->isEnabled());
+    action("closeAllAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(action("clearClosedAction")->isEnabled(), Timeout);
+    QVERIFY(!action("closeAllAction")->isEnabled());
+    action("clearClosedAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionModel()->rowCount(), 0, Timeout);
+    QVERIFY(!action("clearClosedAction")->isEnabled());
+    QVERIFY(!action("exportTranscriptAction")->isEnabled());
+}
+
+void TestMainWindow::ctrlQClosesTheWindow()
+{
+    MainWindow *window = m_window.get();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QVERIFY(window->isVisible());
+    QTest::keyClick(window, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), Timeout);
+}
+
+void TestMainWindow::ctrlReturnStartsAndStops()
+{
+    MainWindow *window = m_window.get();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    auto *startStop = window->findChild<QAction *>(QStringLiteral("startStopAction"));
+    QCOMPARE(plainText(startStop), QStringLiteral("Start listening"));
+
+    QTest::keyClick(window, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+    const quint16 port = listeningPort(window);
+    QVERIFY(clientConnects(port));
+    QCOMPARE(plainText(startStop), QStringLiteral("Stop"));
+    QVERIFY(startStop->isEnabled());
+
+    QTest::keyClick(window, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(window, "stateBadge")->text(), QStringLiteral("Stopped"), Timeout);
+    QVERIFY(!clientConnects(port));
+    QCOMPARE(plainText(startStop), QStringLiteral("Start listening"));
+}
+
+void TestMainWindow::pauseFromTheMenu()
+{
+    MainWindow *window = m_window.get();
+    auto *pause = window->findChild<QAction *>(QStringLiteral("pauseAction"));
+    auto *button = child<QPushButton>(window, "pauseButton");
+    QVERIFY(startFromForm(window) != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), Timeout);
+    QCOMPARE(plainText(pause), QStringLiteral("Pause accepting"));
+    pause->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(child<LifecycleStrip>(window, "lifecycleStrip")->stage(), LifecycleStrip::Stage::Paused,
+                              Timeout);
+    QVERIFY(button->isChecked());
+    QCOMPARE(plainText(pause), QStringLiteral("Resume accepting"));
+    pause->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(child<LifecycleStrip>(window, "lifecycleStrip")->stage(),
+                              LifecycleStrip::Stage::Listening, Timeout);
+    QVERIFY(!button->isChecked());
+    QCOMPARE(plainText(pause), QStringLiteral("Pause accepting"));
+}
+
+void TestMainWindow::ctrlFFocusesTheFilter()
+{
+    MainWindow *window = m_window.get();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    auto *filter = child<QLineEdit>(window, "connectionFilterEdit");
+    QTest::keyClicks(filter, QStringLiteral("open"));
+    auto *view = child<QTableView>(window, "connectionsView");
+    view->setFocus();
+    QTRY_VERIFY_WITH_TIMEOUT(view->hasFocus(), Timeout);
+    QTest::keyClick(window, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(filter->hasFocus(), Timeout);
+    QCOMPARE(filter->selectedText(), QStringLiteral("open"));
+}
+
+void TestMainWindow::ctrlEndSelectsTheLastRowAndDeleteClosesIt()
+{
+    MainWindow *window = m_window.get();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    const quint16 port = startFromForm(window);
+    QVERIFY(port != 0);
+    std::vector<int> clients = openClients(port, 3);
+    QCOMPARE(clients.size(), size_t(3));
+    auto *view = child<QTableView>(window, "connectionsView");
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 3, Timeout);
+
+    // The first row selected by a click, then Ctrl+End: the last row is current and selected.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(0, ConnectionTableModel::PeerColumn)).center());
+    QTRY_VERIFY_WITH_TIMEOUT(view->hasFocus(), Timeout);
+    QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(view->currentIndex().row(), 2);
+    const QModelIndexList selected = view->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().row(), 2);
+    const QString lastPeer = view->model()->index(2, ConnectionTableModel::PeerColumn).data().toString();
+    const quint64 lastId = view->model()->index(2, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+    QTRY_COMPARE_WITH_TIMEOUT(child<ConnectionInspector>(window, "inspector")->connectionId(), lastId, Timeout);
+
+    // Delete closes that one: its client reads EOF, the others nothing.
+    QTest::keyClick(view, Qt::Key_Delete);
+    int closed = -1;
+    for (int i = 0; i < 3; ++i) {
+        if (lastPeer == QStringLiteral("127.0.0.1:%1").arg(posixLocalPort(clients[size_t(i)])))
+            closed = i;
+    }
+    QVERIFY(closed >= 0);
+    QCOMPARE(waitForEnd(clients[size_t(closed)], Timeout), 0);
+    for (int i = 0; i < 3; ++i) {
+        if (i != closed)
+            QVERIFY(!readable(clients[size_t(i)], 100));
+    }
+
+    // Ctrl+Home goes back up, selecting the first row.
+    QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(view->currentIndex().row(), 0);
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
+    QVERIFY(view->selectionModel()->isRowSelected(0, {}));
+    closeAll(clients);
+}
+
+void TestMainWindow::viewMenuShowsAndHidesColumns()
+{
+    MainWindow *window = m_window.get();
+    QHeaderView *header = child<QTableView>(window, "connectionsView")->horizontalHeader();
+    QMenu *columns = child<QMenu>(window, "columnsMenu");
+    QAction *local = nullptr;
+    QAction *peer = nullptr;
+    const QList<QAction *> actions = columns->actions();
+    for (QAction *action : actions) {
+        if (action->text() == QStringLiteral("Local"))
+            local = action;
+        else if (action->text() == QStringLiteral("Peer"))
+            peer = action;
+    }
+    QVERIFY(local && peer);
+    QVERIFY(header->isSectionHidden(ConnectionTableModel::LocalColumn));
+    QVERIFY(!local->isChecked());
+    local->trigger();
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::LocalColumn));
+    QVERIFY(local->isChecked());
+    peer->trigger();
+    QVERIFY(header->isSectionHidden(ConnectionTableModel::PeerColumn));
+    QVERIFY(!peer->isChecked());
+    peer->trigger();
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::PeerColumn));
+}
+
+void TestMainWindow::resetLayoutRestoresTheDefaults()
+{
+    MainWindow *window = m_window.get();
+    // Room for the panes to move both ways.
+    window->resize(1400, 800);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QHeaderView *header = child<QTableView>(window, "connectionsView")->horizontalHeader();
+    auto *splitter = child<QSplitter>(window, "splitter");
+    auto *mainSplitter = child<QSplitter>(window, "mainSplitter");
+    const QList<int> splitterSizes = splitter->sizes();
+    const QList<int> mainSplitterSizes = mainSplitter->sizes();
+    const int idWidth = header->sectionSize(ConnectionTableModel::IdColumn);
+    QCOMPARE(idWidth, ConnectionColumns::defaultWidth(header, ConnectionTableModel::IdColumn));
+
+    // Columns shown, hidden, widened and moved; panes resized.
+    window->findChild<QAction *>(QStringLiteral("showColumn%1").arg(ConnectionTableModel::LocalColumn))->trigger();
+    window->findChild<QAction *>(QStringLiteral("showColumn%1").arg(ConnectionTableModel::SentColumn))->trigger();
+    header->resizeSection(ConnectionTableModel::IdColumn, 200);
+    header->moveSection(header->visualIndex(ConnectionTableModel::StateColumn), 0);
+    splitter->setSizes({100, 300, 300});
+    mainSplitter->setSizes({400, 800});
+    QVERIFY(splitter->sizes() != splitterSizes);
+    QVERIFY(mainSplitter->sizes() != mainSplitterSizes);
+
+    window->findChild<QAction *>(QStringLiteral("resetLayoutAction"))->trigger();
+    QVERIFY(header->isSectionHidden(ConnectionTableModel::LocalColumn));
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::SentColumn));
+    QVERIFY(header->isSectionHidden(ConnectionTableModel::TcpStateColumn));
+    QCOMPARE(header->sectionSize(ConnectionTableModel::IdColumn), idWidth);
+    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
+        QCOMPARE(header->visualIndex(column), column);
+    // The menus follow the header.
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("showColumn%1").arg(ConnectionTableModel::LocalColumn))
+                 ->isChecked());
+    QVERIFY(window->findChild<QAction *>(QStringLiteral("showColumn%1").arg(ConnectionTableModel::SentColumn))
+                ->isChecked());
+    QCOMPARE(splitter->sizes(), splitterSizes);
+    QCOMPARE(mainSplitter->sizes(), mainSplitterSizes);
+}
+
+void TestMainWindow::shortcutsDialogListsEveryShortcut()
+{
+    MainWindow *window = m_window.get();
+    window->findChild<QAction *>(QStringLiteral("shortcutsAction"))->trigger();
+    QTableWidget *table = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((table = window->findChild<QTableWidget *>(QStringLiteral("shortcutsTable")))
+                                 && table->isVisible(),
+                             Timeout);
+    QHash<QString, QString> listed; // action → keys
+    for (int row = 0; row < table->rowCount(); ++row)
+        listed.insert(table->item(row, 1)->text(), table->item(row, 0)->text());
+    QCOMPARE(listed.value(QStringLiteral("Quit")), QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText));
+    QCOMPARE(listed.value(QStringLiteral("User guide")), QKeySequence(Qt::Key_F1).toString(QKeySequence::NativeText));
+    QVERIFY(listed.value(QStringLiteral("Start or stop listening"))
+                .contains(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
+    QCOMPARE(listed.value(QStringLiteral("Filter connections")),
+             QKeySequence(Qt::CTRL | Qt::Key_F).toString(QKeySequence::NativeText));
+    QCOMPARE(listed.value(QStringLiteral("Close (FIN)")), QKeySequence(QKeySequence::Delete).toString(QKeySequence::NativeText));
+    // Every action of the window that has a shortcut is there.
+    const QList<QAction *> actions = window->findChildren<QAction *>();
+    for (const QAction *action : actions) {
+        if (!action->shortcut().isEmpty())
+            QVERIFY2(listed.contains(action->iconText()), qPrintable(action->iconText()));
+    }
+    table->window()->close();
+}
+
+void TestMainWindow::aboutNamesTheVersions()
+{
+    MainWindow *window = m_window.get();
+    QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7"));
+    window->findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = visibleMessageBox(window)) != nullptr, Timeout);
+    QVERIFY2(box->text().contains(QStringLiteral("Socket Lab 9.8.7")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QString::fromLatin1(qVersion())), qPrintable(box->text()));
+    QVERIFY(box->text().contains(QStringLiteral("GPL-3.0-or-later")));
+    QVERIFY(!box->iconPixmap().isNull());
+    box->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!visibleMessageBox(window), Timeout);
+}
+
+void TestMainWindow::userGuideOpensAFile()
+{
+    MainWindow *window = m_window.get();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), &catcher, "openUrl");
+    QTest::keyClick(window, Qt::Key_F1);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+    QCOMPARE(catcher.urls.size(), 1);
+    const QUrl url = catcher.urls.first();
+    QVERIFY(url.isLocalFile());
+    QVERIFY2(MainMenuBar::userGuideCandidates().contains(url.toLocalFile()), qPrintable(url.toLocalFile()));
+    QFile guide(url.toLocalFile());
+    QVERIFY(guide.open(QIODevice::ReadOnly));
+    QVERIFY(guide.readAll().contains("## Using it"));
+    QVERIFY(!visibleMessageBox(window));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -7,6 +7,7 @@
 #include "transcriptformat.h"
 #include "updatebatch.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -45,7 +46,10 @@ ConnectionInspector::ConnectionInspector(QWidget *parent)
     connect(m_ui->viewCombo, &QComboBox::currentIndexChanged, this, &ConnectionInspector::render);
     connect(m_ui->lineEndingsCheck, &QCheckBox::toggled, this, &ConnectionInspector::render);
     connect(m_ui->capacitySpin, &QSpinBox::valueChanged, this, &ConnectionInspector::capacityChanged);
-    connect(m_ui->exportButton, &QPushButton::clicked, this, &ConnectionInspector::onExportClicked);
+    m_exportAction = new QAction(m_ui->exportButton->icon(), tr("Export &transcript…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportTranscriptAction"));
+    connect(m_exportAction, &QAction::triggered, this, &ConnectionInspector::onExportClicked);
+    connect(m_ui->exportButton, &QPushButton::clicked, m_exportAction, &QAction::trigger);
     showDetails();
 }
 
@@ -135,6 +139,7 @@ void ConnectionInspector::showDetails()
     m_ui->halfCloseButton->setEnabled(canWrite);
     m_ui->resetButton->setEnabled(open);
     m_ui->exportButton->setEnabled(shown);
+    m_exportAction->setEnabled(shown);
     m_ui->viewCombo->setEnabled(shown);
     m_ui->lineEndingsCheck->setEnabled(shown);
     showKernelFigures();

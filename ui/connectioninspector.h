@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QTimer;
 struct TranscriptUpdate;
 
@@ -53,6 +54,8 @@ public:
 
     // Writes the transcript; false with a reason when the file cannot be written.
     bool exportTranscript(const QString &path, ExportKind kind, QString *error = nullptr) const;
+    // What Export… does, enabled while a connection is shown: for the menu bar.
+    QAction *exportAction() const { return m_exportAction; }
 
 signals:
     void closeRequested(quint64 connectionId, CloseMode mode);
@@ -67,6 +70,7 @@ private:
     void onExportClicked();
 
     std::unique_ptr<Ui::ConnectionInspector> m_ui;
+    QAction *m_exportAction = nullptr;
     ConnectionInfo m_info;
     QList<TranscriptChunk> m_chunks;
     qsizetype m_size = 0;

@@ -10,10 +10,11 @@
 #include "textescapes.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QStyle>
-#include <QPushButton>
 
 namespace {
 
@@ -28,6 +29,23 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::ListenerPanel>())
 {
     m_ui->setupUi(this);
+    // Made before anything validates the form, which updates them. One action for Start and
+    // Stop: only one of the two can be used at a time.
+    m_startStopAction = new QAction(this);
+    m_startStopAction->setObjectName(QStringLiteral("startStopAction"));
+    // Its name where the label's changes would mislead, as in the list of shortcuts.
+    m_startStopAction->setIconText(tr("Start or stop listening"));
+    m_startStopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    connect(m_startStopAction, &QAction::triggered, this, [this] {
+        if (m_listening)
+            onStopClicked();
+        else
+            onStartClicked();
+    });
+    m_pauseAction = new QAction(this);
+    m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
+    m_pauseAction->setIconText(tr("Pause or resume accepting"));
+    connect(m_pauseAction, &QAction::triggered, m_ui->pauseButton, &QAbstractButton::toggle);
     for (const BindAddress &choice : bindAddressChoices())
         m_ui->addressCombo->addItem(choice.label, choice.address);
     // The items carry labels; completing typed text to a label would make it invalid.
@@ -51,8 +69,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     connect(m_ui->backlogSpin, &QSpinBox::valueChanged, this, &ListenerPanel::formEdited);
     connect(m_ui->portEdit, &QLineEdit::returnPressed, this, &ListenerPanel::onStartClicked);
     connect(m_ui->startButton, &QPushButton::clicked, this, &ListenerPanel::onStartClicked);
-    connect(m_ui->stopButton, &QPushButton::clicked, this,
-            [this] { emit stopRequested(m_ui->closeOnStopCheck->isChecked()); });
+    connect(m_ui->stopButton, &QPushButton::clicked, this, &ListenerPanel::onStopClicked);
     connect(m_ui->pauseButton, &QPushButton::toggled, this, &ListenerPanel::pauseRequested);
 
     for (const ServerMode mode : {ServerMode::Hold, ServerMode::Echo, ServerMode::Discard, ServerMode::Greeting,
@@ -241,12 +258,29 @@ void ListenerPanel::validateForm()
         m_codeAddress = address.address;
         m_codePort = port.port;
     }
+    syncActions();
     emit formEdited();
 }
 
 void ListenerPanel::onStartClicked()
 {
     requestStart(false);
+}
+
+void ListenerPanel::onStopClicked()
+{
+    if (m_listening)
+        emit stopRequested(m_ui->closeOnStopCheck->isChecked());
+}
+
+void ListenerPanel::syncActions()
+{
+    m_startStopAction->setText(m_listening ? tr("&Stop") : tr("&Start listening"));
+    m_startStopAction->setIcon(m_listening ? m_ui->stopButton->icon() : m_ui->startButton->icon());
+    m_startStopAction->setEnabled(m_listening ? m_ui->stopButton->isEnabled() : m_ui->startButton->isEnabled());
+    m_pauseAction->setText(m_ui->pauseButton->isChecked() ? tr("&Resume accepting") : tr("&Pause accepting"));
+    m_pauseAction->setIcon(m_ui->pauseButton->icon());
+    m_pauseAction->setEnabled(m_ui->pauseButton->isEnabled());
 }
 
 void ListenerPanel::requestStart(bool allInterfacesConfirmed)
@@ -263,6 +297,7 @@ void ListenerPanel::requestStart(bool allInterfacesConfirmed)
     // The lists as typed go with the start, unreadable ones too: the listener then refuses.
     applyAccessLists();
     m_ui->startButton->setEnabled(false);
+    syncActions();
     emit startRequested(address.address, port.port, m_ui->backlogSpin->value());
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 
 class AcceptQueueGauge;
+class QAction;
 class QLineEdit;
 
 class Settings;
@@ -46,6 +47,9 @@ public:
     CodeSettings codeSettings() const;
     AcceptQueueGauge *acceptQueueGauge() const;
     bool closeConnectionsOnStop() const;
+    // Start or Stop and Pause or Resume, as the buttons do and when they can, for the menu bar.
+    QAction *startStopAction() const { return m_startStopAction; }
+    QAction *pauseAction() const { return m_pauseAction; }
 
 signals:
     void startRequested(const QHostAddress &address, quint16 port, int backlog);
@@ -57,6 +61,9 @@ signals:
 private:
     void validateForm();
     void onStartClicked();
+    void onStopClicked();
+    // The actions' labels and enabled state, from the buttons'.
+    void syncActions();
     void requestStart(bool allInterfacesConfirmed);
     // Asks once whether to expose the server to other machines; starts when the user agrees.
     void confirmAllInterfaces(const QString &address);
@@ -69,6 +76,8 @@ private:
     void onGreetingEdited();
 
     std::unique_ptr<Ui::ListenerPanel> m_ui;
+    QAction *m_startStopAction = nullptr;
+    QAction *m_pauseAction = nullptr;
     bool m_listening = false;
     bool m_formValid = false;
     QHostAddress m_codeAddress{QHostAddress::LocalHost};

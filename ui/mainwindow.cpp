@@ -6,12 +6,14 @@
 #include "commandline.h"
 #include "connectionfilterproxymodel.h"
 #include "connectiontablemodel.h"
+#include "connectionsviewbehaviour.h"
 #include "displayformat.h"
 #include "endpoint.h"
 #include "eventlogmodel.h"
 #include "labpanels.h"
 #include "listenercontroller.h"
 #include "logexport.h"
+#include "mainmenubar.h"
 #include "settings.h"
 
 #include <QClipboard>
@@ -35,6 +37,9 @@ namespace {
 // many rows each keystroke filters at once; past it, the filter waits for a pause in typing.
 constexpr int ImmediateFilterRows = 5000;
 constexpr int FilterDelayMs = 150;
+// The panes' sizes when no saved ones apply, and after View > Reset layout.
+const QList<int> DefaultSplitterSizes{400, 170, 150};
+const QList<int> DefaultMainSplitterSizes{900, 340};
 
 } // namespace
 
@@ -71,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
                                 {m_ui->listenerPanel, m_ui->lifecycleStrip, m_ui->trafficChart, m_ui->connectionsView,
                                  m_connectionModel, m_ui->inspector, m_ui->clientsPanel, m_ui->codeView},
                                 this);
+    setUpMenuBar();
     restoreSettings();
 
     connect(m_controller, &ListenerController::updated, this, &MainWindow::onUpdated);
@@ -96,6 +102,9 @@ void MainWindow::setUpConnectionsTable()
     // Columns sized to their content; a narrow window scrolls the table sideways.
     ConnectionColumns::applyDefaults(view->horizontalHeader());
     setUpColumnMenu();
+    m_defaultHeaderState = view->horizontalHeader()->saveState();
+    view->setAccessibleName(tr("Connections table"));
+    new ConnectionsViewBehaviour(view);
 
     connect(m_closeDelegate, &CloseButtonDelegate::closeRequested, this,
             [this](quint64 id) { m_controller->closeConnections({id}); });
@@ -113,9 +122,11 @@ void MainWindow::setUpConnectionsTable()
     connect(m_resetAction, &QAction::triggered, this, [this] { closeSelected(CloseMode::Reset); });
 
     m_closeAllAction = new QAction(QIcon(QStringLiteral(":/icons/close-all.svg")), tr("Close &all"), this);
+    m_closeAllAction->setObjectName(QStringLiteral("closeAllAction"));
     m_closeAllAction->setToolTip(tr("Close every open connection gracefully"));
     connect(m_closeAllAction, &QAction::triggered, m_controller, &ListenerController::closeAllConnections);
     m_clearClosedAction = new QAction(QIcon(QStringLiteral(":/icons/clear.svg")), tr("C&lear closed"), this);
+    m_clearClosedAction->setObjectName(QStringLiteral("clearClosedAction"));
     m_clearClosedAction->setToolTip(tr("Remove finished connections from the table"));
     connect(m_clearClosedAction, &QAction::triggered, this, [this] {
         m_connectionModel->clearFinished();
@@ -158,6 +169,10 @@ void MainWindow::setUpConnectionFilter()
     QLineEdit *edit = m_ui->connectionFilterEdit;
     connect(edit, &QLineEdit::textChanged, this, &MainWindow::onConnectionFilterEdited);
     connect(edit, &QLineEdit::returnPressed, this, &MainWindow::applyConnectionFilter);
+    m_findAction = new QAction(tr("&Filter connections"), this);
+    m_findAction->setObjectName(QStringLiteral("findConnectionsAction"));
+    m_findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::focusConnectionFilter);
 
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_connectionModel),
                                       static_cast<QAbstractItemModel *>(m_connectionProxy)}) {
@@ -232,10 +247,14 @@ void MainWindow::setUpEventLog()
     m_ui->logView->addActions({copyAction, clearAction});
     m_ui->copyLogButton->setIcon(copyAction->icon());
     m_ui->clearLogButton->setIcon(clearAction->icon());
-    m_ui->exportLogButton->setIcon(QIcon(QStringLiteral(":/icons/export.svg")));
+    m_exportLogAction = new QAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("Export &log…"), this);
+    m_exportLogAction->setObjectName(QStringLiteral("exportLogAction"));
+    connect(m_exportLogAction, &QAction::triggered, this, &MainWindow::onExportLogClicked);
+    m_ui->exportLogButton->setIcon(m_exportLogAction->icon());
+    m_ui->logView->setAccessibleName(tr("Event log"));
     connect(m_ui->copyLogButton, &QPushButton::clicked, copyAction, &QAction::trigger);
     connect(m_ui->clearLogButton, &QPushButton::clicked, clearAction, &QAction::trigger);
-    connect(m_ui->exportLogButton, &QPushButton::clicked, this, &MainWindow::onExportLogClicked);
+    connect(m_ui->exportLogButton, &QPushButton::clicked, m_exportLogAction, &QAction::trigger);
 
     // Keep the newest line in view unless the user scrolled up to read.
     connect(m_logProxy, &QAbstractItemModel::rowsInserted, this, [this] {
@@ -268,6 +287,42 @@ void MainWindow::setUpStatusBar()
     }
 }
 
+void MainWindow::setUpMenuBar()
+{
+    m_resetLayoutAction = new QAction(tr("&Reset layout"), this);
+    m_resetLayoutAction->setObjectName(QStringLiteral("resetLayoutAction"));
+    m_resetLayoutAction->setToolTip(tr("The table's columns and the panes' sizes as they first were"));
+    connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    MainMenuBar::Actions actions;
+    actions.exportLog = m_exportLogAction;
+    actions.exportTranscript = m_ui->inspector->exportAction();
+    actions.startStop = m_ui->listenerPanel->startStopAction();
+    actions.pause = m_ui->listenerPanel->pauseAction();
+    actions.closeAll = m_closeAllAction;
+    actions.clearClosed = m_clearClosedAction;
+    actions.findConnections = m_findAction;
+    actions.columns = m_ui->connectionsView->horizontalHeader()->actions();
+    actions.resetLayout = m_resetLayoutAction;
+    setMenuBar(new MainMenuBar(this, actions));
+}
+
+void MainWindow::resetLayout()
+{
+    QHeaderView *header = m_ui->connectionsView->horizontalHeader();
+    header->restoreState(m_defaultHeaderState);
+    syncColumnMenu();
+    m_ui->splitter->setSizes(DefaultSplitterSizes);
+    m_ui->mainSplitter->setSizes(DefaultMainSplitterSizes);
+    m_labPanels->watchVisibleConnections();
+}
+
+void MainWindow::focusConnectionFilter()
+{
+    m_ui->connectionFilterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->connectionFilterEdit->selectAll();
+}
+
 void MainWindow::restoreSettings()
 {
     m_ui->listenerPanel->restore(*m_settings);
@@ -290,8 +345,8 @@ void MainWindow::restoreSettings()
         resize(size.expandedTo(minimumSizeHint()));
     }
     if (!m_ui->splitter->restoreState(m_settings->splitterState()))
-        m_ui->splitter->setSizes({400, 170, 150});
-    m_ui->mainSplitter->setSizes({900, 340});
+        m_ui->splitter->setSizes(DefaultSplitterSizes);
+    m_ui->mainSplitter->setSizes(DefaultMainSplitterSizes);
     m_ui->connectionsView->horizontalHeader()->restoreState(m_settings->headerState());
     ConnectionColumns::repair(m_ui->connectionsView->horizontalHeader());
     syncColumnMenu();

@@ -62,6 +62,10 @@ private:
     void setUpInspector();
     void setUpEventLog();
     void setUpStatusBar();
+    void setUpMenuBar();
+    // The table's columns as they first were, and the panes' default sizes.
+    void resetLayout();
+    void focusConnectionFilter();
     void restoreSettings();
     void saveSettings();
 
@@ -103,4 +107,8 @@ private:
     QAction *m_resetAction = nullptr;
     QAction *m_closeAllAction = nullptr;
     QAction *m_clearClosedAction = nullptr;
+    QAction *m_exportLogAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_resetLayoutAction = nullptr;
+    QByteArray m_defaultHeaderState; // taken before the saved one is restored
 };
