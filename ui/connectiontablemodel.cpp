@@ -159,7 +159,7 @@ QVariant ConnectionTableModel::displayData(const ConnectionInfo &info, int colum
     case LastActivityColumn:
         return DisplayFormat::timeOfDay(info.lastActivityMs);
     case CloseColumn:
-        return info.isFinished() ? QString() : tr("Close");
+        return info.isFinished() ? QString() : tr("Close", "verb: close the connection");
     default:
         return {};
     }
