@@ -622,7 +622,7 @@
         <location filename="../../ui/connectioninspector.ui" line="+13"/>
         <location filename="../../ui/connectioninspector.cpp" line="+101"/>
         <source>Select a connection to see what it sent and answer it.</source>
-        <translation>Wählen Sie eine Verbindung, um zu sehen, was sie gesendet hat, und ihr zu antworten.</translation>
+        <translation>Verbindung wählen, um Daten zu sehen und zu antworten.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -702,7 +702,7 @@
     <message>
         <location line="+5"/>
         <source>Reset (RST)</source>
-        <translation>Zurücksetzen (RST)</translation>
+        <translation>Reset (RST)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1972,17 +1972,17 @@
     <message>
         <location line="+6"/>
         <source>&amp;Keep closed</source>
-        <translation>Geschlossene &amp;behalten</translation>
+        <translation>Beendete &amp;behalten</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>How many closed connections the table keeps; older ones are dropped</source>
-        <translation>Wie viele geschlossene Verbindungen die Tabelle behält; ältere fallen weg</translation>
+        <translation>Wie viele beendete Verbindungen die Tabelle behält; ältere fallen weg</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Close selected</source>
-        <translation>Ausgewählte schließen</translation>
+        <translation>Auswahl schließen</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1993,7 +1993,7 @@
     <message>
         <location line="+5"/>
         <source>&amp;Clear closed</source>
-        <translation>Geschlossene &amp;entfernen</translation>
+        <translation>Beendete &amp;entfernen</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -2073,7 +2073,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Reset (RST)</source>
-        <translation>&amp;Zurücksetzen (RST)</translation>
+        <translation>&amp;Reset (RST)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2088,7 +2088,7 @@
     <message>
         <location line="+2"/>
         <source>C&amp;lear closed</source>
-        <translation>Geschlossene &amp;entfernen</translation>
+        <translation>Beendete &amp;entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2108,7 +2108,7 @@
     <message>
         <location line="+119"/>
         <source>How many closed connections the table keeps; their transcripts are kept as long as their rows, each up to Keep KiB: at most %1 now. Clear closed frees them.</source>
-        <translation>Wie viele geschlossene Verbindungen die Tabelle behält; ihre Mitschnitte bleiben so lange wie ihre Zeilen, je bis zu „Behalten“ KiB: derzeit höchstens %1. „Geschlossene entfernen“ gibt sie frei.</translation>
+        <translation>Wie viele beendete Verbindungen die Tabelle behält; ihre Mitschnitte bleiben so lange wie ihre Zeilen, je bis zu „Behalten“ KiB: derzeit höchstens %1. „Beendete entfernen“ gibt sie frei.</translation>
     </message>
     <message>
         <location line="+82"/>
@@ -2222,17 +2222,17 @@
     <message>
         <location line="+18"/>
         <source>Send to &amp;selected</source>
-        <translation>An &amp;Ausgewählte senden</translation>
+        <translation>An &amp;Auswahl senden</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Send to all &amp;open</source>
-        <translation>An alle &amp;offenen senden</translation>
+        <translation>An alle &amp;offenen</translation>
     </message>
     <message>
         <location filename="../../ui/sendpanel.cpp" line="+15"/>
         <source>Type what to send, then press Enter</source>
-        <translation>Eingeben, was gesendet werden soll, dann Eingabetaste drücken</translation>
+        <translation>Text eingeben, Eingabetaste sendet</translation>
     </message>
     <message>
         <location line="+94"/>
