@@ -37,10 +37,11 @@ QHostAddress mapped(const QHostAddress &ipv4)
     return QHostAddress(bytes);
 }
 
-QString translate(const char *text)
+// The translation context of this file's texts; lupdate reads it from the macro.
+class Text final
 {
-    return QCoreApplication::translate("AccessList", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AccessList)
+};
 
 // Parses one entry; an empty error means success.
 AccessList::Rule parseEntry(const QString &entry, QString *error)
@@ -56,7 +57,7 @@ AccessList::Rule parseEntry(const QString &entry, QString *error)
     QHostAddress address;
     if (addressText.contains(QLatin1Char('%')) || (!ipv6 && !dottedQuad.match(addressText).hasMatch())
         || !address.setAddress(addressText)) {
-        *error = translate("\"%1\" is not an IPv4 or IPv6 address or network").arg(entry);
+        *error = Text::tr("\"%1\" is not an IPv4 or IPv6 address or network").arg(entry);
         return rule;
     }
     const int maxPrefix = ipv6 ? 128 : 32;
@@ -64,12 +65,12 @@ AccessList::Rule parseEntry(const QString &entry, QString *error)
     if (slash >= 0) {
         const QString prefixText = entry.mid(slash + 1);
         if (!digits.match(prefixText).hasMatch()) {
-            *error = translate("\"%1\": the prefix length must be a number from 0 to %2")
+            *error = Text::tr("\"%1\": the prefix length must be a number from 0 to %2")
                          .arg(entry, QString::number(maxPrefix));
             return rule;
         }
         if (prefixText.toInt() > maxPrefix) {
-            *error = translate("\"%1\": prefix longer than %2").arg(entry, QString::number(maxPrefix));
+            *error = Text::tr("\"%1\": prefix longer than %2").arg(entry, QString::number(maxPrefix));
             return rule;
         }
         prefix = prefixText.toInt();
@@ -85,7 +86,7 @@ AccessList::Rule parseEntry(const QString &entry, QString *error)
     const QHostAddress network = QHostAddress::parseSubnet(address.toString() + QLatin1Char('/')
                                                            + QString::number(prefix)).first;
     if (network != address) {
-        *error = translate("\"%1\" has host bits set; did you mean %2/%3?")
+        *error = Text::tr("\"%1\" has host bits set; did you mean %2/%3?")
                      .arg(entry, network.toString(), QString::number(prefix));
         return rule;
     }
@@ -123,7 +124,7 @@ AccessList AccessList::parse(const QString &text, QString *error)
     AccessList list;
     const QStringList entries = text.split(separators, Qt::SkipEmptyParts);
     if (entries.size() > MaxRules) {
-        *error = translate("Too many entries: at most %1").arg(MaxRules);
+        *error = Text::tr("Too many entries: at most %1").arg(MaxRules);
         return invalid(text, *error);
     }
     for (const QString &entry : entries) {
@@ -139,7 +140,7 @@ AccessList AccessList::parse(const QString &text, QString *error)
 AccessList AccessList::invalid(const QString &text, const QString &error)
 {
     AccessList list;
-    list.m_error = error.isEmpty() ? translate("cannot be read") : error;
+    list.m_error = error.isEmpty() ? Text::tr("cannot be read") : error;
     list.m_text = text;
     return list;
 }
@@ -173,12 +174,12 @@ QString AccessList::refusalReason(const AccessList &allow, const AccessList &den
 {
     // A list that cannot be read lets nobody in: failing open would let in whom it meant to stop.
     if (!deny.isValid())
-        return translate("the deny list cannot be read (%1)").arg(deny.error());
+        return Text::tr("the deny list cannot be read (%1)").arg(deny.error());
     if (!allow.isValid())
-        return translate("the allow list cannot be read (%1)").arg(allow.error());
+        return Text::tr("the allow list cannot be read (%1)").arg(allow.error());
     if (const Rule *rule = deny.match(peer))
-        return translate("denied by rule %1").arg(rule->text());
+        return Text::tr("denied by rule %1").arg(rule->text());
     if (!allow.isEmpty() && !allow.match(peer))
-        return translate("not in the allow list");
+        return Text::tr("not in the allow list");
     return {};
 }

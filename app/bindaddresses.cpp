@@ -5,14 +5,23 @@
 #include <QCoreApplication>
 #include <QNetworkInterface>
 
+namespace {
+
+// The translation context of this file's texts; lupdate reads it from the macro.
+class Text final
+{
+    Q_DECLARE_TR_FUNCTIONS(BindAddress)
+};
+
+} // namespace
+
 QList<BindAddress> bindAddressChoices()
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("BindAddress", text); };
     QList<BindAddress> choices = {
-        {QStringLiteral("127.0.0.1"), tr("127.0.0.1 (loopback, this machine only)")},
-        {QStringLiteral("::1"), tr("::1 (IPv6 loopback)")},
-        {QStringLiteral("0.0.0.0"), tr("0.0.0.0 (all IPv4 interfaces)")},
-        {QStringLiteral("::"), tr(":: (all interfaces, IPv4 and IPv6)")},
+        {QStringLiteral("127.0.0.1"), Text::tr("127.0.0.1 (loopback, this machine only)")},
+        {QStringLiteral("::1"), Text::tr("::1 (IPv6 loopback)")},
+        {QStringLiteral("0.0.0.0"), Text::tr("0.0.0.0 (all IPv4 interfaces)")},
+        {QStringLiteral("::"), Text::tr(":: (all interfaces, IPv4 and IPv6)")},
     };
     const auto listed = [&choices](const QString &address) {
         return std::any_of(choices.cbegin(), choices.cend(),

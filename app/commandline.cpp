@@ -15,10 +15,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's texts; lupdate reads it from the macro.
+class Text final
 {
-    return QCoreApplication::translate("CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 // A whole number from minimum to maximum, digits only (no sign, no spaces inside, no 0x).
 std::optional<int> boundedNumber(const QString &value, int minimum, int maximum)
@@ -38,9 +39,9 @@ QString unwritableFolder(const QString &path)
 {
     const QFileInfo folder(path);
     if (!folder.isDir())
-        return tr("not an existing folder");
+        return Text::tr("not an existing folder");
     if (!folder.isWritable())
-        return tr("cannot write there");
+        return Text::tr("cannot write there");
     return {};
 }
 
@@ -69,72 +70,72 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Socket Lab: build, start and watch a TCP server live."));
+        Text::tr("Socket Lab: build, start and watch a TCP server live."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption listenOption(
         QStringLiteral("listen"),
-        tr("Start listening at launch on HOST:PORT (127.0.0.1:9000, [::1]:9000, localhost:0 for any free port)."),
-        tr("HOST:PORT"));
+        Text::tr("Start listening at launch on HOST:PORT (127.0.0.1:9000, [::1]:9000, localhost:0 for any free port)."),
+        Text::tr("HOST:PORT"));
     const QCommandLineOption backlogOption(
         QStringLiteral("backlog"),
-        tr("Length of the kernel's accept queue, as in listen(N) (default 5)."), tr("N"));
+        Text::tr("Length of the kernel's accept queue, as in listen(N) (default 5)."), Text::tr("N"));
     const QCommandLineOption headlessOption(
         QStringLiteral("headless"),
-        tr("Run without a window and print the event log to stdout until SIGINT or SIGTERM. "
+        Text::tr("Run without a window and print the event log to stdout until SIGINT or SIGTERM. "
            "Listens on --listen, or on 127.0.0.1:9000."));
     const QCommandLineOption modeOption(
         QStringLiteral("mode"),
-        tr("How the server treats connections: hold (read and record, the default), echo, discard, "
+        Text::tr("How the server treats connections: hold (read and record, the default), echo, discard, "
            "greeting, or close (accept and close at once)."),
-        tr("MODE"));
+        Text::tr("MODE"));
     const QCommandLineOption statsOption(
         QStringLiteral("stats-file"),
-        tr("Keep figures for benchmarks in FILE as JSON, rewritten five times a second and at exit: "
+        Text::tr("Keep figures for benchmarks in FILE as JSON, rewritten five times a second and at exit: "
            "accepted, open, peak open, bytes, event-loop lag, memory. SIGUSR1 starts a new "
            "measurement of lag and peak open."),
-        tr("FILE"));
+        Text::tr("FILE"));
     const QCommandLineOption greetingOption(
         QStringLiteral("greeting"),
-        tr("What greeting mode sends on accept, with escapes \\r \\n \\t \\0 \\\\ \\xHH "
+        Text::tr("What greeting mode sends on accept, with escapes \\r \\n \\t \\0 \\\\ \\xHH "
            "(default \"Hello from Socket Lab\\r\\n\")."),
-        tr("TEXT"));
+        Text::tr("TEXT"));
     const QCommandLineOption allowOption(
         QStringLiteral("allow"),
-        tr("Accept only peers in these networks: CIDR entries separated by commas or spaces "
+        Text::tr("Accept only peers in these networks: CIDR entries separated by commas or spaces "
            "(10.0.0.0/8, ::1/128; a bare address is one host). Deny wins."),
-        tr("LIST"));
+        Text::tr("LIST"));
     const QCommandLineOption denyOption(
         QStringLiteral("deny"),
-        tr("Close peers in these networks at once. An IPv4 peer also counts as ::ffff:a.b.c.d, so ::/0 "
+        Text::tr("Close peers in these networks at once. An IPv4 peer also counts as ::ffff:a.b.c.d, so ::/0 "
            "denies everyone."),
-        tr("LIST"));
+        Text::tr("LIST"));
     const QCommandLineOption idleOption(
         QStringLiteral("idle-timeout"),
-        tr("Close connections with no traffic for this many seconds, 0 (off, the default) to %1.")
+        Text::tr("Close connections with no traffic for this many seconds, 0 (off, the default) to %1.")
             .arg(Settings::MaxIdleTimeoutSeconds),
-        tr("SECONDS"));
+        Text::tr("SECONDS"));
     const QCommandLineOption maxOption(
         QStringLiteral("max-connections"),
-        tr("Past this many open connections, close new ones at once, 1 to %1 (default %2).")
+        Text::tr("Past this many open connections, close new ones at once, 1 to %1 (default %2).")
             .arg(Settings::MaxConnectionsLimit)
             .arg(ServerBehaviour::DefaultMaxConnections),
-        tr("N"));
+        Text::tr("N"));
     const QCommandLineOption keepOption(
         QStringLiteral("keep-transcript"),
-        tr("Keep the last KIB KiB of each connection's transcript, 0 to %1 (default %2).")
+        Text::tr("Keep the last KIB KiB of each connection's transcript, 0 to %1 (default %2).")
             .arg(Settings::MaxTranscriptKiB)
             .arg(Settings::DefaultTranscriptKiB),
-        tr("KIB"));
+        Text::tr("KIB"));
     const QCommandLineOption closeOnStopOption(
         QStringLiteral("close-on-stop"),
-        tr("Window only: close the open connections when listening stops (a headless run always does)."));
+        Text::tr("Window only: close the open connections when listening stops (a headless run always does)."));
     const QCommandLineOption transcriptDirOption(
         QStringLiteral("transcript-dir"),
-        tr("Headless only: write each connection's transcript to DIR/connection-N.txt when it ends "
+        Text::tr("Headless only: write each connection's transcript to DIR/connection-N.txt when it ends "
            "(the last --keep-transcript KiB of it). Without it a headless run keeps no transcript of "
            "ended connections."),
-        tr("DIR"));
+        Text::tr("DIR"));
     parser.addOption(listenOption);
     parser.addOption(backlogOption);
     parser.addOption(modeOption);
@@ -153,7 +154,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const auto usageError = [&](const QString &message) {
         result.outcome = Outcome::BadUsage;
         result.message = message + QLatin1Char('\n')
-            + tr("Try '%1 --help' for the options.").arg(QCoreApplication::applicationName());
+            + Text::tr("Try '%1 --help' for the options.").arg(QCoreApplication::applicationName());
         return result;
     };
 
@@ -171,7 +172,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         return result;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return usageError(Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
 
     CommandLineOptions &options = result.options;
     options.headless = parser.isSet(headlessOption);
@@ -179,12 +180,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
          {&listenOption, &backlogOption, &modeOption, &statsOption, &greetingOption, &allowOption, &denyOption,
           &idleOption, &maxOption, &keepOption, &transcriptDirOption}) {
         if (parser.values(*option).size() > 1)
-            return usageError(tr("Give --%1 at most once").arg(option->names().constFirst()));
+            return usageError(Text::tr("Give --%1 at most once").arg(option->names().constFirst()));
     }
     if (parser.isSet(listenOption)) {
         const Endpoint::HostPortResult endpoint = Endpoint::parseHostPort(parser.value(listenOption));
         if (!endpoint.error.isEmpty())
-            return usageError(tr("Bad --listen value: %1").arg(endpoint.error));
+            return usageError(Text::tr("Bad --listen value: %1").arg(endpoint.error));
         options.listen = true;
         options.address = endpoint.address;
         options.port = endpoint.port;
@@ -192,7 +193,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(backlogOption)) {
         const std::optional<int> backlog = boundedNumber(parser.value(backlogOption), 1, Settings::MaxBacklog);
         if (!backlog)
-            return usageError(tr("Bad --backlog value \"%1\": expected a whole number from 1 to %2")
+            return usageError(Text::tr("Bad --backlog value \"%1\": expected a whole number from 1 to %2")
                                   .arg(parser.value(backlogOption).trimmed())
                                   .arg(Settings::MaxBacklog));
         options.backlog = *backlog;
@@ -202,7 +203,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         const QString text = parser.value(modeOption).trimmed().toLower();
         const std::optional<ServerMode> mode = serverModeFromName(text);
         if (!mode)
-            return usageError(tr("Bad --mode value \"%1\": expected hold, echo, discard, greeting or close")
+            return usageError(Text::tr("Bad --mode value \"%1\": expected hold, echo, discard, greeting or close")
                                   .arg(parser.value(modeOption)));
         options.mode = *mode;
         options.modeGiven = true;
@@ -210,9 +211,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(greetingOption)) {
         const QString text = parser.value(greetingOption);
         if (text.size() > Settings::MaxGreetingLength)
-            return usageError(tr("Bad --greeting value: longer than %1 characters").arg(Settings::MaxGreetingLength));
+            return usageError(Text::tr("Bad --greeting value: longer than %1 characters").arg(Settings::MaxGreetingLength));
         if (const QString error = TextEscapes::check(text); !error.isEmpty())
-            return usageError(tr("Bad --greeting value: %1").arg(error));
+            return usageError(Text::tr("Bad --greeting value: %1").arg(error));
         options.greetingText = text;
     }
     for (const auto &[option, list] : {std::pair{&allowOption, &options.allowList}, std::pair{&denyOption, &options.denyList}}) {
@@ -220,13 +221,13 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             continue;
         const QString text = parser.value(*option);
         if (text.size() > Settings::MaxAccessListChars)
-            return usageError(tr("Bad --%1 value: longer than %2 characters")
+            return usageError(Text::tr("Bad --%1 value: longer than %2 characters")
                                   .arg(option->names().constFirst())
                                   .arg(Settings::MaxAccessListChars));
         QString error;
         *list = AccessList::parse(text, &error);
         if (!error.isEmpty())
-            return usageError(tr("Bad --%1 value: %2").arg(option->names().constFirst(), error));
+            return usageError(Text::tr("Bad --%1 value: %2").arg(option->names().constFirst(), error));
     }
     const auto number = [&](const QCommandLineOption &option, int minimum, int maximum,
                             std::optional<int> *target) -> bool {
@@ -235,7 +236,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         *target = boundedNumber(parser.value(option), minimum, maximum);
         if (*target)
             return true;
-        result = usageError(tr("Bad --%1 value \"%2\": expected a whole number from %3 to %4")
+        result = usageError(Text::tr("Bad --%1 value \"%2\": expected a whole number from %3 to %4")
                                 .arg(option.names().constFirst(), parser.value(option).trimmed())
                                 .arg(minimum)
                                 .arg(maximum));
@@ -247,35 +248,35 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         return result;
     options.closeOnStop = parser.isSet(closeOnStopOption);
     if (options.closeOnStop && options.headless)
-        return usageError(tr("--close-on-stop is for the window: a headless run always closes its connections "
+        return usageError(Text::tr("--close-on-stop is for the window: a headless run always closes its connections "
                              "when it stops"));
     if (parser.isSet(transcriptDirOption)) {
         if (!options.headless)
-            return usageError(tr("--transcript-dir is for --headless: the window shows transcripts and exports "
+            return usageError(Text::tr("--transcript-dir is for --headless: the window shows transcripts and exports "
                                  "them from the inspector"));
         options.transcriptDir = parser.value(transcriptDirOption);
         const QString problem = options.transcriptDir.trimmed().isEmpty()
-            ? tr("give a folder")
+            ? Text::tr("give a folder")
             : unwritableFolder(options.transcriptDir);
         if (!problem.isEmpty())
-            return usageError(tr("Bad --transcript-dir value \"%1\": %2").arg(options.transcriptDir, problem));
+            return usageError(Text::tr("Bad --transcript-dir value \"%1\": %2").arg(options.transcriptDir, problem));
     }
     if (parser.isSet(statsOption)) {
         options.statsFile = parser.value(statsOption);
         if (options.statsFile.trimmed().isEmpty())
-            return usageError(tr("Bad --stats-file value: give a file name"));
+            return usageError(Text::tr("Bad --stats-file value: give a file name"));
         // Found now, a bad path is one clear line; found by the first write, it would be a
         // run whose figures silently go nowhere.
         const QFileInfo file(options.statsFile);
         const QFileInfo folder(file.absolutePath());
         if (file.isDir())
-            return usageError(tr("Bad --stats-file value \"%1\": that is a folder; give a file name")
+            return usageError(Text::tr("Bad --stats-file value \"%1\": that is a folder; give a file name")
                                   .arg(options.statsFile));
         if (!folder.isDir())
-            return usageError(tr("Bad --stats-file value \"%1\": %2 is not an existing folder")
+            return usageError(Text::tr("Bad --stats-file value \"%1\": %2 is not an existing folder")
                                   .arg(options.statsFile, QDir::toNativeSeparators(folder.filePath())));
         if (!folder.isWritable() || (file.exists() && !file.isWritable()))
-            return usageError(tr("Bad --stats-file value \"%1\": cannot write there").arg(options.statsFile));
+            return usageError(Text::tr("Bad --stats-file value \"%1\": cannot write there").arg(options.statsFile));
     }
     return result;
 }

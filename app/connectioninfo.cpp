@@ -19,15 +19,15 @@ QString connectionStateText(ConnectionState state)
 {
     switch (state) {
     case ConnectionState::Open:
-        return QCoreApplication::translate("ConnectionState", "Open");
+        return QCoreApplication::translate("ConnectionState", "Open", "connection state");
     case ConnectionState::Closing:
-        return QCoreApplication::translate("ConnectionState", "Closing");
+        return QCoreApplication::translate("ConnectionState", "Closing", "connection state");
     case ConnectionState::HalfClosed:
         return QCoreApplication::translate("ConnectionState", "Half-closed");
     case ConnectionState::PeerClosed:
         return QCoreApplication::translate("ConnectionState", "Peer closed");
     case ConnectionState::Closed:
-        return QCoreApplication::translate("ConnectionState", "Closed");
+        return QCoreApplication::translate("ConnectionState", "Closed", "connection state");
     case ConnectionState::Reset:
         return QCoreApplication::translate("ConnectionState", "Reset by peer");
     case ConnectionState::Aborted:

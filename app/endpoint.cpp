@@ -9,10 +9,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's texts; lupdate reads it from the macro.
+class Text final
 {
-    return QCoreApplication::translate("Endpoint", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Endpoint)
+};
 
 // ::ffff:a.b.c.d, an IPv4 address in IPv6 clothing; toIPv4Address() would also turn :: into
 // 0.0.0.0.
@@ -61,7 +62,7 @@ AddressResult parseAddress(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return {{}, tr("Enter an address to bind to, such as 127.0.0.1")};
+        return {{}, Text::tr("Enter an address to bind to, such as 127.0.0.1")};
     if (trimmed.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return {QHostAddress(QHostAddress::LocalHost), {}};
     // QHostAddress also takes inet_aton's forms ("1.2.3", "010.0.0.1" as octal, "0x7f.0.0.1");
@@ -70,11 +71,11 @@ AddressResult parseAddress(const QString &text)
     QHostAddress address;
     if ((looksIPv4 && !isDottedQuad(trimmed)) || !address.setAddress(trimmed)
         || address.protocol() == QAbstractSocket::UnknownNetworkLayerProtocol)
-        return {{}, tr("\"%1\" is not an IP address; enter one such as 127.0.0.1 or ::1").arg(shown(trimmed))};
+        return {{}, Text::tr("\"%1\" is not an IP address; enter one such as 127.0.0.1 or ::1").arg(shown(trimmed))};
     // ::ffff:a.b.c.d is how a dual-stack socket names an IPv4 peer, not an address to bind.
     if (isIPv4Mapped(address)) {
         const QString ipv4 = QHostAddress(address.toIPv4Address()).toString();
-        return {{}, tr("\"%1\" is an IPv4-mapped IPv6 address, which cannot be listened on; use %2").arg(shown(trimmed), ipv4)};
+        return {{}, Text::tr("\"%1\" is an IPv4-mapped IPv6 address, which cannot be listened on; use %2").arg(shown(trimmed), ipv4)};
     }
     return {address, {}};
 }
@@ -83,15 +84,15 @@ PortResult parsePort(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return {0, tr("Enter a port from 0 to 65535 (0 lets the system choose)")};
+        return {0, Text::tr("Enter a port from 0 to 65535 (0 lets the system choose)")};
     for (const QChar c : trimmed) {
         if (!c.isDigit() || c.unicode() > '9')
-            return {0, tr("The port must be a whole number from 0 to 65535, not \"%1\"").arg(shown(trimmed))};
+            return {0, Text::tr("The port must be a whole number from 0 to 65535, not \"%1\"").arg(shown(trimmed))};
     }
     bool ok = false;
     const qulonglong value = trimmed.toULongLong(&ok);
     if (!ok || value > 65535)
-        return {0, tr("The port must be from 0 to 65535, not %1").arg(shown(trimmed))};
+        return {0, Text::tr("The port must be from 0 to 65535, not %1").arg(shown(trimmed))};
     return {static_cast<quint16>(value), {}};
 }
 
@@ -99,23 +100,23 @@ HostPortResult parseHostPort(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return {{}, 0, tr("Expected HOST:PORT, such as 127.0.0.1:9000")};
+        return {{}, 0, Text::tr("Expected HOST:PORT, such as 127.0.0.1:9000")};
 
     QString host;
     QString port;
     if (trimmed.startsWith(QLatin1Char('['))) {
         const qsizetype close = trimmed.indexOf(QLatin1String("]:"));
         if (close < 0)
-            return {{}, 0, tr("Expected [IPv6]:PORT, such as [::1]:9000, not \"%1\"").arg(shown(trimmed))};
+            return {{}, 0, Text::tr("Expected [IPv6]:PORT, such as [::1]:9000, not \"%1\"").arg(shown(trimmed))};
         host = trimmed.mid(1, close - 1);
         port = trimmed.mid(close + 2);
         if (!host.contains(QLatin1Char(':')))
-            return {{}, 0, tr("Brackets are for IPv6 addresses; write %1:%2 instead").arg(shown(host), shown(port))};
+            return {{}, 0, Text::tr("Brackets are for IPv6 addresses; write %1:%2 instead").arg(shown(host), shown(port))};
     } else if (!trimmed.contains(QLatin1Char(':'))) {
         host = QStringLiteral("127.0.0.1");
         port = trimmed;
     } else if (trimmed.count(QLatin1Char(':')) > 1) {
-        return {{}, 0, tr("Write an IPv6 address in brackets, such as [::1]:9000, not \"%1\"").arg(shown(trimmed))};
+        return {{}, 0, Text::tr("Write an IPv6 address in brackets, such as [::1]:9000, not \"%1\"").arg(shown(trimmed))};
     } else {
         const qsizetype colon = trimmed.lastIndexOf(QLatin1Char(':'));
         host = trimmed.left(colon);
@@ -142,7 +143,7 @@ QString format(const QHostAddress &address, quint16 port)
 {
     // A peer that reset before its connection was taken has no address any more.
     if (address.isNull())
-        return tr("unknown peer");
+        return Text::tr("unknown peer");
     const QString host = formatAddress(address);
     if (host.contains(QLatin1Char(':')))
         return QLatin1Char('[') + host + QStringLiteral("]:") + QString::number(port);

@@ -6,10 +6,11 @@ namespace HexParser {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's texts; lupdate reads it from the macro.
+class Text final
 {
-    return QCoreApplication::translate("HexParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(HexParser)
+};
 
 // The code point at text[index] and how many UTF-16 units it takes, so that a character outside
 // the BMP still counts as one position, as the user sees it. Read in place: a pasted dump of
@@ -101,7 +102,7 @@ Result parse(const QString &text)
             ++position;
             const int value = hexValue(code);
             if (value < 0)
-                return failure(tr("Not a hex digit: %1 at position %2").arg(describe(code)).arg(position), position);
+                return failure(Text::tr("Not a hex digit: %1 at position %2").arg(describe(code)).arg(position), position);
             if (high < 0) {
                 high = value;
             } else {
@@ -111,9 +112,9 @@ Result parse(const QString &text)
             end += width;
         }
         if (first == end)
-            return failure(tr("No hex digits after \"0x\" at position %1").arg(tokenPosition), tokenPosition);
+            return failure(Text::tr("No hex digits after \"0x\" at position %1").arg(tokenPosition), tokenPosition);
         if (high >= 0)
-            return failure(tr("Incomplete byte: \"%1\" at position %2 has an odd number of hex digits; "
+            return failure(Text::tr("Incomplete byte: \"%1\" at position %2 has an odd number of hex digits; "
                               "each byte needs two")
                                .arg(excerpt(text, first, end))
                                .arg(firstPosition),

@@ -9,23 +9,22 @@
 
 namespace {
 
+// The Listener's translation context: these sentences were its own.
 QString sentence(const ListenerStatus &status, QAbstractSocket::SocketError error, const QString &qtErrorString)
 {
-    // The Listener's translation context: these sentences were its own.
-    const char *const context = "Listener";
     const QString host = Endpoint::formatAddress(status.address);
     switch (error) {
     case QAbstractSocket::AddressInUseError:
-        return QCoreApplication::translate(context, "Port %1 is already in use on %2").arg(status.port).arg(host);
+        return QCoreApplication::translate("Listener", "Port %1 is already in use on %2").arg(status.port).arg(host);
     case QAbstractSocket::SocketAddressNotAvailableError:
-        return QCoreApplication::translate(context, "Address %1 is not an address of this machine").arg(host);
+        return QCoreApplication::translate("Listener", "Address %1 is not an address of this machine").arg(host);
     case QAbstractSocket::SocketAccessError:
         return QCoreApplication::translate(
-                   context, "Permission denied to bind port %1 on %2 (ports below 1024 need privileges)")
+                   "Listener", "Permission denied to bind port %1 on %2 (ports below 1024 need privileges)")
             .arg(status.port)
             .arg(host);
     case QAbstractSocket::UnsupportedSocketOperationError:
-        return QCoreApplication::translate(context, "This machine does not support %1 (%2)").arg(host, qtErrorString);
+        return QCoreApplication::translate("Listener", "This machine does not support %1 (%2)").arg(host, qtErrorString);
     default:
         return qtErrorString;
     }

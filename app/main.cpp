@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "signalwatcher.h"
 #include "statsreporter.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -80,6 +81,7 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
 {
     QApplication app(argc, argv);
     setApplicationInfo();
+    Translations::install(&app);
     // The desktop entry's name: the desktop matches the window to its entry and icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.socketlab.SocketLab"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socketlab.svg")));
@@ -110,6 +112,8 @@ int main(int argc, char *argv[])
     {
         QCoreApplication parsing(argc, argv);
         setApplicationInfo();
+        // Before parsing: --help and usage errors, and the headless log, in the user's language.
+        Translations::install(&parsing);
         parsed = CommandLine::parse(QCoreApplication::arguments());
         switch (parsed.outcome) {
         case CommandLine::Outcome::Exit:
@@ -125,13 +129,14 @@ int main(int argc, char *argv[])
             HeadlessRunner runner(parsed.options);
             return runner.exec();
         }
-    }
-    if (!displayAvailable()) {
-        std::fputs(qPrintable(QCoreApplication::translate(
-                       "main", "socketlab: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not "
-                               "set); run 'socketlab --headless' to serve without a window\n")),
-                   stderr);
-        return CommandLine::UsageExitCode;
+        // Still inside: the translator lives as long as this application object.
+        if (!displayAvailable()) {
+            std::fputs(qPrintable(QCoreApplication::translate(
+                           "main", "socketlab: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+                                   "not set); run 'socketlab --headless' to serve without a window\n")),
+                       stderr);
+            return CommandLine::UsageExitCode;
+        }
     }
     return runWindow(argc, argv, parsed.options);
 }

@@ -10,10 +10,11 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcSettings, "socketlab.settings")
 
-QString tr(const char *text)
+// The translation context of this file's texts; lupdate reads it from the macro.
+class Text final
 {
-    return QCoreApplication::translate("Settings", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Settings)
+};
 
 // A value as a warning quotes it: short, on one line, whatever bytes the file held.
 QString quoted(const QVariant &value)
@@ -69,17 +70,17 @@ Settings::Settings()
     const QString file = m_settings->fileName();
     if (m_settings->status() == QSettings::FormatError) {
         m_readOnly = true;
-        warn(file, tr("the file could not be read; using the defaults for this run and leaving the file "
+        warn(file, Text::tr("the file could not be read; using the defaults for this run and leaving the file "
                       "as it is (changes made now are not saved)"));
     } else if (m_settings->status() == QSettings::AccessError) {
-        warn(file, tr("the file could not be opened; using the defaults"));
+        warn(file, Text::tr("the file could not be opened; using the defaults"));
     } else {
         const QStringList stored = m_settings->allKeys();
         for (const QString &key : stored) {
             if (allKeys().contains(key))
                 continue;
             m_readOnly = true;
-            warn(file, tr("%1 is not a Socket Lab setting, so this is not a file the app can rewrite; using "
+            warn(file, Text::tr("%1 is not a Socket Lab setting, so this is not a file the app can rewrite; using "
                           "the defaults for this run and leaving the file as it is (changes made now are not "
                           "saved)")
                            .arg(quoted(key)));
@@ -135,7 +136,7 @@ bool Settings::isReadOnly() const
 
 void Settings::warn(const QString &key, const QString &problem) const
 {
-    const QString line = tr("Settings: %1: %2").arg(key, problem);
+    const QString line = Text::tr("Settings: %1: %2").arg(key, problem);
     if (m_warnings.contains(line))
         return;
     m_warnings.append(line);
@@ -155,7 +156,7 @@ int Settings::boundedInt(const QString &key, int defaultValue, int minimum, int 
     bool ok = false;
     const qlonglong value = raw.toLongLong(&ok);
     if (!ok || value < minimum || value > maximum) {
-        warn(key, tr("%1 is not a whole number from %2 to %3; using %4 (the file keeps its value until you "
+        warn(key, Text::tr("%1 is not a whole number from %2 to %3; using %4 (the file keeps its value until you "
                      "change this one)")
                       .arg(quoted(raw))
                       .arg(minimum)
@@ -178,7 +179,7 @@ bool Settings::checkedBool(const QString &key) const
     if (text == QLatin1String("true"))
         return inEffect(key, true);
     if (text != QLatin1String("false"))
-        warn(key, tr("%1 is neither true nor false; using false").arg(quoted(raw)));
+        warn(key, Text::tr("%1 is neither true nor false; using false").arg(quoted(raw)));
     return inEffect(key, false);
 }
 
@@ -188,12 +189,12 @@ QByteArray Settings::boundedBytes(const QString &key) const
     if (!raw.isValid())
         return inEffect(key, QByteArray());
     if (raw.typeId() != QMetaType::QByteArray) {
-        warn(key, tr("not saved window state; ignored"));
+        warn(key, Text::tr("not saved window state; ignored"));
         return inEffect(key, QByteArray());
     }
     QByteArray bytes = raw.toByteArray();
     if (bytes.size() > MaxStateBytes) {
-        warn(key, tr("%1 bytes, far more than a window state; ignored").arg(bytes.size()));
+        warn(key, Text::tr("%1 bytes, far more than a window state; ignored").arg(bytes.size()));
         return inEffect(key, QByteArray());
     }
     return inEffect(key, bytes);
@@ -208,7 +209,7 @@ QString Settings::bindAddress() const
     // A list or number is not an address, whatever its text would be.
     const QString value = raw.typeId() == QMetaType::QString ? raw.toString() : QString();
     if (value.size() > 256 || !Endpoint::parseAddress(value).error.isEmpty()) {
-        warn(KeyBindAddress, tr("%1 is not an IP address; using %2").arg(quoted(raw), fallback));
+        warn(KeyBindAddress, Text::tr("%1 is not an IP address; using %2").arg(quoted(raw), fallback));
         return inEffect(KeyBindAddress, fallback);
     }
     return inEffect(KeyBindAddress, value.trimmed());
@@ -279,8 +280,8 @@ ServerBehaviour Settings::behaviour() const
     behaviour.transcriptCapacity =
         qsizetype(boundedInt(KeyTranscriptKiB, DefaultTranscriptKiB, 0, MaxTranscriptKiB)) * 1024;
     behaviour.idleTimeoutSeconds = boundedInt(KeyIdleTimeout, 0, 0, MaxIdleTimeoutSeconds);
-    behaviour.allowList = accessList(KeyAllowList, tr("Allow list"));
-    behaviour.denyList = accessList(KeyDenyList, tr("Deny list"));
+    behaviour.allowList = accessList(KeyAllowList, Text::tr("Allow list"));
+    behaviour.denyList = accessList(KeyDenyList, Text::tr("Deny list"));
     return behaviour;
 }
 
@@ -298,14 +299,14 @@ AccessList Settings::accessList(const QString &key, const QString &name) const
         text = value.toStringList().join(QLatin1String(", "));
     AccessList list;
     if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QStringList)
-        list = AccessList::invalid(QString(), tr("not a list of addresses"));
+        list = AccessList::invalid(QString(), Text::tr("not a list of addresses"));
     else if (text.size() > MaxAccessListChars)
-        list = AccessList::invalid(text.left(MaxAccessListChars), tr("longer than %1 characters").arg(MaxAccessListChars));
+        list = AccessList::invalid(text.left(MaxAccessListChars), Text::tr("longer than %1 characters").arg(MaxAccessListChars));
     else
         list = AccessList::parse(text, nullptr);
     // Unreadable, the list fails closed: the listener will not start until it is mended.
     if (!list.isValid())
-        warn(key, tr("%1: %2; not listening until it is corrected").arg(name, list.error().left(160)));
+        warn(key, Text::tr("%1: %2; not listening until it is corrected").arg(name, list.error().left(160)));
     return inEffect(key, list);
 }
 
@@ -326,12 +327,12 @@ QString Settings::greetingText() const
     if (!value.isValid())
         return inEffect(KeyGreeting, fallback);
     if (value.typeId() != QMetaType::QString) {
-        warn(KeyGreeting, tr("not text; using the default greeting"));
+        warn(KeyGreeting, Text::tr("not text; using the default greeting"));
         return inEffect(KeyGreeting, fallback);
     }
     const QString text = value.toString();
     if (text.size() > MaxGreetingLength)
-        warn(KeyGreeting, tr("%1 characters; keeping the first %2").arg(text.size()).arg(MaxGreetingLength));
+        warn(KeyGreeting, Text::tr("%1 characters; keeping the first %2").arg(text.size()).arg(MaxGreetingLength));
     return inEffect(KeyGreeting, text.left(MaxGreetingLength));
 }
 
@@ -346,7 +347,7 @@ QStringList Settings::sendHistory() const
     if (!value.isValid())
         return inEffect(KeySendHistory, QStringList());
     if (value.typeId() != QMetaType::QStringList && value.typeId() != QMetaType::QString) {
-        warn(KeySendHistory, tr("not a list of text; starting with an empty list"));
+        warn(KeySendHistory, Text::tr("not a list of text; starting with an empty list"));
         return inEffect(KeySendHistory, QStringList());
     }
     QStringList history;
@@ -356,7 +357,7 @@ QStringList Settings::sendHistory() const
             break;
         if (entry.size() > MaxSendHistoryEntry) {
             warn(KeySendHistory,
-                 tr("an entry of %1 characters is longer than %2; left out").arg(entry.size()).arg(MaxSendHistoryEntry));
+                 Text::tr("an entry of %1 characters is longer than %2; left out").arg(entry.size()).arg(MaxSendHistoryEntry));
             continue;
         }
         history.append(entry);

@@ -7,10 +7,11 @@ namespace TranscriptFormat {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's texts; lupdate reads it from the macro.
+class Text final
 {
-    return QCoreApplication::translate("TranscriptFormat", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TranscriptFormat)
+};
 
 QString byteEscape(quint8 byte)
 {
@@ -74,9 +75,11 @@ char32_t decodeUtf8(const QByteArray &data, qsizetype at, int &length)
     return code;
 }
 
+// Two sentences rather than %n: the English is right without any translation loaded, as the
+// headless transcripts and the tests need.
 QString countText(const char *one, const char *many, quint64 count)
 {
-    return count == 1 ? tr(one) : tr(many).arg(count);
+    return count == 1 ? Text::tr(one) : Text::tr(many).arg(count);
 }
 
 } // namespace
@@ -151,8 +154,10 @@ QString chunkHeader(const TranscriptChunk &chunk)
     const QString time = QDateTime::fromMSecsSinceEpoch(chunk.timestampMs).toString(QStringLiteral("hh:mm:ss.zzz"));
     const auto size = quint64(chunk.data.size());
     const QString what = chunk.direction == TranscriptChunk::Direction::Received
-        ? countText("\u2190 received 1 byte", "\u2190 received %1 bytes", size)
-        : countText("\u2192 sent 1 byte", "\u2192 sent %1 bytes", size);
+        ? countText(QT_TRANSLATE_NOOP("TranscriptFormat", "\u2190 received 1 byte"),
+                    QT_TRANSLATE_NOOP("TranscriptFormat", "\u2190 received %1 bytes"), size)
+        : countText(QT_TRANSLATE_NOOP("TranscriptFormat", "\u2192 sent 1 byte"),
+                    QT_TRANSLATE_NOOP("TranscriptFormat", "\u2192 sent %1 bytes"), size);
     return time + QLatin1String("  ") + what;
 }
 
@@ -163,9 +168,13 @@ QString listing(const QList<TranscriptChunk> &chunks, ListingMode mode, bool sho
     if (droppedBytes > 0) {
         // Which direction the dropped bytes went is not known, so hex offsets cannot include them.
         text += mode == ListingMode::Hex
-            ? countText("(1 earlier byte not kept; offsets count from the first byte kept)",
-                        "(%1 earlier bytes not kept; offsets count from the first byte kept)", droppedBytes)
-            : countText("(1 earlier byte not kept)", "(%1 earlier bytes not kept)", droppedBytes);
+            ? countText(QT_TRANSLATE_NOOP("TranscriptFormat",
+                                          "(1 earlier byte not kept; offsets count from the first byte kept)"),
+                        QT_TRANSLATE_NOOP("TranscriptFormat",
+                                          "(%1 earlier bytes not kept; offsets count from the first byte kept)"),
+                        droppedBytes)
+            : countText(QT_TRANSLATE_NOOP("TranscriptFormat", "(1 earlier byte not kept)"),
+                        QT_TRANSLATE_NOOP("TranscriptFormat", "(%1 earlier bytes not kept)"), droppedBytes);
         text += QLatin1String("\n\n");
     }
     quint64 receivedOffset = 0;

@@ -12,10 +12,11 @@ const char *const RateUnits[] = {QT_TRANSLATE_NOOP("TrafficChart", "B/s"), QT_TR
                                  QT_TRANSLATE_NOOP("TrafficChart", "MiB/s"), QT_TRANSLATE_NOOP("TrafficChart", "GiB/s")};
 constexpr int RateUnitCount = int(sizeof(RateUnits) / sizeof(RateUnits[0]));
 
-QString tr(const char *text)
+// The translation context of this file's texts; lupdate reads it from the macro.
+class Text final
 {
-    return QCoreApplication::translate("TrafficChart", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TrafficChart)
+};
 
 // The smallest 1, 2 or 5 times a power of ten that is at least `value`.
 double niceCeil(double value)
@@ -41,7 +42,7 @@ Scale countScale(int maxCount)
 Scale rateScale(double maxBytesPerSecond)
 {
     if (!(maxBytesPerSecond > 0))
-        return {1024.0, tr("%1 %2").arg(1).arg(tr(RateUnits[1]))};
+        return {1024.0, Text::tr("%1 %2").arg(1).arg(Text::tr(RateUnits[1]))};
     const double value = qMax(maxBytesPerSecond, 10.0);
     int unit = 0;
     double unitBytes = 1;
@@ -51,32 +52,32 @@ Scale rateScale(double maxBytesPerSecond)
         ++unit;
     }
     const double top = qMax(1.0, niceCeil(value / unitBytes));
-    return {top * unitBytes, tr("%1 %2").arg(qRound64(top)).arg(tr(RateUnits[unit]))};
+    return {top * unitBytes, Text::tr("%1 %2").arg(qRound64(top)).arg(Text::tr(RateUnits[unit]))};
 }
 
 QString rateText(double bytesPerSecond)
 {
     double value = std::isfinite(bytesPerSecond) && bytesPerSecond > 0 ? bytesPerSecond : 0.0;
     if (qRound64(value) < 1024)
-        return tr("%1 %2").arg(qRound64(value)).arg(tr(RateUnits[0]));
+        return Text::tr("%1 %2").arg(qRound64(value)).arg(Text::tr(RateUnits[0]));
     int unit = 0;
     while (value >= 1024 && unit + 1 < RateUnitCount) {
         value /= 1024;
         ++unit;
     }
-    return tr("%1 %2").arg(value, 0, 'f', 1).arg(tr(RateUnits[unit]));
+    return Text::tr("%1 %2").arg(value, 0, 'f', 1).arg(Text::tr(RateUnits[unit]));
 }
 
 QString ageText(int seconds, int step)
 {
     if (seconds == 0)
-        return tr("now");
+        return Text::tr("now");
     // One unit for the whole axis, the step's: -30 s, -60 s, -90 s, never -1 min between them.
     if (step % 3600 == 0)
-        return tr("-%1 h").arg(seconds / 3600);
+        return Text::tr("-%1 h").arg(seconds / 3600);
     if (step % 60 == 0)
-        return tr("-%1 min").arg(seconds / 60);
-    return tr("-%1 s").arg(seconds);
+        return Text::tr("-%1 min").arg(seconds / 60);
+    return Text::tr("-%1 s").arg(seconds);
 }
 
 int timeStep(int windowSeconds, int fits)

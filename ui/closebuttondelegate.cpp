@@ -52,7 +52,7 @@ QSize CloseButtonDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
     QStyleOptionButton button;
     button.text = index.data(Qt::DisplayRole).toString();
     if (button.text.isEmpty())
-        button.text = tr("Close");
+        button.text = tr("Close", "verb: close the connection");
     button.fontMetrics = option.fontMetrics;
     const QSize textSize = option.fontMetrics.size(Qt::TextShowMnemonic, button.text);
     QStyle *style = option.widget ? option.widget->style() : QApplication::style();

@@ -49,16 +49,16 @@ constexpr int KernelColumns = ConnectionTableModel::SinceLastReceiveColumn - Con
 
 // Title and tooltip of each TCP_INFO column's header, in column order.
 constexpr std::array<std::pair<const char *, const char *>, KernelColumns> kernelHeaders = {{
-    {QT_TR_NOOP("TCP state"), QT_TR_NOOP("The kernel's TCP state (TCP_INFO), as ss shows it")},
-    {QT_TR_NOOP("RTT"), QT_TR_NOOP("Smoothed round-trip time the kernel measured")},
-    {QT_TR_NOOP("RTT var"), QT_TR_NOOP("How much the round-trip time varies")},
-    {QT_TR_NOOP("cwnd"), QT_TR_NOOP("Congestion window: segments the kernel may have in flight")},
-    {QT_TR_NOOP("Retransmits"), QT_TR_NOOP("Segments retransmitted over the connection's life")},
-    {QT_TR_NOOP("Bytes acked"), QT_TR_NOOP("Bytes sent that the peer acknowledged")},
-    {QT_TR_NOOP("Kernel received"), QT_TR_NOOP("Payload bytes the kernel received, read by the server or not")},
-    {QT_TR_NOOP("Unacked"), QT_TR_NOOP("Segments sent and not yet acknowledged")},
-    {QT_TR_NOOP("Since last send"), QT_TR_NOOP("Time since the kernel last sent data")},
-    {QT_TR_NOOP("Since last receive"), QT_TR_NOOP("Time since the kernel last received data")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "TCP state"), QT_TRANSLATE_NOOP("ConnectionTableModel", "The kernel's TCP state (TCP_INFO), as ss shows it")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "RTT"), QT_TRANSLATE_NOOP("ConnectionTableModel", "Smoothed round-trip time the kernel measured")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "RTT var"), QT_TRANSLATE_NOOP("ConnectionTableModel", "How much the round-trip time varies")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "cwnd"), QT_TRANSLATE_NOOP("ConnectionTableModel", "Congestion window: segments the kernel may have in flight")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "Retransmits"), QT_TRANSLATE_NOOP("ConnectionTableModel", "Segments retransmitted over the connection's life")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "Bytes acked"), QT_TRANSLATE_NOOP("ConnectionTableModel", "Bytes sent that the peer acknowledged")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "Kernel received"), QT_TRANSLATE_NOOP("ConnectionTableModel", "Payload bytes the kernel received, read by the server or not")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "Unacked"), QT_TRANSLATE_NOOP("ConnectionTableModel", "Segments sent and not yet acknowledged")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "Since last send"), QT_TRANSLATE_NOOP("ConnectionTableModel", "Time since the kernel last sent data")},
+    {QT_TRANSLATE_NOOP("ConnectionTableModel", "Since last receive"), QT_TRANSLATE_NOOP("ConnectionTableModel", "Time since the kernel last received data")},
 }};
 
 } // namespace
@@ -159,7 +159,7 @@ QVariant ConnectionTableModel::displayData(const ConnectionInfo &info, int colum
     case LastActivityColumn:
         return DisplayFormat::timeOfDay(info.lastActivityMs);
     case CloseColumn:
-        return info.isFinished() ? QString() : tr("Close");
+        return info.isFinished() ? QString() : tr("Close", "verb: close the connection");
     default:
         return {};
     }

@@ -1,0 +1,2581 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AcceptGate</name>
+    <message>
+        <location filename="../../app/acceptgate.cpp" line="+91"/>
+        <source>too many open files</source>
+        <translation>zu viele offene Dateien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepting paused: too many open files (limit %1)</source>
+        <translation>Annahme pausiert: zu viele offene Dateien (Limit %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too many open files in the system</source>
+        <translation>zu viele offene Dateien im System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepting paused: too many open files in the system</source>
+        <translation>Annahme pausiert: zu viele offene Dateien im System</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accepting paused: %1</source>
+        <translation>Annahme pausiert: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Descriptors are free again; accepting stays paused</source>
+        <translation>Deskriptoren sind wieder frei; die Annahme bleibt pausiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accepting resumed</source>
+        <translation>Annahme fortgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>AcceptQueueGauge</name>
+    <message>
+        <location filename="../../ui/acceptqueuegauge.cpp" line="+21"/>
+        <source>Accept queue</source>
+        <translation>Accept-Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+78"/>
+        <source>System-wide overflows %1 · drops %2</source>
+        <translation>Systemweit Überläufe %1 · verworfen %2</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Accept queue: not listening</source>
+        <translation>Accept-Warteschlange: kein Listener aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept queue: not available on this platform</source>
+        <translation>Accept-Warteschlange: auf dieser Plattform nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept queue %1 / %2</source>
+        <translation>Accept-Warteschlange %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Overflows and drops: not available on this platform</source>
+        <translation>Überläufe und Verwerfungen: auf dieser Plattform nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The kernel&apos;s accept queue: connections whose handshake is complete, waiting for accept(), against the backlog given to listen(). When it is full the kernel turns new connections away.</source>
+        <translation>Die Accept-Warteschlange des Kernels: Verbindungen mit abgeschlossenem Handshake, die auf accept() warten, gemessen am Backlog aus listen(). Ist sie voll, weist der Kernel neue Verbindungen ab.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overflows and drops are the kernel&apos;s counts for the whole system (ListenOverflows and ListenDrops in /proc/net/netstat), not for this listener alone: any listener on this machine adds to them. They count from when listening started.</source>
+        <translation>Überläufe und Verwerfungen sind die Zähler des Kernels für das ganze System (ListenOverflows und ListenDrops in /proc/net/netstat), nicht nur für diesen Listener: Jeder Listener auf diesem Rechner trägt dazu bei. Gezählt wird ab dem Start des Lauschens.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessList</name>
+    <message>
+        <location filename="../../app/accesslist.cpp" line="+60"/>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address or network</source>
+        <translation>„%1“ ist keine IPv4- oder IPv6-Adresse und kein Netz</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot;: the prefix length must be a number from 0 to %2</source>
+        <translation>„%1“: Die Präfixlänge muss eine Zahl von 0 bis %2 sein</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot;: prefix longer than %2</source>
+        <translation>„%1“: Präfix länger als %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;%1&quot; has host bits set; did you mean %2/%3?</source>
+        <translation>„%1“ hat gesetzte Host-Bits; war %2/%3 gemeint?</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Too many entries: at most %1</source>
+        <translation>Zu viele Einträge: höchstens %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot be read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the deny list cannot be read (%1)</source>
+        <translation>die Sperrliste ist nicht lesbar (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the allow list cannot be read (%1)</source>
+        <translation>die Erlaubt-Liste ist nicht lesbar (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>denied by rule %1</source>
+        <translation>gesperrt durch Regel %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not in the allow list</source>
+        <translation>nicht in der Erlaubt-Liste</translation>
+    </message>
+</context>
+<context>
+    <name>BindAddress</name>
+    <message>
+        <location filename="../../app/bindaddresses.cpp" line="+21"/>
+        <source>127.0.0.1 (loopback, this machine only)</source>
+        <translation>127.0.0.1 (Loopback, nur dieser Rechner)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>::1 (IPv6 loopback)</source>
+        <translation>::1 (IPv6-Loopback)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0.0.0.0 (all IPv4 interfaces)</source>
+        <translation>0.0.0.0 (alle IPv4-Schnittstellen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>:: (all interfaces, IPv4 and IPv6)</source>
+        <translation>:: (alle Schnittstellen, IPv4 und IPv6)</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPool</name>
+    <message>
+        <location filename="../../app/clientpool.cpp" line="+39"/>
+        <source>Nothing to open: the number of connections must be at least 1</source>
+        <translation>Nichts zu öffnen: Die Anzahl der Verbindungen muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No address to connect to</source>
+        <translation>Keine Adresse zum Verbinden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port 0 cannot be connected to; enter the port the server listens on</source>
+        <translation>Mit Port 0 kann nicht verbunden werden; geben Sie den Port ein, auf dem der Server lauscht</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Already %1 test connections open or starting, the most at once; close them first</source>
+        <translation>Bereits %1 Testverbindungen offen oder im Aufbau, mehr geht nicht gleichzeitig; schließen Sie diese zuerst</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opening %1 of the %2 asked for: at most %3 test connections at once</source>
+        <translation>Öffne %1 der %2 angeforderten: höchstens %3 Testverbindungen gleichzeitig</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>no socket could be created; the process may have reached its limit of open files (ulimit -n)</source>
+        <translation>es konnte kein Socket erzeugt werden; der Prozess hat vielleicht sein Limit offener Dateien erreicht (ulimit -n)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not connect to %1: %2</source>
+        <translation>Verbindung mit %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Connecting to %1 timed out after %2 ms</source>
+        <translation>Zeitüberschreitung beim Verbinden mit %1 nach %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPanel</name>
+    <message>
+        <location filename="../../ui/clientspanel.ui" line="+14"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>HOST:PORT to connect to, such as 127.0.0.1:9000 or [::1]:9000; empty: this listener</source>
+        <translation>HOST:PORT zum Verbinden, etwa 127.0.0.1:9000 oder [::1]:9000; leer: dieser Listener</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>How many connections to open</source>
+        <translation>Wie viele Verbindungen geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> per second</source>
+        <translation> pro Sekunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New connections started per second</source>
+        <translation>Neu gestartete Verbindungen pro Sekunde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Optional: sent once on each connection</source>
+        <translation>Optional: einmal auf jeder Verbindung gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent as UTF-8 once each connection is up; escapes \r \n \t \0 \\ \xHH</source>
+        <translation>Als UTF-8 gesendet, sobald die Verbindung steht; Escapes \r \n \t \0 \\ \xHH</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close after</source>
+        <translation>Schließen nach</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+16"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Hold open</source>
+        <translation>Offen halten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close each connection this long after it is up; 0 holds it open until Close all clients</source>
+        <translation>Jede Verbindung so lange nach dem Aufbau schließen; 0 hält sie offen bis „Alle Clients schließen“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect timeout</source>
+        <translation>Verbindungs-Timeout</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give up on a connection not up after this long; None waits as long as the system retries (a paused listener&apos;s full queue holds connects back until it resumes)</source>
+        <translation>Eine Verbindung aufgeben, die nach dieser Zeit nicht steht; „Keiner“ wartet, solange das System es erneut versucht (die volle Warteschlange eines pausierten Listeners hält Verbindungsversuche bis zur Fortsetzung zurück)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open connections</source>
+        <translation>Verbindungen öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds to the test connections already open, up to 10,000 at once</source>
+        <translation>Ergänzt die bereits offenen Testverbindungen, bis zu 10.000 gleichzeitig</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close all clients</source>
+        <translation>Alle Clients schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes every test connection (FIN) and cancels those not started yet</source>
+        <translation>Schließt jede Testverbindung (FIN) und bricht noch nicht gestartete ab</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Opening more while clients run adds to them, up to 10,000 at once.</source>
+        <translation>Weitere öffnen, während Clients laufen, ergänzt diese, bis zu 10.000 gleichzeitig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clientspanel.cpp" line="+40"/>
+        <source>Port 0 cannot be connected to; enter the port the server listens on</source>
+        <translation>Mit Port 0 kann nicht verbunden werden; geben Sie den Port ein, auf dem der Server lauscht</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Connected %1 · connecting %2 · failed %3 · closed %4 · waiting %5</source>
+        <translation>Verbunden %1 · im Aufbau %2 · fehlgeschlagen %3 · geschlossen %4 · wartend %5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connected %1 · connecting %2 · failed %3 · closed %4</source>
+        <translation>Verbunden %1 · im Aufbau %2 · fehlgeschlagen %3 · geschlossen %4</translation>
+    </message>
+</context>
+<context>
+    <name>CloseButtonDelegate</name>
+    <message>
+        <location filename="../../ui/closebuttondelegate.cpp" line="+51"/>
+        <source>Close</source>
+        <comment>verb: close the connection</comment>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>CodeView</name>
+    <message>
+        <location filename="../../ui/codeview.cpp" line="+18"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C++ (Qt)</source>
+        <translation>C++ (Qt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language of the program</source>
+        <translation>Die Sprache des Programms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy the whole program to the clipboard</source>
+        <translation>Das ganze Programm in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../../app/commandline.cpp" line="+42"/>
+        <source>not an existing folder</source>
+        <translation>kein vorhandener Ordner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write there</source>
+        <translation>dort kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Socket Lab: build, start and watch a TCP server live.</source>
+        <translation>Socket Lab: einen TCP-Server aufbauen, starten und live beobachten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start listening at launch on HOST:PORT (127.0.0.1:9000, [::1]:9000, localhost:0 for any free port).</source>
+        <translation>Beim Start auf HOST:PORT lauschen (127.0.0.1:9000, [::1]:9000, localhost:0 für einen beliebigen freien Port).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Length of the kernel&apos;s accept queue, as in listen(N) (default 5).</source>
+        <translation>Länge der Accept-Warteschlange des Kernels, wie in listen(N) (Standard 5).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+41"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Run without a window and print the event log to stdout until SIGINT or SIGTERM. Listens on --listen, or on 127.0.0.1:9000.</source>
+        <translation>Ohne Fenster laufen und das Ereignisprotokoll bis SIGINT oder SIGTERM auf stdout ausgeben. Lauscht auf --listen oder auf 127.0.0.1:9000.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How the server treats connections: hold (read and record, the default), echo, discard, greeting, or close (accept and close at once).</source>
+        <translation>Wie der Server Verbindungen behandelt: hold (lesen und aufzeichnen, Standard), echo, discard, greeting oder close (annehmen und sofort schließen).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MODE</source>
+        <translation>MODUS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep figures for benchmarks in FILE as JSON, rewritten five times a second and at exit: accepted, open, peak open, bytes, event-loop lag, memory. SIGUSR1 starts a new measurement of lag and peak open.</source>
+        <translation>Kennzahlen für Benchmarks als JSON in DATEI führen, fünfmal pro Sekunde und beim Beenden neu geschrieben: angenommen, offen, höchstens offen, Bytes, Verzögerung der Ereignisschleife, Speicher. SIGUSR1 beginnt eine neue Messung von Verzögerung und Höchstzahl.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What greeting mode sends on accept, with escapes \r \n \t \0 \\ \xHH (default &quot;Hello from Socket Lab\r\n&quot;).</source>
+        <translation>Was der Modus greeting beim Annehmen sendet, mit Escapes \r \n \t \0 \\ \xHH (Standard &quot;Hello from Socket Lab\r\n&quot;).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept only peers in these networks: CIDR entries separated by commas or spaces (10.0.0.0/8, ::1/128; a bare address is one host). Deny wins.</source>
+        <translation>Nur Gegenstellen aus diesen Netzen annehmen: CIDR-Einträge, getrennt durch Kommas oder Leerzeichen (10.0.0.0/8, ::1/128; eine bloße Adresse ist ein Host). Sperren hat Vorrang.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>LIST</source>
+        <translation>LISTE</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Close peers in these networks at once. An IPv4 peer also counts as ::ffff:a.b.c.d, so ::/0 denies everyone.</source>
+        <translation>Gegenstellen aus diesen Netzen sofort schließen. Eine IPv4-Gegenstelle zählt auch als ::ffff:a.b.c.d, ::/0 sperrt also alle.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close connections with no traffic for this many seconds, 0 (off, the default) to %1.</source>
+        <translation>Verbindungen ohne Verkehr nach so vielen Sekunden schließen, 0 (aus, Standard) bis %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Past this many open connections, close new ones at once, 1 to %1 (default %2).</source>
+        <translation>Ab so vielen offenen Verbindungen neue sofort schließen, 1 bis %1 (Standard %2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep the last KIB KiB of each connection&apos;s transcript, 0 to %1 (default %2).</source>
+        <translation>Die letzten KIB KiB des Mitschnitts jeder Verbindung behalten, 0 bis %1 (Standard %2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KIB</source>
+        <translation>KIB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Window only: close the open connections when listening stops (a headless run always does).</source>
+        <translation>Nur im Fenster: die offenen Verbindungen schließen, wenn das Lauschen endet (ohne Fenster geschieht das immer).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Headless only: write each connection&apos;s transcript to DIR/connection-N.txt when it ends (the last --keep-transcript KiB of it). Without it a headless run keeps no transcript of ended connections.</source>
+        <translation>Nur ohne Fenster: den Mitschnitt jeder Verbindung an ihrem Ende nach DIR/connection-N.txt schreiben (die letzten --keep-transcript KiB). Ohne diese Option behält ein Lauf ohne Fenster keine Mitschnitte beendeter Verbindungen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Try &apos;%1 --help&apos; for the options.</source>
+        <translation>Die Optionen zeigt &apos;%1 --help&apos;.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give --%1 at most once</source>
+        <translation>--%1 höchstens einmal angeben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bad --listen value: %1</source>
+        <translation>Ungültiger Wert für --listen: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bad --backlog value &quot;%1&quot;: expected a whole number from 1 to %2</source>
+        <translation>Ungültiger Wert für --backlog &quot;%1&quot;: erwartet wird eine ganze Zahl von 1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bad --mode value &quot;%1&quot;: expected hold, echo, discard, greeting or close</source>
+        <translation>Ungültiger Wert für --mode &quot;%1&quot;: erwartet wird hold, echo, discard, greeting oder close</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bad --greeting value: longer than %1 characters</source>
+        <translation>Ungültiger Wert für --greeting: länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bad --greeting value: %1</source>
+        <translation>Ungültiger Wert für --greeting: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bad --%1 value: longer than %2 characters</source>
+        <translation>Ungültiger Wert für --%1: länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bad --%1 value: %2</source>
+        <translation>Ungültiger Wert für --%1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bad --%1 value &quot;%2&quot;: expected a whole number from %3 to %4</source>
+        <translation>Ungültiger Wert für --%1 &quot;%2&quot;: erwartet wird eine ganze Zahl von %3 bis %4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--close-on-stop is for the window: a headless run always closes its connections when it stops</source>
+        <translation>--close-on-stop gilt für das Fenster: Ein Lauf ohne Fenster schließt seine Verbindungen beim Beenden immer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--transcript-dir is for --headless: the window shows transcripts and exports them from the inspector</source>
+        <translation>--transcript-dir gilt für --headless: Das Fenster zeigt Mitschnitte und exportiert sie aus dem Inspektor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>give a folder</source>
+        <translation>Ordner angeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bad --transcript-dir value &quot;%1&quot;: %2</source>
+        <translation>Ungültiger Wert für --transcript-dir &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bad --stats-file value: give a file name</source>
+        <translation>Ungültiger Wert für --stats-file: Dateinamen angeben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bad --stats-file value &quot;%1&quot;: that is a folder; give a file name</source>
+        <translation>Ungültiger Wert für --stats-file &quot;%1&quot;: Das ist ein Ordner; Dateinamen angeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bad --stats-file value &quot;%1&quot;: %2 is not an existing folder</source>
+        <translation>Ungültiger Wert für --stats-file &quot;%1&quot;: %2 ist kein vorhandener Ordner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bad --stats-file value &quot;%1&quot;: cannot write there</source>
+        <translation>Ungültiger Wert für --stats-file &quot;%1&quot;: Dort kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../app/connection.cpp" line="+188"/>
+        <source>Could not shut down the sending side</source>
+        <translation>Die Senderichtung konnte nicht geschlossen werden</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Connection reset by peer</source>
+        <translation>Verbindung von der Gegenstelle zurückgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionInspector</name>
+    <message>
+        <location filename="../../ui/connectioninspector.ui" line="+13"/>
+        <location filename="../../ui/connectioninspector.cpp" line="+101"/>
+        <source>Select a connection to see what it sent and answer it.</source>
+        <translation>Verbindung wählen, um Daten zu sehen und zu antworten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Kernel (TCP_INFO)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kernel (TCP_INFO)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the kernel knows about this connection, read about once a second</source>
+        <translation>Was der Kernel über diese Verbindung weiß, etwa einmal pro Sekunde gelesen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>TCP state</source>
+        <translation>TCP-Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RTT</source>
+        <translation>RTT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retransmits</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kernel bytes</source>
+        <translation>Kernel-Bytes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last data</source>
+        <translation>Letzte Daten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close (FIN)</source>
+        <translation>Schließen (FIN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send what is pending, then FIN: the peer reads EOF</source>
+        <translation>Ausstehendes senden, dann FIN: Die Gegenstelle liest EOF</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Half-close</source>
+        <translation>Halb schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shut down the sending side only: the peer reads EOF and can still send</source>
+        <translation>Nur die Senderichtung schließen: Die Gegenstelle liest EOF und kann weiter senden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reset (RST)</source>
+        <translation>Reset (RST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abortive close: the peer gets &quot;connection reset&quot;</source>
+        <translation>Abbrechendes Schließen: Die Gegenstelle erhält „connection reset“</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;Transcript&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Mitschnitt&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex dump</source>
+        <translation>Hex-Dump</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show \r \n</source>
+        <translation>\r \n zeigen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Keep</source>
+        <translation>&amp;Behalten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The most recent bytes kept per connection; counters stay exact</source>
+        <translation>Die jüngsten Bytes, die je Verbindung behalten werden; die Zähler bleiben genau</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectioninspector.cpp" line="+2"/>
+        <source>Connection #%1: %2 → %3</source>
+        <translation>Verbindung #%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1, for %2; last activity %3</source>
+        <translation>%1, Dauer %2; letzte Aktivität %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 received (%L2 bytes), %3 sent (%L4 bytes)</source>
+        <translation>%1 empfangen (%L2 Bytes), %3 gesendet (%L4 Bytes)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Not available on this platform</source>
+        <translation>Auf dieser Plattform nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The connection ended before the kernel was asked</source>
+        <translation>Die Verbindung endete, bevor der Kernel gefragt wurde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the kernel&apos;s figures…</source>
+        <translation>Warte auf die Werte des Kernels…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As last read while the connection was open</source>
+        <translation>Zuletzt gelesen, als die Verbindung offen war</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, varies by %2</source>
+        <translation>%1, schwankt um %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cwnd %1 segments, %2 unacknowledged</source>
+        <translation>cwnd %1 Segmente, %2 unbestätigt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1 in all, %n timeout(s) in a row now</source>
+        <translation>
+            <numerusform>%1 insgesamt, jetzt %n Timeout in Folge</numerusform>
+            <numerusform>%1 insgesamt, jetzt %n Timeouts in Folge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 acknowledged by the peer, %2 received</source>
+        <translation>%1 von der Gegenstelle bestätigt, %2 empfangen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>nothing sent yet</source>
+        <translation>noch nichts gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent %1 ago</source>
+        <translation>gesendet vor %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing received yet</source>
+        <translation>noch nichts empfangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received %1 ago</source>
+        <translation>empfangen vor %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2</source>
+        <comment>last data sent, received</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>This connection&apos;s transcript is no longer kept.</source>
+        <translation>Der Mitschnitt dieser Verbindung wird nicht mehr behalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard mode: bytes are counted, not kept.</source>
+        <translation>Modus Verwerfen: Bytes werden gezählt, nicht behalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing received or sent yet.</source>
+        <translation>Noch nichts empfangen oder gesendet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%L1 earlier bytes not kept (the last %2 are)</source>
+        <translation>%L1 frühere Bytes nicht behalten (die letzten %2 schon)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Raw bytes received (*.bin)</source>
+        <translation>Empfangene Rohbytes (*.bin)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw bytes sent (*.bin)</source>
+        <translation>Gesendete Rohbytes (*.bin)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text listing (*.txt)</source>
+        <translation>Textauflistung (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex listing (*.txt)</source>
+        <translation>Hex-Auflistung (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+13"/>
+        <source>Export transcript</source>
+        <translation>Mitschnitt exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionState</name>
+    <message>
+        <location filename="../../app/connectioninfo.cpp" line="+26"/>
+        <source>Half-closed</source>
+        <translation>Halb geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer closed</source>
+        <translation>Gegenstelle geschlossen</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Open</source>
+        <comment>connection state</comment>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing</source>
+        <comment>connection state</comment>
+        <translation>Wird geschlossen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Closed</source>
+        <comment>connection state</comment>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset by peer</source>
+        <translation>Von Gegenstelle zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset by server</source>
+        <translation>Vom Server zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTableModel</name>
+    <message>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+52"/>
+        <source>TCP state</source>
+        <translation>TCP-Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The kernel&apos;s TCP state (TCP_INFO), as ss shows it</source>
+        <translation>Der TCP-Zustand im Kernel (TCP_INFO), wie ss ihn zeigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RTT</source>
+        <translation>RTT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Smoothed round-trip time the kernel measured</source>
+        <translation>Geglättete Umlaufzeit, die der Kernel gemessen hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RTT var</source>
+        <translation>RTT-Varianz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How much the round-trip time varies</source>
+        <translation>Wie stark die Umlaufzeit schwankt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cwnd</source>
+        <translation>cwnd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Congestion window: segments the kernel may have in flight</source>
+        <translation>Überlastfenster: Segmente, die der Kernel unterwegs haben darf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retransmits</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Segments retransmitted over the connection&apos;s life</source>
+        <translation>Während der Verbindung erneut gesendete Segmente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes acked</source>
+        <translation>Bytes bestätigt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bytes sent that the peer acknowledged</source>
+        <translation>Gesendete Bytes, die die Gegenstelle bestätigt hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernel received</source>
+        <translation>Kernel empfangen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payload bytes the kernel received, read by the server or not</source>
+        <translation>Nutzdaten-Bytes, die der Kernel empfangen hat, vom Server gelesen oder nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unacked</source>
+        <translation>Unbestätigt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Segments sent and not yet acknowledged</source>
+        <translation>Gesendete, noch nicht bestätigte Segmente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since last send</source>
+        <translation>Seit Senden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time since the kernel last sent data</source>
+        <translation>Zeit, seit der Kernel zuletzt Daten gesendet hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since last receive</source>
+        <translation>Seit Empfang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time since the kernel last received data</source>
+        <translation>Zeit, seit der Kernel zuletzt Daten empfangen hat</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n byte(s) received</source>
+        <translation>
+            <numerusform>%n Byte empfangen</numerusform>
+            <numerusform>%n Bytes empfangen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n byte(s) sent</source>
+        <translation>
+            <numerusform>%n Byte gesendet</numerusform>
+            <numerusform>%n Bytes gesendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close this connection gracefully (FIN)</source>
+        <translation>Diese Verbindung geordnet schließen (FIN)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Close</source>
+        <comment>verb: close the connection</comment>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%L1 µs, varying by %L2 µs</source>
+        <translation>%L1 µs, schwankt um %L2 µs</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln segment(s) retransmitted in all</source>
+        <translation>
+            <numerusform>%Ln Segment insgesamt erneut gesendet</numerusform>
+            <numerusform>%Ln Segmente insgesamt erneut gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln timeout(s) in a row now</source>
+        <translation>
+            <numerusform>jetzt %Ln Timeout in Folge</numerusform>
+            <numerusform>jetzt %Ln Timeouts in Folge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%L1 bytes acknowledged by the peer</source>
+        <translation>%L1 Bytes von der Gegenstelle bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%L1 bytes received by the kernel</source>
+        <translation>%L1 Bytes vom Kernel empfangen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connection number, in the order accepted</source>
+        <translation>Nummer der Verbindung, in der Reihenfolge der Annahme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client&apos;s address and port</source>
+        <translation>Adresse und Port des Clients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This server&apos;s address and port for the connection</source>
+        <translation>Adresse und Port dieses Servers für die Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open, Closing, or how it ended</source>
+        <translation>Offen, Wird geschlossen oder wie sie endete</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <location filename="../../ui/displayformat.cpp" line="+10"/>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>Endpoint</name>
+    <message>
+        <location filename="../../app/endpoint.cpp" line="+65"/>
+        <source>Enter an address to bind to, such as 127.0.0.1</source>
+        <translation>Geben Sie eine Adresse zum Binden ein, etwa 127.0.0.1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not an IP address; enter one such as 127.0.0.1 or ::1</source>
+        <translation>„%1“ ist keine IP-Adresse; geben Sie eine wie 127.0.0.1 oder ::1 ein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is an IPv4-mapped IPv6 address, which cannot be listened on; use %2</source>
+        <translation>„%1“ ist eine IPv4-gemappte IPv6-Adresse, auf der nicht gelauscht werden kann; verwenden Sie %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter a port from 0 to 65535 (0 lets the system choose)</source>
+        <translation>Geben Sie einen Port von 0 bis 65535 ein (bei 0 wählt das System)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port must be a whole number from 0 to 65535, not &quot;%1&quot;</source>
+        <translation>Der Port muss eine ganze Zahl von 0 bis 65535 sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The port must be from 0 to 65535, not %1</source>
+        <translation>Der Port muss zwischen 0 und 65535 liegen, nicht %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Expected HOST:PORT, such as 127.0.0.1:9000</source>
+        <translation>Erwartet wird HOST:PORT, etwa 127.0.0.1:9000</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expected [IPv6]:PORT, such as [::1]:9000, not &quot;%1&quot;</source>
+        <translation>Erwartet wird [IPv6]:PORT, etwa [::1]:9000, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Brackets are for IPv6 addresses; write %1:%2 instead</source>
+        <translation>Eckige Klammern sind für IPv6-Adressen; schreiben Sie stattdessen %1:%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write an IPv6 address in brackets, such as [::1]:9000, not &quot;%1&quot;</source>
+        <translation>Schreiben Sie eine IPv6-Adresse in eckigen Klammern, etwa [::1]:9000, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>unknown peer</source>
+        <translation>unbekannte Gegenstelle</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRunner</name>
+    <message>
+        <location filename="../../app/headlessrunner.cpp" line="+65"/>
+        <source>socketlab: %1</source>
+        <translation>socketlab: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Received signal %1, stopping</source>
+        <translation>Signal %1 empfangen, wird beendet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connection #%1 from %2, accepted %3, %4
+
+</source>
+        <translation>Verbindung #%1 von %2, angenommen %3, %4
+
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>socketlab: cannot write %1: %2</source>
+        <translation>socketlab: %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HexParser</name>
+    <message>
+        <location filename="../../app/hexparser.cpp" line="+105"/>
+        <source>Not a hex digit: %1 at position %2</source>
+        <translation>Keine Hex-Ziffer: %1 an Position %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No hex digits after &quot;0x&quot; at position %1</source>
+        <translation>Keine Hex-Ziffern nach „0x“ an Position %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incomplete byte: &quot;%1&quot; at position %2 has an odd number of hex digits; each byte needs two</source>
+        <translation>Unvollständiges Byte: „%1“ an Position %2 hat eine ungerade Anzahl Hex-Ziffern; jedes Byte braucht zwei</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleStrip</name>
+    <message>
+        <location filename="../../ui/lifecyclestrip.cpp" line="+36"/>
+        <source>Listening socket life cycle</source>
+        <translation>Lebenszyklus des lauschenden Sockets</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+172"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <location line="+64"/>
+        <source>accept() · %1 · paused</source>
+        <translation>accept() · %1 · pausiert</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+68"/>
+        <source>close() · %1</source>
+        <translation>close() · %1</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>socket()</source>
+        <translation>socket()</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bind()</source>
+        <translation>bind()</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listen(%1)</source>
+        <translation>listen(%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>listen()</source>
+        <translation>listen()</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accept() %1 paused</source>
+        <translation>accept() %1 pausiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accept() %1</source>
+        <translation>accept() %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept() · %1</source>
+        <translation>accept() · %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>close() %1</source>
+        <translation>close() %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1k</source>
+        <translation>%1k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1M</source>
+        <translation>%1M</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listening</source>
+        <translation>lauscht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listening, accepting paused</source>
+        <translation>lauscht, Annahme pausiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>socket(): create the listening socket.</source>
+        <translation>socket(): den lauschenden Socket erzeugen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bind(): give it the address and port.</source>
+        <translation>bind(): ihm Adresse und Port zuweisen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>listen(%1): let the kernel complete handshakes and queue up to %1 connections for accept().</source>
+        <translation>listen(%1): Der Kernel schließt Handshakes ab und reiht bis zu %1 Verbindungen für accept() ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>listen(backlog): let the kernel complete handshakes and queue connections for accept().</source>
+        <translation>listen(backlog): Der Kernel schließt Handshakes ab und reiht Verbindungen für accept() ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>accept(): take the next connection from the queue; %1 accepted.</source>
+        <translation>accept(): die nächste Verbindung aus der Warteschlange nehmen; %1 angenommen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paused: new connections wait in the kernel&apos;s queue.</source>
+        <translation>Pausiert: Neue Verbindungen warten in der Warteschlange des Kernels.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>close(): end a connection; %1 closed.</source>
+        <translation>close(): eine Verbindung beenden; %1 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Failed here: %1</source>
+        <translation>Hier fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The listening socket&apos;s life as the system calls go. Highlighted: where it is now.</source>
+        <translation>Das Leben des lauschenden Sockets entlang der Systemaufrufe. Hervorgehoben: wo er gerade steht.</translation>
+    </message>
+</context>
+<context>
+    <name>Listener</name>
+    <message>
+        <location filename="../../app/listener.cpp" line="+63"/>
+        <source>Not listening on %1: %2</source>
+        <translation>Kein Lauschen auf %1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not listen on %1: %2</source>
+        <translation>Lauschen auf %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Socket bound to %1</source>
+        <translation>Socket an %1 gebunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening with backlog %1</source>
+        <translation>Lauscht mit Backlog %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bound to all interfaces: other machines can connect</source>
+        <translation>An alle Schnittstellen gebunden: Andere Rechner können sich verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+433"/>
+        <source>Waiting for a connection...</source>
+        <translation>Warte auf eine Verbindung …</translation>
+    </message>
+    <message>
+        <location line="-416"/>
+        <source>Allow list: %1</source>
+        <translation>Erlaubt-Liste: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deny list: %1</source>
+        <translation>Sperrliste: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stopped listening on %1</source>
+        <translation>Lauschen auf %1 beendet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n connection(s) left open</source>
+        <translation>
+            <numerusform>%n Verbindung bleibt offen</numerusform>
+            <numerusform>%n Verbindungen bleiben offen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Accepting paused: new connections wait in the kernel&apos;s accept queue (backlog %1)</source>
+        <translation>Annahme pausiert: Neue Verbindungen warten in der Accept-Warteschlange des Kernels (Backlog %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accepting resumed</source>
+        <translation>Annahme fortgesetzt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>Idle timeout: %n s</source>
+        <translation>
+            <numerusform>Leerlauf-Timeout: %n s</numerusform>
+            <numerusform>Leerlauf-Timeout: %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle timeout: off</source>
+        <translation>Leerlauf-Timeout: aus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access lists: allow %1; deny %2</source>
+        <translation>Zugriffslisten: erlauben %1; sperren %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>everyone</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nobody</source>
+        <translation>niemanden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Server mode: %1</source>
+        <translation>Servermodus: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Sent %n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte gesendet</numerusform>
+            <numerusform>%n Bytes gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>to %n connection(s)</source>
+        <translation>
+            <numerusform>an %n Verbindung</numerusform>
+            <numerusform>an %n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Not sent to %n connection(s): the peer is not reading what was sent before</source>
+        <translation>
+            <numerusform>Nicht an %n Verbindung gesendet: Die Gegenstelle liest das zuvor Gesendete nicht</numerusform>
+            <numerusform>Nicht an %n Verbindungen gesendet: Die Gegenstelle liest das zuvor Gesendete nicht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Not sent to %n connection(s): the server has shut its sending side (half-closed or closing)</source>
+        <translation>
+            <numerusform>Nicht an %n Verbindung gesendet: Der Server hat seine Senderichtung geschlossen (halb geschlossen oder im Schließen)</numerusform>
+            <numerusform>Nicht an %n Verbindungen gesendet: Der Server hat seine Senderichtung geschlossen (halb geschlossen oder im Schließen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Closing %n connection(s)</source>
+        <translation>
+            <numerusform>Schließe %n Verbindung</numerusform>
+            <numerusform>Schließe %n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refused %1: %2</source>
+        <translation>%1 abgewiesen: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>idle for %1 s (the timeout is %2 s)</source>
+        <translation>seit %1 s untätig (Timeout ist %2 s)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Could not take an accepted connection: %1</source>
+        <translation>Eine angenommene Verbindung konnte nicht übernommen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>already %n connection(s) open, the maximum</source>
+        <translation>
+            <numerusform>bereits %n Verbindung offen, das Maximum</numerusform>
+            <numerusform>bereits %n Verbindungen offen, das Maximum</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Connection #%1 from %2 half-closed by the server: the peer reads EOF and can still send</source>
+        <translation>Verbindung #%1 von %2 vom Server halb geschlossen: Die Gegenstelle liest EOF und kann weiter senden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connection from %1</source>
+        <translation>Verbindung von %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Connection #%1 from %2 closed by the server: %3</source>
+        <translation>Verbindung #%1 von %2 vom Server geschlossen: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection #%1 from %2 closed: the server half-closed it first, then the peer closed its side</source>
+        <translation>Verbindung #%1 von %2 geschlossen: Erst hat der Server halb geschlossen, dann die Gegenstelle ihre Seite</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection #%1 from %2 closed by the server</source>
+        <translation>Verbindung #%1 von %2 vom Server geschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection #%1 from %2 closed by the peer</source>
+        <translation>Verbindung #%1 von %2 von der Gegenstelle geschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection #%1 from %2 reset by the peer</source>
+        <translation>Verbindung #%1 von %2 von der Gegenstelle zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection #%1 from %2 reset by the server (RST)</source>
+        <translation>Verbindung #%1 von %2 vom Server zurückgesetzt (RST)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection #%1 from %2 failed: %3</source>
+        <translation>Verbindung #%1 von %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/listenfailure.cpp" line="+18"/>
+        <source>Port %1 is already in use on %2</source>
+        <translation>Port %1 ist auf %2 bereits belegt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address %1 is not an address of this machine</source>
+        <translation>Adresse %1 gehört nicht zu diesem Rechner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Permission denied to bind port %1 on %2 (ports below 1024 need privileges)</source>
+        <translation>Keine Berechtigung, Port %1 auf %2 zu binden (Ports unter 1024 brauchen Privilegien)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This machine does not support %1 (%2)</source>
+        <translation>Dieser Rechner unterstützt %1 nicht (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerPanel</name>
+    <message>
+        <location filename="../../ui/listenerpanel.ui" line="+9"/>
+        <source>Listener</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The address to bind to. 127.0.0.1 accepts connections from this machine only.</source>
+        <translation>Die Adresse zum Binden. 127.0.0.1 nimmt nur Verbindungen von diesem Rechner an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Port</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>0 to 65535; 0 lets the system choose a free port.</source>
+        <translation>0 bis 65535; bei 0 wählt das System einen freien Port.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Backlog</source>
+        <translation>&amp;Backlog</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The kernel&apos;s accept queue length, as in listen(N).</source>
+        <translation>Die Länge der Accept-Warteschlange des Kernels, wie in listen(N).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Start listening</source>
+        <translation>&amp;Lauschen starten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Close open connections when stopping</source>
+        <translation>Beim Stoppen offene Verbindungen schließen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Listening on all interfaces: other machines can connect.</source>
+        <translation>Lauscht auf allen Schnittstellen: Andere Rechner können sich verbinden.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Mode</source>
+        <translation>&amp;Modus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Greeting, e.g. 220 ready\r\n</source>
+        <translation>Begrüßung, z. B. 220 ready\r\n</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent to each new connection in Greeting mode. Escapes: \r \n \t \0 \\ \xHH</source>
+        <translation>Im Modus Begrüßung an jede neue Verbindung gesendet. Escapes: \r \n \t \0 \\ \xHH</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ma&amp;x connections</source>
+        <translation>Ma&amp;x. Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Past this many open connections, new ones are accepted and closed at once (logged as refused). While accepting is paused they wait in the kernel&apos;s accept queue instead.</source>
+        <translation>Ab so vielen offenen Verbindungen werden neue angenommen und sofort geschlossen (als abgewiesen protokolliert). Ist die Annahme pausiert, warten sie stattdessen in der Accept-Warteschlange des Kernels.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+344"/>
+        <source>&amp;Pause accepting</source>
+        <translation>Annahme &amp;pausieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>While paused, new connections wait in the kernel&apos;s accept queue, up to the backlog; they are accepted on resume</source>
+        <translation>Während der Pause warten neue Verbindungen bis zum Backlog in der Accept-Warteschlange des Kernels; beim Fortsetzen werden sie angenommen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Allo&amp;w</source>
+        <translation>&amp;Erlauben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Everyone, e.g. 127.0.0.0/8, ::1</source>
+        <translation>Alle, z. B. 127.0.0.0/8, ::1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only peers in these networks may connect (CIDR, IPv4 or IPv6, separated by commas or spaces); empty allows everyone. Applied when you press Enter or leave the field.</source>
+        <translation>Nur Gegenstellen aus diesen Netzen dürfen sich verbinden (CIDR, IPv4 oder IPv6, getrennt durch Kommas oder Leerzeichen); leer erlaubt alle. Wirksam nach Eingabetaste oder beim Verlassen des Felds.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Deny</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody, e.g. 10.0.0.0/8</source>
+        <translation>Niemand, z. B. 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers in these networks are closed at once and logged as refused, even when the allow list has them.</source>
+        <translation>Gegenstellen aus diesen Netzen werden sofort geschlossen und als abgewiesen protokolliert, auch wenn die Erlaubt-Liste sie enthält.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Idle timeout</source>
+        <translation>Leerlauf-T&amp;imeout</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connections with no traffic in either direction for this long are closed (FIN).</source>
+        <translation>Verbindungen ohne Verkehr in beide Richtungen werden nach dieser Zeit geschlossen (FIN).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/listenerpanel.cpp" line="-146"/>
+        <source>Greeting: %1; not applied</source>
+        <translation>Begrüßung: %1; nicht übernommen</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Listen on all interfaces?</source>
+        <translation>Auf allen Schnittstellen lauschen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening on %1 lets other machines on your networks connect to this server and read whatever it sends.</source>
+        <translation>Lauschen auf %1 erlaubt anderen Rechnern in Ihren Netzen, sich mit diesem Server zu verbinden und alles zu lesen, was er sendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Listen on all interfaces</source>
+        <translation>Auf allen Schnittstellen lauschen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Allow list: %1</source>
+        <translation>Erlaubt-Liste: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deny list: %1</source>
+        <translation>Sperrliste: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not applied</source>
+        <translation>nicht übernommen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>listening is refused until it is corrected</source>
+        <translation>Lauschen wird verweigert, bis das korrigiert ist</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Resume &amp;accepting</source>
+        <translation>Annahme &amp;fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerStatus</name>
+    <message>
+        <location filename="../../app/listenerstatus.cpp" line="+11"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listening (paused: %3) on %1, backlog %2</source>
+        <translation>Lauscht (pausiert: %3) auf %1, Backlog %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listening (paused) on %1, backlog %2</source>
+        <translation>Lauscht (pausiert) auf %1, Backlog %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listening on %1, backlog %2</source>
+        <translation>Lauscht auf %1, Backlog %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogLevel</name>
+    <message>
+        <location filename="../../app/logentry.cpp" line="+16"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="+9"/>
+        <source>Socket Lab</source>
+        <translation>Socket Lab</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&lt;b&gt;Connections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Verbindungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Filter: peer, state…</source>
+        <translation>Filter: Gegenstelle, Zustand…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the connections whose number (#12), peer or state contains this text; Enter applies it at once</source>
+        <translation>Nur Verbindungen zeigen, deren Nummer (#12), Gegenstelle oder Zustand diesen Text enthält; die Eingabetaste wendet ihn sofort an</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Keep closed</source>
+        <translation>Beendete &amp;behalten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How many closed connections the table keeps; older ones are dropped</source>
+        <translation>Wie viele beendete Verbindungen die Tabelle behält; ältere fallen weg</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close selected</source>
+        <translation>Auswahl schließen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../ui/mainwindow.cpp" line="+121"/>
+        <source>Close &amp;all</source>
+        <translation>&amp;Alle schließen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Clear closed</source>
+        <translation>Beendete &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&lt;b&gt;Event log&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ereignisprotokoll&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter the log</source>
+        <translation>Protokoll filtern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cop&amp;y</source>
+        <translation>Kop&amp;ieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected lines, or every shown line when none is selected</source>
+        <translation>Die ausgewählten Zeilen kopieren oder alle gezeigten, wenn keine ausgewählt ist</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the event log as CSV or JSON Lines</source>
+        <translation>Das Ereignisprotokoll als CSV oder JSON Lines speichern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear log</source>
+        <translation>Protokoll leeren</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="-12"/>
+        <source>&amp;Close (FIN)</source>
+        <translation>&amp;Schließen (FIN)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close the selected connections gracefully: the peer reads EOF</source>
+        <translation>Die ausgewählten Verbindungen geordnet schließen: Die Gegenstelle liest EOF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Half-close</source>
+        <translation>&amp;Halb schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shut the sending side only: the peer reads EOF and can still send</source>
+        <translation>Nur die Senderichtung schließen: Die Gegenstelle liest EOF und kann weiter senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reset (RST)</source>
+        <translation>&amp;Reset (RST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abortive close: the peer gets &quot;connection reset&quot;</source>
+        <translation>Abbrechendes Schließen: Die Gegenstelle erhält „connection reset“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close every open connection gracefully</source>
+        <translation>Jede offene Verbindung geordnet schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lear closed</source>
+        <translation>Beendete &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove finished connections from the table</source>
+        <translation>Beendete Verbindungen aus der Tabelle entfernen</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;lear log</source>
+        <translation>Protokoll &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>How many closed connections the table keeps; their transcripts are kept as long as their rows, each up to Keep KiB: at most %1 now. Clear closed frees them.</source>
+        <translation>Wie viele beendete Verbindungen die Tabelle behält; ihre Mitschnitte bleiben so lange wie ihre Zeilen, je bis zu „Behalten“ KiB: derzeit höchstens %1. „Beendete entfernen“ gibt sie frei.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Showing %L1 of %L2</source>
+        <translation>%L1 von %L2 gezeigt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Socket Lab — %1</source>
+        <translation>Socket Lab — %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Try it: nc %1 %2</source>
+        <translation>Ausprobieren: nc %1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start listening, then connect a client.</source>
+        <translation>Lauschen starten, dann einen Client verbinden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open: %1</source>
+        <translation>Offen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted: %1 (refused %2)</source>
+        <translation>Angenommen: %1 (abgewiesen %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted: %1</source>
+        <translation>Angenommen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In: %1</source>
+        <translation>Ein: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out: %1</source>
+        <translation>Aus: %1</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Export event log</source>
+        <translation>Ereignisprotokoll exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SendPanel</name>
+    <message>
+        <location filename="../../ui/sendpanel.ui" line="+14"/>
+        <source>Send the text as typed (UTF-8), or hex bytes such as 48 65 6c 6c 6f</source>
+        <translation>Den Text wie eingegeben senden (UTF-8) oder Hex-Bytes wie 48 65 6c 6c 6f</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What to send; the list holds recent sends</source>
+        <translation>Was gesendet wird; die Liste enthält zuletzt Gesendetes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line ending added after the text</source>
+        <translation>Zeilenende, das an den Text angehängt wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No line ending</source>
+        <translation>Kein Zeilenende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LF (\n)</source>
+        <translation>LF (\n)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRLF (\r\n)</source>
+        <translation>CRLF (\r\n)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Send to &amp;selected</source>
+        <translation>An &amp;Auswahl senden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send to all &amp;open</source>
+        <translation>An alle &amp;offenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sendpanel.cpp" line="+15"/>
+        <source>Type what to send, then press Enter</source>
+        <translation>Text eingeben, Eingabetaste sendet</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Too long: the box holds %1 characters at most and cut the rest of the paste; nothing is sent</source>
+        <translation>Zu lang: Das Feld fasst höchstens %1 Zeichen und hat den Rest des Eingefügten abgeschnitten; nichts wird gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>ServerMode</name>
+    <message>
+        <location filename="../../app/serverbehaviour.cpp" line="+16"/>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Echo</source>
+        <translation>Echo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Greeting</source>
+        <translation>Begrüßung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept and close</source>
+        <translation>Annehmen und schließen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Read and record what arrives; send nothing</source>
+        <translation>Lesen und aufzeichnen, was ankommt; nichts senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send back every byte that arrives</source>
+        <translation>Jedes ankommende Byte zurücksenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read and count what arrives; keep nothing</source>
+        <translation>Lesen und zählen, was ankommt; nichts behalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the greeting on accept, then hold</source>
+        <translation>Beim Annehmen die Begrüßung senden, dann halten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept, log &quot;Connection from ...&quot;, close at once: the classic loop</source>
+        <translation>Annehmen, „Verbindung von …“ protokollieren, sofort schließen: die klassische Schleife</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../app/settings.cpp" line="+73"/>
+        <source>the file could not be read; using the defaults for this run and leaving the file as it is (changes made now are not saved)</source>
+        <translation>die Datei ist nicht lesbar; für diesen Lauf gelten die Standardwerte, die Datei bleibt unverändert (jetzt gemachte Änderungen werden nicht gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file could not be opened; using the defaults</source>
+        <translation>die Datei ließ sich nicht öffnen; es gelten die Standardwerte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a Socket Lab setting, so this is not a file the app can rewrite; using the defaults for this run and leaving the file as it is (changes made now are not saved)</source>
+        <translation>%1 ist keine Einstellung von Socket Lab, die App darf diese Datei also nicht überschreiben; für diesen Lauf gelten die Standardwerte, die Datei bleibt unverändert (jetzt gemachte Änderungen werden nicht gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Settings: %1: %2</source>
+        <translation>Einstellungen: %1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 is not a whole number from %2 to %3; using %4 (the file keeps its value until you change this one)</source>
+        <translation>%1 ist keine ganze Zahl von %2 bis %3; es gilt %4 (die Datei behält ihren Wert, bis Sie diesen ändern)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 is neither true nor false; using false</source>
+        <translation>%1 ist weder true noch false; es gilt false</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not saved window state; ignored</source>
+        <translation>kein gespeicherter Fensterzustand; ignoriert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 bytes, far more than a window state; ignored</source>
+        <translation>%1 Bytes, weit mehr als ein Fensterzustand; ignoriert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is not an IP address; using %2</source>
+        <translation>%1 ist keine IP-Adresse; es gilt %2</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Allow list</source>
+        <translation>Erlaubt-Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny list</source>
+        <translation>Sperrliste</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>not a list of addresses</source>
+        <translation>keine Liste von Adressen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>longer than %1 characters</source>
+        <translation>länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2; not listening until it is corrected</source>
+        <translation>%1: %2; kein Lauschen, bis das korrigiert ist</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>not text; using the default greeting</source>
+        <translation>kein Text; es gilt die Standardbegrüßung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 characters; keeping the first %2</source>
+        <translation>%1 Zeichen; die ersten %2 werden behalten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>not a list of text; starting with an empty list</source>
+        <translation>keine Textliste; es wird mit einer leeren Liste begonnen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>an entry of %1 characters is longer than %2; left out</source>
+        <translation>ein Eintrag mit %1 Zeichen ist länger als %2; ausgelassen</translation>
+    </message>
+</context>
+<context>
+    <name>StatsReporter</name>
+    <message>
+        <location filename="../../app/statsreporter.cpp" line="+124"/>
+        <source>Cannot write the stats file %1: %2</source>
+        <translation>Die Statistikdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TcpInfo</name>
+    <message>
+        <location filename="../../app/tcpinfo.cpp" line="+74"/>
+        <source>UNKNOWN (%1)</source>
+        <translation>UNBEKANNT (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TextEscapes</name>
+    <message>
+        <location filename="../../app/textescapes.cpp" line="+67"/>
+        <source>&quot;%1&quot; at position %2: \x takes two hex digits, as in \x1b</source>
+        <translation>„%1“ an Position %2: \x erwartet zwei Hex-Ziffern, wie in \x1b</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; at position %2 is not an escape: use \r \n \t \0 \\ or \xHH</source>
+        <translation>„%1“ an Position %2 ist kein Escape: verwenden Sie \r \n \t \0 \\ oder \xHH</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficChart</name>
+    <message>
+        <location filename="../../ui/chartaxis.cpp" line="+11"/>
+        <source>B/s</source>
+        <translation>B/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GiB/s</source>
+        <translation>GiB/s</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+10"/>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>-%1 h</source>
+        <translation>-%1 h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>-%1 min</source>
+        <translation>-%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>-%1 s</source>
+        <translation>-%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trafficchart.cpp" line="+46"/>
+        <source>Traffic chart</source>
+        <translation>Verkehrsdiagramm</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+153"/>
+        <source>Waiting for traffic</source>
+        <translation>Warte auf Verkehr</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>Open connections %1 · in %2 · out %3</source>
+        <translation>Offene Verbindungen %1 · ein %2 · aus %3</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Open connections (top) and bytes per second received, in, and sent, out (bottom), over the last %1; the newest sample is at the right edge.
+%2</source>
+        <translation>Offene Verbindungen (oben) und Bytes pro Sekunde, empfangen (ein) und gesendet (aus) (unten), über die letzten %1; der neueste Messwert steht am rechten Rand.
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>%1
+Open connections %2
+In %3
+Out %4</source>
+        <translation>%1
+Offene Verbindungen %2
+Ein %3
+Aus %4</translation>
+    </message>
+    <message>
+        <location line="+149"/>
+        <source>Open connections %1</source>
+        <translation>Offene Verbindungen %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In %1</source>
+        <translation>Ein %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out %1</source>
+        <translation>Aus %1</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptFormat</name>
+    <message>
+        <location filename="../../app/transcriptformat.cpp" line="+157"/>
+        <source>← received 1 byte</source>
+        <translation>← 1 Byte empfangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>← received %1 bytes</source>
+        <translation>← %1 Bytes empfangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>→ sent 1 byte</source>
+        <translation>→ 1 Byte gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>→ sent %1 bytes</source>
+        <translation>→ %1 Bytes gesendet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(1 earlier byte not kept; offsets count from the first byte kept)</source>
+        <translation>(1 früheres Byte nicht behalten; die Offsets zählen ab dem ersten behaltenen Byte)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 earlier bytes not kept; offsets count from the first byte kept)</source>
+        <translation>(%1 frühere Bytes nicht behalten; die Offsets zählen ab dem ersten behaltenen Byte)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(1 earlier byte not kept)</source>
+        <translation>(1 früheres Byte nicht behalten)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(%1 earlier bytes not kept)</source>
+        <translation>(%1 frühere Bytes nicht behalten)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/main.cpp" line="+134"/>
+        <source>socketlab: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); run &apos;socketlab --headless&apos; to serve without a window
+</source>
+        <translation>socketlab: keine Anzeige, um das Fenster zu öffnen (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); &apos;socketlab --headless&apos; startet den Server ohne Fenster
+</translation>
+    </message>
+</context>
+</TS>

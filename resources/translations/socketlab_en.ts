@@ -1,0 +1,117 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConnectionInspector</name>
+    <message numerus="yes">
+        <location filename="../../ui/connectioninspector.cpp" line="+184"/>
+        <source>%1 in all, %n timeout(s) in a row now</source>
+        <translation>
+            <numerusform>%1 in all, %n timeout in a row now</numerusform>
+            <numerusform>%1 in all, %n timeouts in a row now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTableModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/connectiontablemodel.cpp" line="+113"/>
+        <source>%n byte(s) received</source>
+        <translation>
+            <numerusform>%n byte received</numerusform>
+            <numerusform>%n bytes received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n byte(s) sent</source>
+        <translation>
+            <numerusform>%n byte sent</numerusform>
+            <numerusform>%n bytes sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+118"/>
+        <source>%Ln segment(s) retransmitted in all</source>
+        <translation>
+            <numerusform>%Ln segment retransmitted in all</numerusform>
+            <numerusform>%Ln segments retransmitted in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln timeout(s) in a row now</source>
+        <translation>
+            <numerusform>%Ln timeout in a row now</numerusform>
+            <numerusform>%Ln timeouts in a row now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Listener</name>
+    <message numerus="yes">
+        <location filename="../../app/listener.cpp" line="+134"/>
+        <source>%n connection(s) left open</source>
+        <translation>
+            <numerusform>%n connection left open</numerusform>
+            <numerusform>%n connections left open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+67"/>
+        <source>Idle timeout: %n s</source>
+        <translation>
+            <numerusform>Idle timeout: %n s</numerusform>
+            <numerusform>Idle timeout: %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Sent %n byte(s)</source>
+        <translation>
+            <numerusform>Sent %n byte</numerusform>
+            <numerusform>Sent %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>to %n connection(s)</source>
+        <translation>
+            <numerusform>to %n connection</numerusform>
+            <numerusform>to %n connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Not sent to %n connection(s): the peer is not reading what was sent before</source>
+        <translation>
+            <numerusform>Not sent to %n connection: the peer is not reading what was sent before</numerusform>
+            <numerusform>Not sent to %n connections: the peer is not reading what was sent before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Not sent to %n connection(s): the server has shut its sending side (half-closed or closing)</source>
+        <translation>
+            <numerusform>Not sent to %n connection: the server has shut its sending side (half-closed or closing)</numerusform>
+            <numerusform>Not sent to %n connections: the server has shut its sending side (half-closed or closing)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Closing %n connection(s)</source>
+        <translation>
+            <numerusform>Closing %n connection</numerusform>
+            <numerusform>Closing %n connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+84"/>
+        <source>already %n connection(s) open, the maximum</source>
+        <translation>
+            <numerusform>already %n connection open, the maximum</numerusform>
+            <numerusform>already %n connections open, the maximum</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
