@@ -58,7 +58,7 @@ int defaultWidth(const QHeaderView *header, int column)
     int width = metrics.horizontalAdvance(title) + SortArrowRoom;
     if (column == ConnectionTableModel::CloseColumn) {
         // The painted button: its text with the style's button margins.
-        const int button = metrics.horizontalAdvance(QCoreApplication::translate("ConnectionTableModel", "Close"))
+        const int button = metrics.horizontalAdvance(QCoreApplication::translate("ConnectionTableModel", "Close", "verb: close the connection"))
                            + 2 * header->style()->pixelMetric(QStyle::PM_ButtonMargin) + 12;
         return qMax(width, button) + CellPadding;
     }

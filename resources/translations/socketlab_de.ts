@@ -316,7 +316,7 @@
         <translation>Weitere öffnen, während Clients laufen, ergänzt diese, bis zu 10.000 gleichzeitig.</translation>
     </message>
     <message>
-        <location filename="../../ui/clientspanel.cpp" line="+40"/>
+        <location filename="../../ui/clientspanel.cpp" line="+41"/>
         <source>Port 0 cannot be connected to; enter the port the server listens on</source>
         <translation>Mit Port 0 kann nicht verbunden werden; geben Sie den Port ein, auf dem der Server lauscht</translation>
     </message>
@@ -334,7 +334,7 @@
 <context>
     <name>CloseButtonDelegate</name>
     <message>
-        <location filename="../../ui/closebuttondelegate.cpp" line="+51"/>
+        <location filename="../../ui/closebuttondelegate.cpp" line="+55"/>
         <source>Close</source>
         <comment>verb: close the connection</comment>
         <translation>Schließen</translation>
@@ -620,7 +620,7 @@
     <name>ConnectionInspector</name>
     <message>
         <location filename="../../ui/connectioninspector.ui" line="+13"/>
-        <location filename="../../ui/connectioninspector.cpp" line="+101"/>
+        <location filename="../../ui/connectioninspector.cpp" line="+105"/>
         <source>Select a connection to see what it sent and answer it.</source>
         <translation>Verbindung wählen, um Daten zu sehen und zu antworten.</translation>
     </message>
@@ -730,7 +730,7 @@
         <translation>\r \n zeigen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+34"/>
         <source>&amp;Keep</source>
         <translation>&amp;Behalten</translation>
     </message>
@@ -750,7 +750,12 @@
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/connectioninspector.cpp" line="+2"/>
+        <location filename="../../ui/connectioninspector.cpp" line="-56"/>
+        <source>Export &amp;transcript…</source>
+        <translation>&amp;Mitschrift exportieren…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Connection #%1: %2 → %3</source>
         <translation>Verbindung #%1: %2 → %3</translation>
     </message>
@@ -765,7 +770,7 @@
         <translation>%1 empfangen (%L2 Bytes), %3 gesendet (%L4 Bytes)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Not available on this platform</source>
         <translation>Auf dieser Plattform nicht verfügbar</translation>
     </message>
@@ -1060,13 +1065,14 @@
         <translation>Diese Verbindung geordnet schließen (FIN)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../ui/connectioncolumns.cpp" line="+61"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+45"/>
         <source>Close</source>
         <comment>verb: close the connection</comment>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+44"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1725,7 +1731,7 @@
         <translation>P&amp;ort</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>0 to 65535; 0 lets the system choose a free port.</source>
         <translation>0 bis 65535; bei 0 wählt das System einen freien Port.</translation>
     </message>
@@ -1741,6 +1747,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+278"/>
         <source>&amp;Start listening</source>
         <translation>&amp;Lauschen starten</translation>
     </message>
@@ -1750,22 +1757,22 @@
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-15"/>
         <source>Close open connections when stopping</source>
         <translation>Beim Stoppen offene Verbindungen schließen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+39"/>
         <source>Listening on all interfaces: other machines can connect.</source>
         <translation>Lauscht auf allen Schnittstellen: Andere Rechner können sich verbinden.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>&amp;Mode</source>
         <translation>&amp;Modus</translation>
     </message>
@@ -1790,8 +1797,9 @@
         <translation>Ab so vielen offenen Verbindungen werden neue angenommen und sofort geschlossen (als abgewiesen protokolliert). Ist die Annahme pausiert, warten sie stattdessen in der Accept-Warteschlange des Kernels.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../ui/listenerpanel.cpp" line="+344"/>
+        <location line="-49"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+3"/>
+        <location line="+111"/>
         <source>&amp;Pause accepting</source>
         <translation>Annahme &amp;pausieren</translation>
     </message>
@@ -1801,7 +1809,7 @@
         <translation>Während der Pause warten neue Verbindungen bis zum Backlog in der Accept-Warteschlange des Kernels; beim Fortsetzen werden sie angenommen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+72"/>
         <source>Allo&amp;w</source>
         <translation>&amp;Erlauben</translation>
     </message>
@@ -1831,7 +1839,7 @@
         <translation>Gegenstellen aus diesen Netzen werden sofort geschlossen und als abgewiesen protokolliert, auch wenn die Erlaubt-Liste sie enthält.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-39"/>
         <source>&amp;Idle timeout</source>
         <translation>Leerlauf-T&amp;imeout</translation>
     </message>
@@ -1851,12 +1859,32 @@
         <translation>Verbindungen ohne Verkehr in beide Richtungen werden nach dieser Zeit geschlossen (FIN).</translation>
     </message>
     <message>
-        <location filename="../../ui/listenerpanel.cpp" line="-146"/>
+        <location filename="../../ui/listenerpanel.cpp" line="-355"/>
+        <source>Start or stop listening</source>
+        <translation>Lauschen starten oder stoppen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pause or resume accepting</source>
+        <translation>Annehmen pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+181"/>
         <source>Greeting: %1; not applied</source>
         <translation>Begrüßung: %1; nicht übernommen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+50"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Resume accepting</source>
+        <translation>Annehmen &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Listen on all interfaces?</source>
         <translation>Auf allen Schnittstellen lauschen?</translation>
     </message>
@@ -1948,6 +1976,76 @@
     </message>
 </context>
 <context>
+    <name>MainMenuBar</name>
+    <message>
+        <location filename="../../ui/mainmenubar.cpp" line="+43"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Listener</source>
+        <translation>&amp;Listener</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About Socket Lab</source>
+        <translation>&amp;Über Socket Lab</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The user guide was not found. Looked for:
+%1</source>
+        <translation>Das Benutzerhandbuch wurde nicht gefunden. Gesucht wurde:
+%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>About Socket Lab</source>
+        <translation>Über Socket Lab</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;h3&gt;Socket Lab %1&lt;/h3&gt;&lt;p&gt;A TCP server lab: listen, watch and close connections live.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Socket Lab %1&lt;/h3&gt;&lt;p&gt;Ein TCP-Server-Labor: lauschen, Verbindungen live beobachten und schließen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (läuft mit Qt %3).&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später (GPL-3.0-or-later).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.ui" line="+9"/>
@@ -1961,8 +2059,8 @@
     </message>
     <message>
         <location line="+21"/>
-        <source>Filter: peer, state…</source>
-        <translation>Filter: Gegenstelle, Zustand…</translation>
+        <source>Filter…</source>
+        <translation>Filter…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1986,7 +2084,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/mainwindow.cpp" line="+121"/>
+        <location filename="../../ui/mainwindow.cpp" line="+124"/>
         <source>Close &amp;all</source>
         <translation>&amp;Alle schließen</translation>
     </message>
@@ -2036,7 +2134,7 @@
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -2051,7 +2149,12 @@
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-12"/>
+        <location filename="../../ui/mainwindow.cpp" line="-18"/>
+        <source>Connections table</source>
+        <translation>Verbindungstabelle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Close (FIN)</source>
         <translation>&amp;Schließen (FIN)</translation>
     </message>
@@ -2081,7 +2184,7 @@
         <translation>Abbrechendes Schließen: Die Gegenstelle erhält „connection reset“</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Close every open connection gracefully</source>
         <translation>Jede offene Verbindung geordnet schließen</translation>
     </message>
@@ -2091,12 +2194,17 @@
         <translation>Beendete &amp;entfernen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove finished connections from the table</source>
         <translation>Beendete Verbindungen aus der Tabelle entfernen</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+42"/>
+        <source>&amp;Filter connections</source>
+        <translation>Verbindungen &amp;filtern</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -2106,7 +2214,27 @@
         <translation>Protokoll &amp;leeren</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+5"/>
+        <source>Export &amp;log…</source>
+        <translation>&amp;Protokoll exportieren…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&amp;Reset layout</source>
+        <translation>Anordnung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The table&apos;s columns and the panes&apos; sizes as they first were</source>
+        <translation>Die Spalten der Tabelle und die Größen der Bereiche wie beim ersten Start</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>How many closed connections the table keeps; their transcripts are kept as long as their rows, each up to Keep KiB: at most %1 now. Clear closed frees them.</source>
         <translation>Wie viele beendete Verbindungen die Tabelle behält; ihre Mitschnitte bleiben so lange wie ihre Zeilen, je bis zu „Behalten“ KiB: derzeit höchstens %1. „Beendete entfernen“ gibt sie frei.</translation>
     </message>
@@ -2155,8 +2283,16 @@
         <source>Out: %1</source>
         <translation>Aus: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
+        <translation>
+            <numerusform>Die ausgewählte Verbindung ist halb geschlossen: Der Server hat seine Senderichtung beendet und kann nur noch lesen</numerusform>
+            <numerusform>Die ausgewählten Verbindungen sind halb geschlossen: Der Server hat seine Senderichtung beendet und kann nur noch lesen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+69"/>
+        <location line="+48"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -2230,12 +2366,12 @@
         <translation>An alle &amp;offenen</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.cpp" line="+15"/>
+        <location filename="../../ui/sendpanel.cpp" line="+16"/>
         <source>Type what to send, then press Enter</source>
         <translation>Text eingeben, Eingabetaste sendet</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Too long: the box holds %1 characters at most and cut the rest of the paste; nothing is sent</source>
         <translation>Zu lang: Das Feld fasst höchstens %1 Zeichen und hat den Rest des Eingefügten abgeschnitten; nichts wird gesendet</translation>
     </message>
@@ -2384,6 +2520,34 @@
         <location line="+10"/>
         <source>an entry of %1 characters is longer than %2; left out</source>
         <translation>ein Eintrag mit %1 Zeichen ist länger als %2; ausgelassen</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shortcutsdialog.cpp" line="+40"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Anywhere in the window</source>
+        <translation>Überall im Fenster</translation>
     </message>
 </context>
 <context>

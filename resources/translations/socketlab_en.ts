@@ -4,7 +4,7 @@
 <context>
     <name>ConnectionInspector</name>
     <message numerus="yes">
-        <location filename="../../ui/connectioninspector.cpp" line="+184"/>
+        <location filename="../../ui/connectioninspector.cpp" line="+189"/>
         <source>%1 in all, %n timeout(s) in a row now</source>
         <translation>
             <numerusform>%1 in all, %n timeout in a row now</numerusform>
@@ -111,6 +111,17 @@
         <translation>
             <numerusform>already %n connection open, the maximum</numerusform>
             <numerusform>already %n connections open, the maximum</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.cpp" line="+557"/>
+        <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
+        <translation>
+            <numerusform>The selected connection has been half-closed: the server shut its sending side, so it can only read</numerusform>
+            <numerusform>The selected connections have been half-closed: the server shut its sending side, so it can only read</numerusform>
         </translation>
     </message>
 </context>
