@@ -103,6 +103,7 @@ private slots:
     void englishPluralForms();
     void windowShowsNoUntranslatedText();
     void lifecycleStripAndBadgeAreGerman();
+    void germanWindowFitsSmallScreens();
     void binaryFollowsLanguage_data();
     void binaryFollowsLanguage();
 
@@ -249,6 +250,30 @@ void TestTranslation::lifecycleStripAndBadgeAreGerman()
     QVERIFY2(strip->text().startsWith(QStringLiteral("socket() → bind() → listen(")), qPrintable(strip->text()));
     QTest::mouseClick(child<QAbstractButton>(&window, "stopButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(badge->text(), QStringLiteral("Gestoppt"), Timeout);
+}
+
+void TestTranslation::germanWindowFitsSmallScreens()
+{
+    // German words are longer; the window must still fit a 1024x720 screen (the title bar takes
+    // some of its height) with nothing squeezed or overlapping.
+    QSettings().clear();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QSize available(1024, 720 - 32);
+    const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+    QVERIFY2(minimum.width() <= available.width() && minimum.height() <= available.height(),
+             qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
+    window.resize(available);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    auto *tabs = child<QTabWidget>(&window, "sideTabs");
+    QStringList problems;
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        problems << layoutProblems(&window);
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1String("; "))));
 }
 
 void TestTranslation::binaryFollowsLanguage_data()

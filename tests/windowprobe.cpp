@@ -1,5 +1,8 @@
 #include "windowprobe.h"
 
+#include <QAbstractScrollArea>
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -60,4 +63,43 @@ QPalette darkPalette()
         palette.setColor(QPalette::Disabled, role, muted);
     palette.setColor(QPalette::Disabled, QPalette::Base, window);
     return palette;
+}
+
+// Widgets narrower than their minimum, and neighbours that overlap. An item view's and a spin
+// box's, combo box's or line edit's own parts are theirs to place.
+QStringList layoutProblems(QWidget *window)
+{
+    const auto isComposite = [](const QWidget *widget) {
+        return qobject_cast<const QAbstractScrollArea *>(widget) || qobject_cast<const QAbstractSpinBox *>(widget)
+            || qobject_cast<const QComboBox *>(widget) || qobject_cast<const QLineEdit *>(widget);
+    };
+    QStringList problems;
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (widget->isWindow() || !widget->isVisibleTo(window) || isComposite(widget->parentWidget()))
+            continue;
+        const QSize hint = widget->minimumSizeHint();
+        if (hint.isValid() && widget->sizePolicy().horizontalPolicy() != QSizePolicy::Ignored
+            && widget->width() < hint.width()) {
+            problems << QStringLiteral("%1 (%2) is %3 px wide, needs %4")
+                            .arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()))
+                            .arg(widget->width())
+                            .arg(hint.width());
+        }
+        if (isComposite(widget))
+            continue;
+        QList<QWidget *> siblings;
+        for (QObject *object : widget->children()) {
+            auto *sibling = qobject_cast<QWidget *>(object);
+            if (sibling && !sibling->isWindow() && sibling->isVisibleTo(window))
+                siblings << sibling;
+        }
+        for (qsizetype i = 0; i < siblings.size(); ++i) {
+            for (qsizetype j = i + 1; j < siblings.size(); ++j) {
+                if (siblings.at(i)->geometry().intersects(siblings.at(j)->geometry()))
+                    problems << QStringLiteral("%1 overlaps %2").arg(siblings.at(i)->objectName(), siblings.at(j)->objectName());
+            }
+        }
+    }
+    return problems;
 }

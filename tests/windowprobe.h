@@ -2,6 +2,7 @@
 
 #include <QPalette>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 class QLineEdit;
@@ -25,5 +26,7 @@ quint16 listeningPort(QWidget *window);
 void replaceText(QLineEdit *edit, const QString &text);
 // The message box on screen, or nullptr.
 QMessageBox *visibleMessageBox(QWidget *window);
+// Widgets narrower than their minimum, and neighbours that overlap, as text for a failure.
+QStringList layoutProblems(QWidget *window);
 // A dark palette for the Fusion style, as a dark desktop theme gives.
 QPalette darkPalette();

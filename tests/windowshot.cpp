@@ -1,9 +1,12 @@
 // Renders the window as a person sees it after a minute's use, for the README and for looking at
 // a palette or a size: listening, three clients, one of them selected after sending a line.
 //
-//   socketlab-windowshot OUT.png [--dark] [--size WIDTHxHEIGHT]
+//   socketlab-windowshot OUT.png [--dark] [--size WIDTHxHEIGHT]      (LANGUAGE=de for German)
 #include "windowprobe.h"
+#include "listenercontroller.h"
+#include "listenerstatus.h"
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,6 +23,8 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("socketlab-windowshot"));
+    // In the user's language, as the app shows it.
+    Translations::install(&app);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("out"), QStringLiteral("The PNG to write"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Fusion with a dark palette"));
@@ -45,7 +50,7 @@ int main(int argc, char *argv[])
 
     std::vector<std::unique_ptr<QTcpSocket>> clients;
     QTimer::singleShot(500, &window, [&] {
-        const quint16 port = listeningPort(&window);
+        const quint16 port = window.controller()->status().port;
         for (int i = 0; i < 3; ++i) {
             clients.push_back(std::make_unique<QTcpSocket>());
             clients.back()->connectToHost(QHostAddress::LocalHost, port);

@@ -4,6 +4,7 @@
 #include "connectiontablemodel.h"
 #include "displayformat.h"
 #include "endpoint.h"
+#include "flowlayout.h"
 #include "transcriptformat.h"
 #include "updatebatch.h"
 
@@ -24,6 +25,8 @@ ConnectionInspector::ConnectionInspector(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->transcriptView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // The close buttons wrap in a narrow pane or a longer language.
+    FlowLayout::replaceLayout(m_ui->closeRow);
     m_ui->closeButton->setIcon(QIcon(QStringLiteral(":/icons/close.svg")));
     m_ui->halfCloseButton->setIcon(QIcon(QStringLiteral(":/icons/half-close.svg")));
     m_ui->resetButton->setIcon(QIcon(QStringLiteral(":/icons/reset.svg")));

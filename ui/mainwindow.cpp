@@ -10,6 +10,7 @@
 #include "displayformat.h"
 #include "endpoint.h"
 #include "eventlogmodel.h"
+#include "flowlayout.h"
 #include "labpanels.h"
 #include "listenercontroller.h"
 #include "logexport.h"
@@ -67,6 +68,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(panel, &ListenerPanel::pauseRequested, m_controller, &ListenerController::setPaused);
     connect(panel, &ListenerPanel::behaviourChanged, this, &MainWindow::applyBehaviour);
 
+    // A wider or narrower window changes the table's width; the side pane keeps its own.
+    m_ui->mainSplitter->setStretchFactor(0, 1);
+    m_ui->mainSplitter->setStretchFactor(1, 0);
     setUpConnectionsTable();
     setUpInspector();
     setUpEventLog();
@@ -99,6 +103,8 @@ void MainWindow::setUpConnectionsTable()
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 12);
     view->horizontalHeader()->setHighlightSections(false);
     view->sortByColumn(ConnectionTableModel::IdColumn, Qt::AscendingOrder);
+    // The toolbar wraps onto a second row in a narrow pane or a longer language.
+    FlowLayout::replaceLayout(m_ui->connectionsToolbar);
     // Columns sized to their content; a narrow window scrolls the table sideways.
     ConnectionColumns::applyDefaults(view->horizontalHeader());
     setUpColumnMenu();

@@ -238,9 +238,11 @@ void TrafficChart::paintGrid(QPainter &painter, const Areas &areas) const
     axis.setAlphaF(0.4f);
     const QColor label = palette().color(QPalette::PlaceholderText);
 
-    // Time ticks: the smallest round step whose labels do not run into each other.
-    const int tickWidth = metrics.horizontalAdvance(QStringLiteral("-000 s")) + metrics.averageCharWidth() * 2;
-    const int fits = qMax(1, areas.openPlot.width() / tickWidth);
+    // Time ticks: the smallest round step whose labels do not run into each other, even the end
+    // ones, which are moved inside the chart by half their width.
+    const int tickLabelWidth = metrics.horizontalAdvance(QStringLiteral("-000 s"));
+    const int spacing = tickLabelWidth * 3 / 2 + metrics.averageCharWidth();
+    const int fits = qMax(1, areas.openPlot.width() / spacing + 1);
     const int step = ChartAxis::timeStep(windowSeconds(), fits);
     const double pxPerSecond = double(areas.openPlot.width()) / double(windowSeconds());
 
