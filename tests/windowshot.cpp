@@ -1,7 +1,7 @@
 // Renders the window as a person sees it after a minute's use, for the README and for looking at
 // a palette or a size: listening, three clients, one of them selected after sending a line.
 //
-//   socketlab-windowshot OUT.png [--dark] [--size WIDTHxHEIGHT]      (LANGUAGE=de for German)
+//   socketlab-windowshot OUT.png [--dark] [--size WIDTHxHEIGHT] [--port PORT]   (LANGUAGE=de for German)
 #include "windowprobe.h"
 #include "listenercontroller.h"
 #include "listenerstatus.h"
@@ -30,7 +30,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Fusion with a dark palette"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("The window's size"), QStringLiteral("WxH"),
                                   QStringLiteral("1240x780"));
-    parser.addOptions({dark, size});
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("The port to listen on (0: any free one)"),
+                                  QStringLiteral("PORT"), QStringLiteral("0"));
+    parser.addOptions({dark, size, port});
     parser.addHelpOption();
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
@@ -46,14 +48,14 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.resize(dimensions.at(0).toInt(), dimensions.at(1).toInt());
     window.show();
-    window.startListening(QHostAddress::LocalHost, 0, 5);
+    window.startListening(QHostAddress::LocalHost, quint16(parser.value(port).toUInt()), 5);
 
     std::vector<std::unique_ptr<QTcpSocket>> clients;
     QTimer::singleShot(500, &window, [&] {
-        const quint16 port = window.controller()->status().port;
+        const quint16 listening = window.controller()->status().port;
         for (int i = 0; i < 3; ++i) {
             clients.push_back(std::make_unique<QTcpSocket>());
-            clients.back()->connectToHost(QHostAddress::LocalHost, port);
+            clients.back()->connectToHost(QHostAddress::LocalHost, listening);
         }
         clients.front()->write("GET / HTTP/1.0\r\n\r\n");
     });
