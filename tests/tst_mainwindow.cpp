@@ -715,13 +715,7 @@ void TestMainWindow::fitsSmallScreens()
 
     // Every widget a person sees gets at least its minimum width, and no two neighbours overlap,
     // on each of the side tabs.
-    auto *tabs = child<QTabWidget>(window, "sideTabs");
-    QStringList problems;
-    for (int tab = 0; tab < tabs->count(); ++tab) {
-        tabs->setCurrentIndex(tab);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        problems << layoutProblems(window);
-    }
+    const QStringList problems = layoutProblemsOnEveryTab(window, "sideTabs");
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1String("; "))));
 }
 

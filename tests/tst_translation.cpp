@@ -266,13 +266,7 @@ void TestTranslation::germanWindowFitsSmallScreens()
              qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
     window.resize(available);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    auto *tabs = child<QTabWidget>(&window, "sideTabs");
-    QStringList problems;
-    for (int tab = 0; tab < tabs->count(); ++tab) {
-        tabs->setCurrentIndex(tab);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        problems << layoutProblems(&window);
-    }
+    const QStringList problems = layoutProblemsOnEveryTab(&window, "sideTabs");
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1String("; "))));
 }
 

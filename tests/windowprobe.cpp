@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QTabWidget>
 #include <QtTest>
 
 quint16 listeningPort(QWidget *window)
@@ -100,6 +101,18 @@ QStringList layoutProblems(QWidget *window)
                     problems << QStringLiteral("%1 overlaps %2").arg(siblings.at(i)->objectName(), siblings.at(j)->objectName());
             }
         }
+    }
+    return problems;
+}
+
+QStringList layoutProblemsOnEveryTab(QWidget *window, const char *tabsName)
+{
+    auto *tabs = child<QTabWidget>(window, tabsName);
+    QStringList problems;
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        problems << layoutProblems(window);
     }
     return problems;
 }

@@ -28,5 +28,7 @@ void replaceText(QLineEdit *edit, const QString &text);
 QMessageBox *visibleMessageBox(QWidget *window);
 // Widgets narrower than their minimum, and neighbours that overlap, as text for a failure.
 QStringList layoutProblems(QWidget *window);
+// The same with each page of the named tab widget shown in turn.
+QStringList layoutProblemsOnEveryTab(QWidget *window, const char *tabsName);
 // A dark palette for the Fusion style, as a dark desktop theme gives.
 QPalette darkPalette();
