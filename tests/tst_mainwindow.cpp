@@ -191,6 +191,7 @@ private slots:
     void fitsSmallScreens_data();
     void fitsSmallScreens();
     void peerColumnNeverCollapses();
+    void addressListShowsWholeLabels();
     void darkPaletteKeepsPaintedPartsReadable();
     void menusHaveTheirEntries();
     void ctrlQClosesTheWindow();
@@ -746,6 +747,23 @@ void TestMainWindow::peerColumnNeverCollapses()
     header = child<QTableView>(m_window.get(), "connectionsView")->horizontalHeader();
     QVERIFY(header->sectionSize(ConnectionTableModel::PeerColumn) >= peerText);
     QVERIFY(!header->isSectionHidden(ConnectionTableModel::TcpStateColumn));
+}
+
+void TestMainWindow::addressListShowsWholeLabels()
+{
+    // "127.0.0.1 (this machine only)" once read "127.0.0.1 (l…achine only)" in the list.
+    auto *combo = child<QComboBox>(m_window.get(), "addressCombo");
+    QAbstractItemView *list = combo->view();
+    QCOMPARE(list->textElideMode(), Qt::ElideNone);
+    combo->showPopup();
+    QTRY_VERIFY_WITH_TIMEOUT(list->isVisible(), Timeout);
+    for (int row = 0; row < combo->count(); ++row) {
+        const QString label = combo->itemText(row);
+        const QRect shown = list->visualRect(list->model()->index(row, 0));
+        QVERIFY2(shown.width() >= list->fontMetrics().horizontalAdvance(label),
+                 qPrintable(QStringLiteral("%1 in %2 px").arg(label).arg(shown.width())));
+    }
+    combo->hidePopup();
 }
 
 void TestMainWindow::darkPaletteKeepsPaintedPartsReadable()
