@@ -43,5 +43,13 @@ QString Translations::install(QCoreApplication *app)
             delete qtTranslator;
         return translator->language();
     }
+    // No language of the app's asked for (or the C locale): the English texts, with their
+    // plural forms, so "1 connection" never reads "1 connection(s)".
+    auto *english = new QTranslator(app);
+    if (english->load(QStringLiteral("socketlab_en"), QLatin1String(ResourceFolder))) {
+        QCoreApplication::installTranslator(english);
+        return english->language();
+    }
+    delete english;
     return {};
 }

@@ -14,7 +14,7 @@ inline constexpr char ResourceFolder[] = ":/i18n";
 QStringList preferredLanguages();
 
 // Installs the app's translation and Qt's own for the user's language on app; the translators
-// are app's children. No translator for English beyond the plural forms, none for "C".
+// are app's children. English, and any language the app lacks, gets the English plural forms.
 // Returns the language loaded ("de", "en"), empty when the source texts are shown.
 QString install(QCoreApplication *app);
 

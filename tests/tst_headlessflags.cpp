@@ -254,7 +254,7 @@ void TestHeadlessFlags::maxConnections()
     const quint16 secondPort = second.localPort();
     QTRY_COMPARE_WITH_TIMEOUT(secondEnded.count(), 1, Timeout);
     QTRY_VERIFY2_WITH_TIMEOUT(
-        server.indexOf(QStringLiteral("Refused 127.0.0.1:%1: already 1 connection(s) open, the maximum")
+        server.indexOf(QStringLiteral("Refused 127.0.0.1:%1: already 1 connection open, the maximum")
                            .arg(secondPort))
             >= 0,
         qPrintable(server.dump()), Timeout);

@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QSet>
 #include <QTabWidget>
+#include <QTcpSocket>
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -106,6 +107,8 @@ private slots:
     void germanWindowFitsSmallScreens();
     void binaryFollowsLanguage_data();
     void binaryFollowsLanguage();
+    void binaryUsesEnglishPluralsWithoutALanguage_data();
+    void binaryUsesEnglishPluralsWithoutALanguage();
 
 private:
     // The English texts whose German differs, with and without their accelerators.
@@ -278,6 +281,52 @@ void TestTranslation::binaryFollowsLanguage_data()
     QTest::newRow("first of a list") << QStringLiteral("fr:de_AT") << QStringLiteral("Socket Lab: einen TCP-Server aufbauen");
     QTest::newRow("English") << QStringLiteral("en_GB") << QStringLiteral("Socket Lab: build, start and watch");
     QTest::newRow("none") << QString() << QStringLiteral("Socket Lab: build, start and watch");
+}
+
+void TestTranslation::binaryUsesEnglishPluralsWithoutALanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("C locale") << QString();
+    QTest::newRow("a language the app lacks") << QStringLiteral("fr");
+}
+
+// With no language of the app's, the English plural forms still apply: a usage error that
+// counts reads "1 connection", never "1 connection(s)". The headless log shows it: one client
+// over --max-connections 1.
+void TestTranslation::binaryUsesEnglishPluralsWithoutALanguage()
+{
+    QFETCH(QString, language);
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.insert(QStringLiteral("LANGUAGE"), language);
+    process.setProcessEnvironment(environment);
+    process.start(qEnvironmentVariable("SOCKETLAB_BINARY"),
+                  {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                   QStringLiteral("--max-connections"), QStringLiteral("1")});
+    QVERIFY(process.waitForStarted(Timeout));
+    QByteArray output;
+    static const QRegularExpression bound(QStringLiteral("Socket bound to 127\\.0\\.0\\.1:(\\d+)"));
+    QRegularExpressionMatch match;
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(),
+                              match = bound.match(QString::fromUtf8(output)), match.hasMatch()),
+                             Timeout);
+    const quint16 port = quint16(match.captured(1).toUInt());
+    QTcpSocket first;
+    QTcpSocket second;
+    first.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(first.waitForConnected(Timeout));
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(), output.contains("Connection from")), Timeout);
+    second.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(second.waitForConnected(Timeout));
+    // The peer sees the refusal: the server closes at once.
+    QTRY_VERIFY_WITH_TIMEOUT(second.state() == QAbstractSocket::UnconnectedState, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(), output.contains("the maximum")), Timeout);
+    process.terminate();
+    QVERIFY(process.waitForFinished(Timeout));
+    output += process.readAllStandardOutput();
+    QVERIFY2(output.contains("already 1 connection open, the maximum"), output.constData());
+    QVERIFY(!output.contains("(s)"));
 }
 
 // main() installs the translator before parsing: --help shows the user's language, as LANGUAGE
