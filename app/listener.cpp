@@ -503,7 +503,9 @@ void Listener::scheduleFlush()
 
 void Listener::releaseFreedMemory()
 {
-    if (m_finishedSinceTrim < TrimAfterFinished)
+    // Enough ended to be worth it, or the last of a crowd ended after the previous trim.
+    const bool lastLeft = m_finishedSinceTrim > 0 && m_connections.isEmpty();
+    if (m_finishedSinceTrim < TrimAfterFinished && !lastLeft)
         return;
     // The trim holds this thread for milliseconds (4 ms after 3,000 connections), long enough for
     // a client that keeps connecting to overflow a short backlog: it waits for a pause in new
