@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accesslist.h"
+#include "transcript.h"
 
 #include <QByteArray>
 #include <QMetaType>
@@ -29,7 +30,7 @@ struct ServerBehaviour
     // Past this many open connections new ones are accepted and closed at once.
     int maxConnections = DefaultMaxConnections;
     // Bytes of transcript kept per connection.
-    qsizetype transcriptCapacity = 256 * 1024;
+    qsizetype transcriptCapacity = Transcript::DefaultCapacity;
     // Checked at accept: a denied peer, or one missing from a non-empty allow list, is closed
     // at once. Deny wins over allow.
     AccessList allowList;

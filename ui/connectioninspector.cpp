@@ -5,6 +5,7 @@
 #include "displayformat.h"
 #include "endpoint.h"
 #include "flowlayout.h"
+#include "settings.h"
 #include "transcriptformat.h"
 #include "updatebatch.h"
 
@@ -48,6 +49,7 @@ ConnectionInspector::ConnectionInspector(QWidget *parent)
     connect(m_ui->resetButton, &QPushButton::clicked, this, [=] { requestClose(CloseMode::Reset); });
     connect(m_ui->viewCombo, &QComboBox::currentIndexChanged, this, &ConnectionInspector::render);
     connect(m_ui->lineEndingsCheck, &QCheckBox::toggled, this, &ConnectionInspector::render);
+    m_ui->capacitySpin->setValue(Settings::DefaultTranscriptKiB);
     connect(m_ui->capacitySpin, &QSpinBox::valueChanged, this, &ConnectionInspector::capacityChanged);
     m_exportAction = new QAction(m_ui->exportButton->icon(), tr("Export &transcript…"), this);
     m_exportAction->setObjectName(QStringLiteral("exportTranscriptAction"));

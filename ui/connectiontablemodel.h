@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectioninfo.h"
+#include "settings.h"
 #include "tcpinfo.h"
 
 #include <QAbstractTableModel>
@@ -95,6 +96,6 @@ private:
     QHash<quint64, int> m_rowById;
     QHash<quint64, TcpInfo> m_tcpInfo; // latest figures of open rows, by id
     int m_finishedCount = 0;
-    int m_historyLimit = 1000;
+    int m_historyLimit = Settings::DefaultHistoryLimit;
     QTimer *m_tickTimer = nullptr;
 };
