@@ -1,5 +1,6 @@
 #include "connection.h"
 
+#include "qtsocketinternals.h"
 #include "socketoptions.h"
 
 #include <QDateTime>
@@ -78,7 +79,7 @@ void Connection::watchNotifiers()
     // notifiers are the one place to look at the socket first. The write notifier only comes
     // with the first write the kernel does not take at once; then it is the one that sees a
     // reset while reading is stalled.
-    const QList<QSocketNotifier *> notifiers = m_socket->findChildren<QSocketNotifier *>();
+    const QList<QSocketNotifier *> notifiers = QtSocketInternals::notifiers(m_socket);
     for (QSocketNotifier *notifier : notifiers) {
         notifier->installEventFilter(this); // installing twice keeps one filter
         if (notifier->type() == QSocketNotifier::Write)
@@ -218,12 +219,12 @@ bool Connection::echoBacklogFull() const
 
 QSocketNotifier *Connection::readNotifier() const
 {
-    const QList<QSocketNotifier *> notifiers = m_socket->findChildren<QSocketNotifier *>();
-    for (QSocketNotifier *notifier : notifiers) {
-        if (notifier->type() == QSocketNotifier::Read)
-            return notifier;
-    }
-    return nullptr;
+    return QtSocketInternals::readNotifier(m_socket);
+}
+
+qintptr Connection::socketDescriptor() const
+{
+    return m_socket->socketDescriptor();
 }
 
 void Connection::resumeReading()

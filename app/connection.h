@@ -29,6 +29,8 @@ public:
     // The server asked for a full close (FIN or RST), not only a half-close.
     bool closeRequested() const { return m_closeRequested; }
     const Transcript &transcript() const { return m_transcript; }
+    // The socket's descriptor, for the kernel's figures; -1 once it is closed.
+    qintptr socketDescriptor() const;
 
     // Hold, Echo and Discard apply from now on; Greeting and Accept and close act on accept.
     void setMode(ServerMode mode);

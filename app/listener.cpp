@@ -291,11 +291,9 @@ void Listener::note(const QString &text)
 
 qintptr Listener::descriptorOf(quint64 id) const
 {
-    // The socket is the connection's child; a closed one reports -1.
+    // A closed connection's socket reports -1.
     const Connection *connection = m_connections.value(id);
-    const auto *socket = connection ? connection->findChild<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly)
-                                    : nullptr;
-    return socket ? socket->socketDescriptor() : -1;
+    return connection ? connection->socketDescriptor() : -1;
 }
 
 void Listener::closeAllConnections()
