@@ -48,3 +48,11 @@ private:
     QHash<quint64, ConnectionInfo> m_connections;
     QStringList m_log;
 };
+
+// Starts the controller listening on 127.0.0.1 with a free port and waits until the recorder's
+// batches say so. A macro, since QTRY_COMPARE and QVERIFY return from the test function; the
+// suite defines Timeout.
+#define START_LISTENING(controller, recorder, backlog)                                                       \
+    (controller).start(QHostAddress::LocalHost, 0, (backlog));                                               \
+    QTRY_COMPARE_WITH_TIMEOUT((recorder).status().state, ListenerState::Listening, Timeout);                 \
+    QVERIFY((recorder).status().port != 0)

@@ -190,8 +190,7 @@ private slots:
         behaviour.mode = ServerMode::Echo;                                                                   \
         controller.setBehaviour(behaviour);                                                                  \
     }                                                                                                        \
-    controller.start(QHostAddress::LocalHost, 0, 5);                                                         \
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout)
+    START_LISTENING(controller, recorder, 5)
 
 // Connects a POSIX client and declares its descriptor and the id of its connection.
 #define ACCEPT(recorder, fd, id, fds)                                                                        \

@@ -1,6 +1,7 @@
 // The Clients panel as a person uses it: typing a target, clicking, reading the counts.
 #include "clientplan.h"
 #include "clientspanel.h"
+#include "windowprobe.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -11,21 +12,11 @@
 
 namespace {
 
-template<typename T>
-T *child(QWidget *panel, const char *name)
-{
-    T *widget = panel->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qFatal("no child widget %s", name);
-    return widget;
-}
-
-void replaceText(QLineEdit *edit, const QString &text)
+// Focus first, as a person clicks into the field: the panel applies some fields when focus leaves.
+void focusAndReplaceText(QLineEdit *edit, const QString &text)
 {
     edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
+    replaceText(edit, text);
 }
 
 void typeValue(QSpinBox *spin, int value)
@@ -108,7 +99,7 @@ void TestClientsPanel::badTargetDisablesStart()
     auto *error = child<QLabel>(m_panel, "clientTargetErrorLabel");
     QSignalSpy started(m_panel, &ClientsPanel::startRequested);
 
-    replaceText(edit, target);
+    focusAndReplaceText(edit, target);
     QVERIFY(!start->isEnabled());
     QVERIFY(error->isVisible());
     QCOMPARE(error->textFormat(), Qt::PlainText);
@@ -118,7 +109,7 @@ void TestClientsPanel::badTargetDisablesStart()
     QTest::keyClick(edit, Qt::Key_Return);
     QCOMPARE(started.size(), 0);
 
-    replaceText(edit, QStringLiteral("127.0.0.1:9001"));
+    focusAndReplaceText(edit, QStringLiteral("127.0.0.1:9001"));
     QVERIFY(start->isEnabled());
     QVERIFY(!error->isVisible());
     QVERIFY(m_panel->errorText().isEmpty());
@@ -127,10 +118,10 @@ void TestClientsPanel::badTargetDisablesStart()
 void TestClientsPanel::clickingStartEmitsTheTypedPlan()
 {
     QSignalSpy started(m_panel, &ClientsPanel::startRequested);
-    replaceText(child<QLineEdit>(m_panel, "clientTargetEdit"), QStringLiteral("[::1]:4321"));
+    focusAndReplaceText(child<QLineEdit>(m_panel, "clientTargetEdit"), QStringLiteral("[::1]:4321"));
     typeValue(child<QSpinBox>(m_panel, "clientCountSpin"), 250);
     typeValue(child<QSpinBox>(m_panel, "clientRateSpin"), 40);
-    replaceText(child<QLineEdit>(m_panel, "clientTextEdit"), QStringLiteral("GET / HTTP/1.0\\r\\n\\r\\n\\x00\\xff\\t"));
+    focusAndReplaceText(child<QLineEdit>(m_panel, "clientTextEdit"), QStringLiteral("GET / HTTP/1.0\\r\\n\\r\\n\\x00\\xff\\t"));
     typeValue(child<QSpinBox>(m_panel, "clientCloseAfterSpin"), 3);
 
     QTest::mouseClick(child<QPushButton>(m_panel, "startClientsButton"), Qt::LeftButton);

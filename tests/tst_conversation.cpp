@@ -252,12 +252,6 @@ private slots:
     void inspectClosedConnection();
 };
 
-// Listens on 127.0.0.1 with a free port.
-#define START_LISTENING(controller, recorder, backlog)                                                       \
-    controller.start(QHostAddress::LocalHost, 0, backlog);                                                   \
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.status().state, ListenerState::Listening, Timeout);                   \
-    QVERIFY(recorder.status().port != 0)
-
 // Declares a POSIX client of the listener, its own port and the id of its connection, once the
 // batches report it.
 #define ACCEPT_POSIX_CLIENT(recorder, client, clientPort, id)                                                \

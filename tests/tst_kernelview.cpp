@@ -180,12 +180,6 @@ struct Clients
 };
 #endif
 
-#define START_LISTENING(controller, recorder, backlog)                                                  \
-    do {                                                                                                \
-        (controller).start(QHostAddress::LocalHost, 0, (backlog));                                      \
-        QTRY_COMPARE_WITH_TIMEOUT((recorder).status().state, ListenerState::Listening, Timeout);        \
-    } while (false)
-
 TcpInfo sampleInfo()
 {
     TcpInfo info;

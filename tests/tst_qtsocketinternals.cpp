@@ -30,6 +30,17 @@ protected:
     }
 };
 
+// Connects client to server on 127.0.0.1 and returns the server's side; nullptr on failure.
+std::unique_ptr<QTcpSocket> acceptClient(QTcpServer &server, QTcpSocket &client)
+{
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return nullptr;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    if (!client.waitForConnected(Timeout) || !server.waitForNewConnection(Timeout))
+        return nullptr;
+    return std::unique_ptr<QTcpSocket>(server.nextPendingConnection());
+}
+
 } // namespace
 
 class TestQtSocketInternals final : public QObject
@@ -44,12 +55,9 @@ private slots:
 void TestQtSocketInternals::readNotifierIsTheSocketsChild()
 {
     QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(Timeout));
-    QTRY_VERIFY_WITH_TIMEOUT(server.hasPendingConnections(), Timeout);
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    const std::unique_ptr<QTcpSocket> accepted = acceptClient(server, client);
+    QVERIFY(accepted);
 
     QSocketNotifier *notifier = QtSocketInternals::readNotifier(accepted.get());
     if (!notifier)
@@ -72,12 +80,9 @@ void TestQtSocketInternals::readNotifierIsTheSocketsChild()
 void TestQtSocketInternals::writeNotifierAppearsWhenAWriteWaits()
 {
     QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(Timeout));
-    QTRY_VERIFY_WITH_TIMEOUT(server.hasPendingConnections(), Timeout);
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    const std::unique_ptr<QTcpSocket> accepted = acceptClient(server, client);
+    QVERIFY(accepted);
 
     // A peer that reads nothing: the kernel's buffers fill and Qt waits to write the rest.
     accepted->write(QByteArray(16 * 1024 * 1024, 'x'));

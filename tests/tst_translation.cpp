@@ -91,6 +91,16 @@ QString withoutAccelerator(QString text)
     return text.remove(QRegularExpression(QStringLiteral("&(?=[^&])")));
 }
 
+// Starts the socketlab binary in the C locale with LANGUAGE set as given.
+void startInLanguage(QProcess &process, const QString &language, const QStringList &arguments)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.insert(QStringLiteral("LANGUAGE"), language);
+    process.setProcessEnvironment(environment);
+    process.start(qEnvironmentVariable("SOCKETLAB_BINARY"), arguments);
+}
+
 } // namespace
 
 class TestTranslation final : public QObject
@@ -297,13 +307,9 @@ void TestTranslation::binaryUsesEnglishPluralsWithoutALanguage()
 {
     QFETCH(QString, language);
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    environment.insert(QStringLiteral("LANGUAGE"), language);
-    process.setProcessEnvironment(environment);
-    process.start(qEnvironmentVariable("SOCKETLAB_BINARY"),
-                  {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                   QStringLiteral("--max-connections"), QStringLiteral("1")});
+    startInLanguage(process, language,
+                    {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--max-connections"), QStringLiteral("1")});
     QVERIFY(process.waitForStarted(Timeout));
     QByteArray output;
     static const QRegularExpression bound(QStringLiteral("Socket bound to 127\\.0\\.0\\.1:(\\d+)"));
@@ -336,11 +342,7 @@ void TestTranslation::binaryFollowsLanguage()
     QFETCH(QString, language);
     QFETCH(QString, expected);
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    environment.insert(QStringLiteral("LANGUAGE"), language);
-    process.setProcessEnvironment(environment);
-    process.start(qEnvironmentVariable("SOCKETLAB_BINARY"), {QStringLiteral("--help")});
+    startInLanguage(process, language, {QStringLiteral("--help")});
     QVERIFY(process.waitForFinished(Timeout));
     const QString output = QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY2(output.contains(expected), qPrintable(output.left(300)));
