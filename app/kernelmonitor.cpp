@@ -1,5 +1,8 @@
 #include "kernelmonitor.h"
 
+#include "listenqueue.h"
+#include "tcpinforeader.h"
+
 #include <QTimer>
 
 #include <algorithm>

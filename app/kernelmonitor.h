@@ -1,6 +1,6 @@
 #pragma once
 
-#include "listenqueue.h"
+#include "listenqueuestats.h"
 #include "tcpinfo.h"
 
 #include <QHash>

@@ -9,13 +9,6 @@
 #  include <sys/socket.h>
 #endif
 
-bool ListenQueueStats::operator==(const ListenQueueStats &other) const
-{
-    return available == other.available && length == other.length && backlog == other.backlog
-        && countersAvailable == other.countersAvailable && overflows == other.overflows
-        && drops == other.drops;
-}
-
 namespace ListenQueue {
 
 void readQueue(qintptr listeningDescriptor, ListenQueueStats *stats)

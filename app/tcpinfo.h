@@ -23,10 +23,8 @@ struct TcpInfo
     bool operator!=(const TcpInfo &other) const { return !(*this == other); }
 };
 
-// True where readTcpInfo() can answer (Linux).
+// True where readTcpInfo() (tcpinforeader.h) can answer (Linux).
 bool tcpInfoSupported();
-// TCP_INFO of a connected socket; available is false where unsupported or on a bad descriptor.
-TcpInfo readTcpInfo(qintptr descriptor);
 // "ESTABLISHED", "CLOSE_WAIT", ... for a Linux TCP state number; "UNKNOWN (n)" otherwise.
 QString tcpStateName(quint8 state);
 

@@ -2,7 +2,7 @@
 
 #include "connectioninfo.h"
 #include "listenerstatus.h"
-#include "listenqueue.h"
+#include "listenqueuestats.h"
 #include "logentry.h"
 #include "tcpinfo.h"
 #include "transcriptchunk.h"

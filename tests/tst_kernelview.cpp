@@ -4,7 +4,9 @@
 #include "connectioninspector.h"
 #include "connectiontablemodel.h"
 #include "listenercontroller.h"
+#include "listenqueue.h"
 #include "socketoptions.h"
+#include "tcpinforeader.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
