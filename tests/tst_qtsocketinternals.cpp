@@ -62,7 +62,7 @@ void TestQtSocketInternals::readNotifierIsTheSocketsChild()
     QSocketNotifier *notifier = QtSocketInternals::readNotifier(accepted.get());
     if (!notifier)
         QFAIL("This Qt keeps no read QSocketNotifier under QTcpSocket: Connection can no longer see a "
-              "reset before Qt reads it. See app/qtsocketinternals.h.");
+              "reset before Qt reads it. See app/net/qtsocketinternals.h.");
     QCOMPARE(notifier->type(), QSocketNotifier::Read);
     QCOMPARE(notifier->socket(), accepted->socketDescriptor());
 

@@ -4,7 +4,7 @@
 <context>
     <name>AcceptGate</name>
     <message>
-        <location filename="../../app/acceptgate.cpp" line="+91"/>
+        <location filename="../../app/net/acceptgate.cpp" line="+91"/>
         <source>too many open files</source>
         <translation>zu viele offene Dateien</translation>
     </message>
@@ -86,7 +86,7 @@
 <context>
     <name>AccessList</name>
     <message>
-        <location filename="../../app/accesslist.cpp" line="+60"/>
+        <location filename="../../app/model/accesslist.cpp" line="+60"/>
         <source>&quot;%1&quot; is not an IPv4 or IPv6 address or network</source>
         <translation>„%1“ ist keine IPv4- oder IPv6-Adresse und kein Netz</translation>
     </message>
@@ -139,7 +139,7 @@
 <context>
     <name>BindAddress</name>
     <message>
-        <location filename="../../app/bindaddresses.cpp" line="+21"/>
+        <location filename="../../app/config/bindaddresses.cpp" line="+21"/>
         <source>127.0.0.1 (loopback, this machine only)</source>
         <translation>127.0.0.1 (Loopback, nur dieser Rechner)</translation>
     </message>
@@ -162,7 +162,7 @@
 <context>
     <name>ClientPool</name>
     <message>
-        <location filename="../../app/clientpool.cpp" line="+39"/>
+        <location filename="../../app/net/clientpool.cpp" line="+39"/>
         <source>Nothing to open: the number of connections must be at least 1</source>
         <translation>Nichts zu öffnen: Die Anzahl der Verbindungen muss mindestens 1 sein</translation>
     </message>
@@ -381,7 +381,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/commandline.cpp" line="+42"/>
+        <location filename="../../app/cli/commandline.cpp" line="+42"/>
         <source>not an existing folder</source>
         <translation>kein vorhandener Ordner</translation>
     </message>
@@ -606,7 +606,7 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../app/connection.cpp" line="+188"/>
+        <location filename="../../app/net/connection.cpp" line="+189"/>
         <source>Could not shut down the sending side</source>
         <translation>Die Senderichtung konnte nicht geschlossen werden</translation>
     </message>
@@ -620,7 +620,7 @@
     <name>ConnectionInspector</name>
     <message>
         <location filename="../../ui/connectioninspector.ui" line="+13"/>
-        <location filename="../../ui/connectioninspector.cpp" line="+105"/>
+        <location filename="../../ui/connectioninspector.cpp" line="+110"/>
         <source>Select a connection to see what it sent and answer it.</source>
         <translation>Verbindung wählen, um Daten zu sehen und zu antworten.</translation>
     </message>
@@ -680,7 +680,7 @@
         <translation>Letzte Daten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Close (FIN)</source>
         <translation>Schließen (FIN)</translation>
     </message>
@@ -710,7 +710,7 @@
         <translation>Abbrechendes Schließen: Die Gegenstelle erhält „connection reset“</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>&lt;b&gt;Transcript&lt;/b&gt;</source>
         <translation>&lt;b&gt;Mitschnitt&lt;/b&gt;</translation>
     </message>
@@ -740,7 +740,7 @@
         <translation> KiB</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The most recent bytes kept per connection; counters stay exact</source>
         <translation>Die jüngsten Bytes, die je Verbindung behalten werden; die Zähler bleiben genau</translation>
     </message>
@@ -893,7 +893,7 @@
 <context>
     <name>ConnectionState</name>
     <message>
-        <location filename="../../app/connectioninfo.cpp" line="+26"/>
+        <location filename="../../app/model/connectioninfo.cpp" line="+26"/>
         <source>Half-closed</source>
         <translation>Halb geschlossen</translation>
     </message>
@@ -1229,7 +1229,7 @@
 <context>
     <name>Endpoint</name>
     <message>
-        <location filename="../../app/endpoint.cpp" line="+65"/>
+        <location filename="../../app/text/endpoint.cpp" line="+65"/>
         <source>Enter an address to bind to, such as 127.0.0.1</source>
         <translation>Geben Sie eine Adresse zum Binden ein, etwa 127.0.0.1</translation>
     </message>
@@ -1287,7 +1287,7 @@
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../../app/headlessrunner.cpp" line="+65"/>
+        <location filename="../../app/cli/headlessrunner.cpp" line="+65"/>
         <source>socketlab: %1</source>
         <translation>socketlab: %1</translation>
     </message>
@@ -1314,7 +1314,7 @@
 <context>
     <name>HexParser</name>
     <message>
-        <location filename="../../app/hexparser.cpp" line="+105"/>
+        <location filename="../../app/text/hexparser.cpp" line="+105"/>
         <source>Not a hex digit: %1 at position %2</source>
         <translation>Keine Hex-Ziffer: %1 an Position %2</translation>
     </message>
@@ -1483,7 +1483,7 @@
 <context>
     <name>Listener</name>
     <message>
-        <location filename="../../app/listener.cpp" line="+63"/>
+        <location filename="../../app/net/listener.cpp" line="+63"/>
         <source>Not listening on %1: %2</source>
         <translation>Kein Lauschen auf %1: %2</translation>
     </message>
@@ -1612,7 +1612,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+50"/>
         <source>Closing %n connection(s)</source>
         <translation>
             <numerusform>Schließe %n Verbindung</numerusform>
@@ -1688,7 +1688,7 @@
         <translation>Verbindung #%1 von %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../../app/listenfailure.cpp" line="+18"/>
+        <location filename="../../app/model/listenfailure.cpp" line="+18"/>
         <source>Port %1 is already in use on %2</source>
         <translation>Port %1 ist auf %2 bereits belegt</translation>
     </message>
@@ -1757,17 +1757,17 @@
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+16"/>
         <source>Close open connections when stopping</source>
         <translation>Beim Stoppen offene Verbindungen schließen</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+13"/>
         <source>Listening on all interfaces: other machines can connect.</source>
         <translation>Lauscht auf allen Schnittstellen: Andere Rechner können sich verbinden.</translation>
     </message>
@@ -1797,7 +1797,7 @@
         <translation>Ab so vielen offenen Verbindungen werden neue angenommen und sofort geschlossen (als abgewiesen protokolliert). Ist die Annahme pausiert, warten sie stattdessen in der Accept-Warteschlange des Kernels.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-54"/>
         <location filename="../../ui/listenerpanel.cpp" line="+3"/>
         <location line="+111"/>
         <source>&amp;Pause accepting</source>
@@ -1809,7 +1809,7 @@
         <translation>Während der Pause warten neue Verbindungen bis zum Backlog in der Accept-Warteschlange des Kernels; beim Fortsetzen werden sie angenommen</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+77"/>
         <source>Allo&amp;w</source>
         <translation>&amp;Erlauben</translation>
     </message>
@@ -1927,7 +1927,7 @@
 <context>
     <name>ListenerStatus</name>
     <message>
-        <location filename="../../app/listenerstatus.cpp" line="+11"/>
+        <location filename="../../app/model/listenerstatus.cpp" line="+11"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
@@ -1955,7 +1955,7 @@
 <context>
     <name>LogLevel</name>
     <message>
-        <location filename="../../app/logentry.cpp" line="+16"/>
+        <location filename="../../app/model/logentry.cpp" line="+16"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
@@ -2053,12 +2053,12 @@
         <translation>Socket Lab</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>&lt;b&gt;Connections&lt;/b&gt;</source>
         <translation>&lt;b&gt;Verbindungen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Filter…</source>
         <translation>Filter…</translation>
     </message>
@@ -2068,23 +2068,23 @@
         <translation>Nur Verbindungen zeigen, deren Nummer (#12), Gegenstelle oder Zustand diesen Text enthält; die Eingabetaste wendet ihn sofort an</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>&amp;Keep closed</source>
         <translation>Beendete &amp;behalten</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>How many closed connections the table keeps; older ones are dropped</source>
         <translation>Wie viele beendete Verbindungen die Tabelle behält; ältere fallen weg</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Close selected</source>
         <translation>Auswahl schließen</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/mainwindow.cpp" line="+124"/>
+        <location filename="../../ui/mainwindow.cpp" line="+130"/>
         <source>Close &amp;all</source>
         <translation>&amp;Alle schließen</translation>
     </message>
@@ -2094,7 +2094,7 @@
         <translation>Beendete &amp;entfernen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&lt;b&gt;Event log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ereignisprotokoll&lt;/b&gt;</translation>
     </message>
@@ -2331,7 +2331,7 @@
         <translation>Hex</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>What to send; the list holds recent sends</source>
         <translation>Was gesendet wird; die Liste enthält zuletzt Gesendetes</translation>
     </message>
@@ -2379,7 +2379,7 @@
 <context>
     <name>ServerMode</name>
     <message>
-        <location filename="../../app/serverbehaviour.cpp" line="+16"/>
+        <location filename="../../app/model/serverbehaviour.cpp" line="+16"/>
         <source>Hold</source>
         <translation>Halten</translation>
     </message>
@@ -2432,7 +2432,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/settings.cpp" line="+73"/>
+        <location filename="../../app/config/settings.cpp" line="+73"/>
         <source>the file could not be read; using the defaults for this run and leaving the file as it is (changes made now are not saved)</source>
         <translation>die Datei ist nicht lesbar; für diesen Lauf gelten die Standardwerte, die Datei bleibt unverändert (jetzt gemachte Änderungen werden nicht gespeichert)</translation>
     </message>
@@ -2553,7 +2553,7 @@
 <context>
     <name>StatsReporter</name>
     <message>
-        <location filename="../../app/statsreporter.cpp" line="+124"/>
+        <location filename="../../app/cli/statsreporter.cpp" line="+124"/>
         <source>Cannot write the stats file %1: %2</source>
         <translation>Die Statistikdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2561,7 +2561,7 @@
 <context>
     <name>TcpInfo</name>
     <message>
-        <location filename="../../app/tcpinfo.cpp" line="+74"/>
+        <location filename="../../app/model/tcpinfo.cpp" line="+34"/>
         <source>UNKNOWN (%1)</source>
         <translation>UNBEKANNT (%1)</translation>
     </message>
@@ -2569,7 +2569,7 @@
 <context>
     <name>TextEscapes</name>
     <message>
-        <location filename="../../app/textescapes.cpp" line="+67"/>
+        <location filename="../../app/text/textescapes.cpp" line="+67"/>
         <source>&quot;%1&quot; at position %2: \x takes two hex digits, as in \x1b</source>
         <translation>„%1“ an Position %2: \x erwartet zwei Hex-Ziffern, wie in \x1b</translation>
     </message>
@@ -2674,7 +2674,7 @@ Ein %3
 Aus %4</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>Open connections %1</source>
         <translation>Offene Verbindungen %1</translation>
     </message>
@@ -2692,7 +2692,7 @@ Aus %4</translation>
 <context>
     <name>TranscriptFormat</name>
     <message>
-        <location filename="../../app/transcriptformat.cpp" line="+157"/>
+        <location filename="../../app/text/transcriptformat.cpp" line="+157"/>
         <source>← received 1 byte</source>
         <translation>← 1 Byte empfangen</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ConnectionInspector</name>
     <message numerus="yes">
-        <location filename="../../ui/connectioninspector.cpp" line="+189"/>
+        <location filename="../../ui/connectioninspector.cpp" line="+194"/>
         <source>%1 in all, %n timeout(s) in a row now</source>
         <translation>
             <numerusform>%1 in all, %n timeout in a row now</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>Listener</name>
     <message numerus="yes">
-        <location filename="../../app/listener.cpp" line="+134"/>
+        <location filename="../../app/net/listener.cpp" line="+134"/>
         <source>%n connection(s) left open</source>
         <translation>
             <numerusform>%n connection left open</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+50"/>
         <source>Closing %n connection(s)</source>
         <translation>
             <numerusform>Closing %n connection</numerusform>
@@ -117,7 +117,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+557"/>
+        <location filename="../../ui/mainwindow.cpp" line="+563"/>
         <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
         <translation>
             <numerusform>The selected connection has been half-closed: the server shut its sending side, so it can only read</numerusform>

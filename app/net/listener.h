@@ -121,6 +121,7 @@ private:
     QTimer *m_trimTimer = nullptr;
     QTimer *m_idleTimer = nullptr; // runs only while an idle timeout is set
     int m_finishedSinceTrim = 0;
+    bool m_trimmedAfterLastLeft = false; // the extra trim after the last connection left is done
     QElapsedTimer m_sinceAccept; // since the last connection was accepted
     KernelMonitor *m_kernel = nullptr;
     // Turns accepting off while descriptors run out; apart from the user's pause in m_status.

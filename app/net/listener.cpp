@@ -514,6 +514,14 @@ void Listener::releaseFreedMemory()
     }
     m_trimTimer->start(TrimIntervalMs);
     releaseMemoryNow();
+    // Some of what the last connections held is freed after the trim (their deferred deletes,
+    // the batch on its way to the UI): once everyone has left, the next tick trims once more.
+    if (lastLeft && !m_trimmedAfterLastLeft) {
+        m_finishedSinceTrim = 1;
+        m_trimmedAfterLastLeft = true;
+    } else {
+        m_trimmedAfterLastLeft = false;
+    }
 }
 
 void Listener::releaseMemoryNow()
