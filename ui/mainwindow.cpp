@@ -538,16 +538,8 @@ QList<quint64> MainWindow::selectedOpenIds() const
 
 void MainWindow::updateActions()
 {
-    const bool anySelectedOpen = !selectedOpenIds().isEmpty();
-    for (QAction *action : {m_closeAction, m_halfCloseAction, m_resetAction})
-        action->setEnabled(anySelectedOpen);
-    m_closeAllAction->setEnabled(m_connectionModel->openCount() > 0);
-    m_clearClosedAction->setEnabled(m_connectionModel->finishedCount() > 0);
-    m_ui->closeSelectedButton->setEnabled(anySelectedOpen);
-    m_ui->closeAllButton->setEnabled(m_closeAllAction->isEnabled());
-    m_ui->clearClosedButton->setEnabled(m_clearClosedAction->isEnabled());
-    // A half-closed connection can still be read, not written: Send to selected says so rather
-    // than send nothing.
+    // One pass over the selection: the open rows can be closed; of those, a half-closed one can
+    // still be read, not written, so Send to selected says so rather than send nothing.
     int sendable = 0;
     int halfClosed = 0;
     const QModelIndexList selected = m_ui->connectionsView->selectionModel()->selectedRows();
@@ -559,6 +551,14 @@ void MainWindow::updateActions()
         else
             ++sendable;
     }
+    const bool anySelectedOpen = sendable + halfClosed > 0;
+    for (QAction *action : {m_closeAction, m_halfCloseAction, m_resetAction})
+        action->setEnabled(anySelectedOpen);
+    m_closeAllAction->setEnabled(m_connectionModel->openCount() > 0);
+    m_clearClosedAction->setEnabled(m_connectionModel->finishedCount() > 0);
+    m_ui->closeSelectedButton->setEnabled(anySelectedOpen);
+    m_ui->closeAllButton->setEnabled(m_closeAllAction->isEnabled());
+    m_ui->clearClosedButton->setEnabled(m_clearClosedAction->isEnabled());
     const QString why = sendable == 0 && halfClosed > 0
         ? tr("The selected connection(s) have been half-closed: the server shut its sending side, so it can only read",
              nullptr, halfClosed)

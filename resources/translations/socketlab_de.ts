@@ -1509,12 +1509,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+433"/>
+        <location line="+441"/>
         <source>Waiting for a connection...</source>
         <translation>Warte auf eine Verbindung …</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-424"/>
         <source>Allow list: %1</source>
         <translation>Erlaubt-Liste: %1</translation>
     </message>
