@@ -1,5 +1,6 @@
 // The German translation as a German user sees it: every text of the window translated, the
 // lifecycle strip and the badge in German; the .ts files complete; English plurals right.
+#include "headlessprocess.h"
 #include "windowprobe.h"
 #include "lifecyclestrip.h"
 #include "mainwindow.h"
@@ -91,14 +92,13 @@ QString withoutAccelerator(QString text)
     return text.remove(QRegularExpression(QStringLiteral("&(?=[^&])")));
 }
 
-// Starts the socketlab binary in the C locale with LANGUAGE set as given.
-void startInLanguage(QProcess &process, const QString &language, const QStringList &arguments)
+// The environment of a run of the socketlab binary in the C locale, with LANGUAGE set as given.
+QProcessEnvironment languageEnvironment(const QString &language)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     environment.insert(QStringLiteral("LANGUAGE"), language);
-    process.setProcessEnvironment(environment);
-    process.start(qEnvironmentVariable("SOCKETLAB_BINARY"), arguments);
+    return environment;
 }
 
 } // namespace
@@ -306,33 +306,26 @@ void TestTranslation::binaryUsesEnglishPluralsWithoutALanguage_data()
 void TestTranslation::binaryUsesEnglishPluralsWithoutALanguage()
 {
     QFETCH(QString, language);
-    QProcess process;
-    startInLanguage(process, language,
-                    {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                     QStringLiteral("--max-connections"), QStringLiteral("1")});
-    QVERIFY(process.waitForStarted(Timeout));
-    QByteArray output;
-    static const QRegularExpression bound(QStringLiteral("Socket bound to 127\\.0\\.0\\.1:(\\d+)"));
-    QRegularExpressionMatch match;
-    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(),
-                              match = bound.match(QString::fromUtf8(output)), match.hasMatch()),
-                             Timeout);
-    const quint16 port = quint16(match.captured(1).toUInt());
+    HeadlessProcess server;
+    server.start(qEnvironmentVariable("SOCKETLAB_BINARY"), languageEnvironment(language),
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--max-connections"), QStringLiteral("1")});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump()));
     QTcpSocket first;
-    QTcpSocket second;
     first.connectToHost(QHostAddress::LocalHost, port);
     QVERIFY(first.waitForConnected(Timeout));
-    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(), output.contains("Connection from")), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(server.indexOf(QRegularExpression(QStringLiteral("^Connection from "))) >= 0, Timeout);
+    QTcpSocket second;
     second.connectToHost(QHostAddress::LocalHost, port);
     QVERIFY(second.waitForConnected(Timeout));
+    const quint16 secondPort = second.localPort();
     // The peer sees the refusal: the server closes at once.
     QTRY_VERIFY_WITH_TIMEOUT(second.state() == QAbstractSocket::UnconnectedState, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(), output.contains("the maximum")), Timeout);
-    process.terminate();
-    QVERIFY(process.waitForFinished(Timeout));
-    output += process.readAllStandardOutput();
-    QVERIFY2(output.contains("already 1 connection open, the maximum"), output.constData());
-    QVERIFY(!output.contains("(s)"));
+    const QString refused =
+        QStringLiteral("Refused 127.0.0.1:%1: already 1 connection open, the maximum").arg(secondPort);
+    QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(refused) >= 0, qPrintable(server.dump()), Timeout);
+    QVERIFY(!server.dump().contains(QLatin1String("(s)")));
 }
 
 // main() installs the translator before parsing: --help shows the user's language, as LANGUAGE
@@ -342,7 +335,8 @@ void TestTranslation::binaryFollowsLanguage()
     QFETCH(QString, language);
     QFETCH(QString, expected);
     QProcess process;
-    startInLanguage(process, language, {QStringLiteral("--help")});
+    process.setProcessEnvironment(languageEnvironment(language));
+    process.start(qEnvironmentVariable("SOCKETLAB_BINARY"), {QStringLiteral("--help")});
     QVERIFY(process.waitForFinished(Timeout));
     const QString output = QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY2(output.contains(expected), qPrintable(output.left(300)));
