@@ -1,18 +1,15 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
-#include "closebuttondelegate.h"
-#include "connectioncolumns.h"
+#include "clientspanel.h"
 #include "commandline.h"
-#include "connectionfilterproxymodel.h"
 #include "connectiontablemodel.h"
-#include "connectionsviewbehaviour.h"
+#include "connectionsview.h"
 #include "displayformat.h"
 #include "endpoint.h"
 #include "eventlogmodel.h"
-#include "flowlayout.h"
-#include "labpanels.h"
 #include "listenercontroller.h"
+#include "listenerviews.h"
 #include "logexport.h"
 #include "mainmenubar.h"
 #include "settings.h"
@@ -34,10 +31,6 @@
 
 namespace {
 
-// A filter pass costs about a millisecond per thousand rows (socketlab-bench-table): up to this
-// many rows each keystroke filters at once; past it, the filter waits for a pause in typing.
-constexpr int ImmediateFilterRows = 5000;
-constexpr int FilterDelayMs = 150;
 // The panes' sizes when no saved ones apply, and after View > Reset layout.
 const QList<int> DefaultSplitterSizes{400, 170, 150};
 const QList<int> DefaultMainSplitterSizes{900, 340};
@@ -49,13 +42,13 @@ MainWindow::MainWindow(QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_settings(std::make_unique<Settings>())
     , m_controller(new ListenerController(this))
-    , m_connectionModel(new ConnectionTableModel(this))
-    , m_connectionProxy(new ConnectionFilterProxyModel(this))
-    , m_closeDelegate(new CloseButtonDelegate(this))
     , m_logModel(new EventLogModel(EventLog::DefaultCapacity, this))
     , m_logProxy(new QSortFilterProxyModel(this))
 {
     m_ui->setupUi(this);
+    m_connections = m_ui->connections;
+    m_listenerViews = new ListenerViews(
+        {m_ui->listenerPanel, m_ui->lifecycleStrip, m_ui->trafficChart, m_ui->codeView}, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/socketlab.svg")));
 
     ListenerPanel *panel = m_ui->listenerPanel;
@@ -71,15 +64,10 @@ MainWindow::MainWindow(QWidget *parent)
     // A wider or narrower window changes the table's width; the side pane keeps its own.
     m_ui->mainSplitter->setStretchFactor(0, 1);
     m_ui->mainSplitter->setStretchFactor(1, 0);
-    setUpConnectionsTable();
+    setUpConnections();
     setUpInspector();
     setUpEventLog();
     setUpStatusBar();
-    setUpConnectionFilter();
-    m_labPanels = new LabPanels(m_controller,
-                                {m_ui->listenerPanel, m_ui->lifecycleStrip, m_ui->trafficChart, m_ui->connectionsView,
-                                 m_connectionModel, m_ui->inspector, m_ui->clientsPanel, m_ui->codeView},
-                                this);
     setUpMenuBar();
     restoreSettings();
 
@@ -87,141 +75,39 @@ MainWindow::MainWindow(QWidget *parent)
     applyBehaviour();
     showStatus(m_controller->status());
     showTotals(m_controller->totals());
-    updateActions();
+    updateSendTargets();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setUpConnectionsTable()
+ConnectionTableModel *MainWindow::connectionModel() const
 {
-    m_connectionProxy->setSourceModel(m_connectionModel);
+    return m_connections->model();
+}
 
-    QTableView *view = m_ui->connectionsView;
-    view->setModel(m_connectionProxy);
-    view->setItemDelegateForColumn(ConnectionTableModel::CloseColumn, m_closeDelegate);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 12);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->sortByColumn(ConnectionTableModel::IdColumn, Qt::AscendingOrder);
-    // The toolbar wraps onto a second row in a narrow pane or a longer language.
-    FlowLayout::replaceLayout(m_ui->connectionsToolbar);
-    // Columns sized to their content; a narrow window scrolls the table sideways.
-    ConnectionColumns::applyDefaults(view->horizontalHeader());
-    setUpColumnMenu();
-    m_defaultHeaderState = view->horizontalHeader()->saveState();
-    view->setAccessibleName(tr("Connections table"));
-    new ConnectionsViewBehaviour(view);
-
-    connect(m_closeDelegate, &CloseButtonDelegate::closeRequested, this,
-            [this](quint64 id) { m_controller->closeConnections({id}); });
-
-    m_closeAction = new QAction(QIcon(QStringLiteral(":/icons/close.svg")), tr("&Close (FIN)"), this);
-    m_closeAction->setShortcut(QKeySequence::Delete);
-    m_closeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_closeAction->setToolTip(tr("Close the selected connections gracefully: the peer reads EOF"));
-    connect(m_closeAction, &QAction::triggered, this, [this] { closeSelected(CloseMode::Graceful); });
-    m_halfCloseAction = new QAction(QIcon(QStringLiteral(":/icons/half-close.svg")), tr("&Half-close"), this);
-    m_halfCloseAction->setToolTip(tr("Shut the sending side only: the peer reads EOF and can still send"));
-    connect(m_halfCloseAction, &QAction::triggered, this, [this] { closeSelected(CloseMode::HalfClose); });
-    m_resetAction = new QAction(QIcon(QStringLiteral(":/icons/reset.svg")), tr("&Reset (RST)"), this);
-    m_resetAction->setToolTip(tr("Abortive close: the peer gets \"connection reset\""));
-    connect(m_resetAction, &QAction::triggered, this, [this] { closeSelected(CloseMode::Reset); });
-
-    m_closeAllAction = new QAction(QIcon(QStringLiteral(":/icons/close-all.svg")), tr("Close &all"), this);
-    m_closeAllAction->setObjectName(QStringLiteral("closeAllAction"));
-    m_closeAllAction->setToolTip(tr("Close every open connection gracefully"));
-    connect(m_closeAllAction, &QAction::triggered, m_controller, &ListenerController::closeAllConnections);
-    m_clearClosedAction = new QAction(QIcon(QStringLiteral(":/icons/clear.svg")), tr("C&lear closed"), this);
-    m_clearClosedAction->setObjectName(QStringLiteral("clearClosedAction"));
-    m_clearClosedAction->setToolTip(tr("Remove finished connections from the table"));
-    connect(m_clearClosedAction, &QAction::triggered, this, [this] {
-        m_connectionModel->clearFinished();
-        m_controller->forgetEndedTranscripts();
-    });
-
-    auto *separator = new QAction(this);
-    separator->setSeparator(true);
-    view->addActions({m_closeAction, m_halfCloseAction, m_resetAction, separator, m_closeAllAction,
-                      m_clearClosedAction});
-    m_ui->closeSelectedButton->setIcon(m_closeAction->icon());
-    m_ui->closeAllButton->setIcon(m_closeAllAction->icon());
-    m_ui->clearClosedButton->setIcon(m_clearClosedAction->icon());
-    connect(m_ui->closeSelectedButton, &QPushButton::clicked, m_closeAction, &QAction::trigger);
-    connect(m_ui->closeAllButton, &QPushButton::clicked, m_closeAllAction, &QAction::trigger);
-    connect(m_ui->clearClosedButton, &QPushButton::clicked, m_clearClosedAction, &QAction::trigger);
-
-    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
-    connect(m_connectionModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
-    connect(m_connectionModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
-    connect(m_connectionModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onCurrentRowChanged);
-    connect(m_connectionModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+void MainWindow::setUpConnections()
+{
+    ConnectionsView *connections = m_connections;
+    connect(connections, &ConnectionsView::closeRequested, m_controller,
+            [this](const QList<quint64> &ids, CloseMode mode) { m_controller->closeConnections(ids, mode); });
+    connect(connections, &ConnectionsView::closeAllRequested, m_controller, &ListenerController::closeAllConnections);
+    connect(connections, &ConnectionsView::closedCleared, m_controller, &ListenerController::forgetEndedTranscripts);
+    connect(connections, &ConnectionsView::currentChanged, this, &MainWindow::onCurrentConnectionChanged);
+    connect(connections, &ConnectionsView::selectionChanged, this, &MainWindow::updateSendTargets);
+    connect(connections, &ConnectionsView::visibleIdsChanged, this, &MainWindow::watchTcpInfo);
     // Closed rows and their transcripts are kept alike: as many as Keep closed says, each at
     // most Keep KiB, so their memory is what the user chose.
-    connect(m_ui->historySpin, &QSpinBox::valueChanged, this, [this](int limit) {
-        m_connectionModel->setHistoryLimit(limit);
+    connect(connections, &ConnectionsView::historyLimitChanged, this, [this](int limit) {
         m_controller->keepEndedTranscripts(limit);
         m_settings->setHistoryLimit(limit);
         showEndedTranscriptBound();
     });
-}
 
-void MainWindow::setUpConnectionFilter()
-{
-    m_filterTimer = new QTimer(this);
-    m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(FilterDelayMs);
-    connect(m_filterTimer, &QTimer::timeout, this, &MainWindow::applyConnectionFilter);
-    QLineEdit *edit = m_ui->connectionFilterEdit;
-    connect(edit, &QLineEdit::textChanged, this, &MainWindow::onConnectionFilterEdited);
-    connect(edit, &QLineEdit::returnPressed, this, &MainWindow::applyConnectionFilter);
-    m_findAction = new QAction(tr("&Filter connections"), this);
-    m_findAction->setObjectName(QStringLiteral("findConnectionsAction"));
-    m_findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-    connect(m_findAction, &QAction::triggered, this, &MainWindow::focusConnectionFilter);
-
-    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_connectionModel),
-                                      static_cast<QAbstractItemModel *>(m_connectionProxy)}) {
-        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleFilterCount);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::scheduleFilterCount);
-        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::scheduleFilterCount);
-    }
-}
-
-void MainWindow::setUpColumnMenu()
-{
-    // The header's context menu shows and hides columns. Local is the listener's own address
-    // on every row, so it starts hidden to leave the room to the peer.
-    QHeaderView *header = m_ui->connectionsView->horizontalHeader();
-    header->setContextMenuPolicy(Qt::ActionsContextMenu);
-    header->setSectionHidden(ConnectionTableModel::LocalColumn, true);
-    // The kernel's figures (TCP_INFO) are there for who asks; read only for the rows on screen.
-    for (int column = ConnectionTableModel::TcpStateColumn; column <= ConnectionTableModel::SinceLastReceiveColumn;
-         ++column)
-        header->setSectionHidden(column, true);
-    for (int column = ConnectionTableModel::PeerColumn; column < ConnectionTableModel::ColumnCount; ++column) {
-        const QString name = m_connectionModel->headerData(column, Qt::Horizontal).toString();
-        auto *action = new QAction(name, header);
-        action->setObjectName(QStringLiteral("showColumn%1").arg(column));
-        action->setCheckable(true);
-        connect(action, &QAction::toggled, this, [this, header, column](bool shown) {
-            header->setSectionHidden(column, !shown);
-            if (m_labPanels)
-                m_labPanels->watchVisibleConnections();
-        });
-        header->addAction(action);
-    }
-    syncColumnMenu();
-}
-
-void MainWindow::syncColumnMenu()
-{
-    QHeaderView *header = m_ui->connectionsView->horizontalHeader();
-    const QList<QAction *> actions = header->actions();
-    for (int i = 0; i < actions.size(); ++i) {
-        const QSignalBlocker blocker(actions.at(i));
-        actions.at(i)->setChecked(!header->isSectionHidden(ConnectionTableModel::PeerColumn + i));
-    }
+    ClientsPanel *clients = m_ui->clientsPanel;
+    connect(clients, &ClientsPanel::startRequested, m_controller, &ListenerController::startClients);
+    connect(clients, &ClientsPanel::closeAllRequested, m_controller, &ListenerController::closeAllClients);
+    connect(m_controller, &ListenerController::clientsUpdated, clients, &ClientsPanel::showTotals);
+    clients->setDefaultTarget(m_ui->listenerPanel->codeSettings().address, m_ui->listenerPanel->codeSettings().port);
 }
 
 void MainWindow::setUpInspector()
@@ -230,7 +116,7 @@ void MainWindow::setUpInspector()
             [this](quint64 id, CloseMode mode) { m_controller->closeConnections({id}, mode); });
     connect(m_ui->inspector, &ConnectionInspector::capacityChanged, this, &MainWindow::applyBehaviour);
     connect(m_ui->sendPanel, &SendPanel::sendRequested, this, [this](const QByteArray &payload, bool toAll) {
-        m_controller->send(toAll ? QList<quint64>() : selectedOpenIds(), payload);
+        m_controller->send(toAll ? QList<quint64>() : m_connections->selection().openIds, payload);
         m_settings->setSendHistory(m_ui->sendPanel->history());
     });
 }
@@ -273,15 +159,13 @@ void MainWindow::setUpEventLog()
 void MainWindow::setUpStatusBar()
 {
     // The "Try it: nc ..." hint lives at the left of the status bar, where it has room.
-    m_ui->hintLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    statusBar()->addWidget(m_ui->hintLabel, 1);
+    m_hintLabel = new QLabel(this);
+    m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
+    m_hintLabel->setTextFormat(Qt::PlainText);
+    m_hintLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_hintLabel, 1);
     // "Showing X of Y" comes first of the counts, shown only while a filter is typed.
-    m_filterCountLabel = new QLabel(this);
-    m_filterCountLabel->setObjectName(QStringLiteral("filterCountLabel"));
-    m_filterCountLabel->setTextFormat(Qt::PlainText);
-    m_filterCountLabel->setContentsMargins(8, 0, 8, 0);
-    m_filterCountLabel->hide();
-    statusBar()->addPermanentWidget(m_filterCountLabel);
+    statusBar()->addPermanentWidget(m_connections->filterCountLabel());
     m_openLabel = new QLabel(this);
     m_acceptedLabel = new QLabel(this);
     m_bytesInLabel = new QLabel(this);
@@ -305,36 +189,26 @@ void MainWindow::setUpMenuBar()
     actions.exportTranscript = m_ui->inspector->exportAction();
     actions.startStop = m_ui->listenerPanel->startStopAction();
     actions.pause = m_ui->listenerPanel->pauseAction();
-    actions.closeAll = m_closeAllAction;
-    actions.clearClosed = m_clearClosedAction;
-    actions.findConnections = m_findAction;
-    actions.columns = m_ui->connectionsView->horizontalHeader()->actions();
+    actions.closeAll = m_connections->closeAllAction();
+    actions.clearClosed = m_connections->clearClosedAction();
+    actions.findConnections = m_connections->findAction();
+    actions.columns = m_connections->columnActions();
     actions.resetLayout = m_resetLayoutAction;
     setMenuBar(new MainMenuBar(this, actions));
 }
 
 void MainWindow::resetLayout()
 {
-    QHeaderView *header = m_ui->connectionsView->horizontalHeader();
-    header->restoreState(m_defaultHeaderState);
-    syncColumnMenu();
+    m_connections->resetColumns();
     m_ui->splitter->setSizes(DefaultSplitterSizes);
     m_ui->mainSplitter->setSizes(DefaultMainSplitterSizes);
-    m_labPanels->watchVisibleConnections();
-}
-
-void MainWindow::focusConnectionFilter()
-{
-    m_ui->connectionFilterEdit->setFocus(Qt::ShortcutFocusReason);
-    m_ui->connectionFilterEdit->selectAll();
 }
 
 void MainWindow::restoreSettings()
 {
     m_ui->listenerPanel->restore(*m_settings);
-    m_ui->historySpin->setMaximum(Settings::MaxHistoryLimit);
-    m_ui->historySpin->setValue(m_settings->historyLimit());
-    m_connectionModel->setHistoryLimit(m_settings->historyLimit());
+    m_connections->setHistoryMaximum(Settings::MaxHistoryLimit);
+    m_connections->setHistoryLimit(m_settings->historyLimit());
     m_controller->keepEndedTranscripts(m_settings->historyLimit());
     {
         const QSignalBlocker blocker(m_ui->inspector);
@@ -353,9 +227,7 @@ void MainWindow::restoreSettings()
     if (!m_ui->splitter->restoreState(m_settings->splitterState()))
         m_ui->splitter->setSizes(DefaultSplitterSizes);
     m_ui->mainSplitter->setSizes(DefaultMainSplitterSizes);
-    m_ui->connectionsView->horizontalHeader()->restoreState(m_settings->headerState());
-    ConnectionColumns::repair(m_ui->connectionsView->horizontalHeader());
-    syncColumnMenu();
+    m_connections->restoreHeaderState(m_settings->headerState());
     // What was wrong in the settings file, and that defaults were used instead.
     QList<LogEntry> warnings;
     for (const QString &warning : m_settings->warnings())
@@ -371,7 +243,7 @@ void MainWindow::saveSettings()
     m_settings->setLineEnding(int(m_ui->sendPanel->lineEnding()));
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setSplitterState(m_ui->splitter->saveState());
-    m_settings->setHeaderState(m_ui->connectionsView->horizontalHeader()->saveState());
+    m_settings->setHeaderState(m_connections->saveHeaderState());
     m_settings->sync();
 }
 
@@ -411,8 +283,8 @@ void MainWindow::applyBehaviour()
 
 void MainWindow::showEndedTranscriptBound()
 {
-    const qint64 bound = qint64(m_ui->historySpin->value()) * m_ui->inspector->capacityKiB() * 1024;
-    m_ui->historySpin->setToolTip(
+    const qint64 bound = qint64(m_connections->historyLimit()) * m_ui->inspector->capacityKiB() * 1024;
+    m_connections->setHistoryToolTip(
         tr("How many closed connections the table keeps; their transcripts are kept as long as their rows, "
            "each up to Keep KiB: at most %1 now. Clear closed frees them.")
             .arg(DisplayFormat::bytes(quint64(bound))));
@@ -420,7 +292,7 @@ void MainWindow::showEndedTranscriptBound()
 
 void MainWindow::onUpdated(const UpdateBatch &batch)
 {
-    m_connectionModel->applyUpdates(batch.connections);
+    m_connections->applyUpdates(batch.connections);
     const quint64 inspected = m_ui->inspector->connectionId();
     if (inspected != 0) {
         for (const ConnectionInfo &info : batch.connections) {
@@ -430,90 +302,58 @@ void MainWindow::onUpdated(const UpdateBatch &batch)
     }
     if (batch.transcript)
         m_ui->inspector->applyTranscript(*batch.transcript);
+    if (!batch.tcpInfo.isEmpty()) {
+        m_connections->applyTcpInfo(batch.tcpInfo);
+        m_ui->inspector->applyTcpInfo(batch.tcpInfo);
+    }
     m_logModel->append(batch.log);
     if (batch.statusChanged)
         showStatus(batch.status);
+    if (batch.listenQueueChanged)
+        m_listenerViews->showListenQueue(batch.listenQueue);
     showTotals(batch.totals);
-    m_labPanels->onUpdated(batch);
 }
 
-void MainWindow::onCurrentRowChanged()
+void MainWindow::onCurrentConnectionChanged(quint64 id)
 {
-    const QModelIndex current = m_ui->connectionsView->selectionModel()->currentIndex();
-    const quint64 id = current.isValid() ? current.data(ConnectionTableModel::ConnectionIdRole).toULongLong() : 0;
-    if (id == m_ui->inspector->connectionId())
-        return;
-    const QModelIndex source = m_connectionModel->indexForId(id);
-    if (source.isValid())
-        m_ui->inspector->showConnection(&m_connectionModel->connectionAt(source.row()));
-    else
-        m_ui->inspector->showConnection(nullptr);
+    ConnectionTableModel *model = m_connections->model();
+    const QModelIndex source = model->indexForId(id);
+    m_ui->inspector->showConnection(source.isValid() ? &model->connectionAt(source.row()) : nullptr);
     m_controller->inspect(source.isValid() ? id : 0);
-    if (m_labPanels)
-        m_labPanels->watchVisibleConnections();
+    watchTcpInfo();
 }
 
-void MainWindow::onConnectionFilterEdited()
+void MainWindow::watchTcpInfo()
 {
-    if (m_connectionModel->rowCount() <= ImmediateFilterRows)
-        applyConnectionFilter();
-    else
-        m_filterTimer->start();
-}
-
-void MainWindow::applyConnectionFilter()
-{
-    m_filterTimer->stop();
-    const QString text = m_ui->connectionFilterEdit->text().trimmed();
-    if (text == m_connectionProxy->filterText())
-        return;
-    m_connectionProxy->setFilterText(text);
-
-    // Hidden rows leave the selection, the current row too, in one layout change that tells
-    // neither the inspector nor the actions: the inspector lets go of a connection the filter
-    // hid rather than jump to another, and a connection still shown stays in view.
-    onCurrentRowChanged();
-    const QModelIndex current = m_ui->connectionsView->currentIndex();
-    if (current.isValid())
-        m_ui->connectionsView->scrollTo(current);
-    updateActions();
-    showFilterCount();
-}
-
-void MainWindow::scheduleFilterCount()
-{
-    // Batches and Clear closed add and remove rows in many runs: count once they are done.
-    if (m_filterCountPending || m_connectionProxy->filterText().isEmpty())
-        return;
-    m_filterCountPending = true;
-    QMetaObject::invokeMethod(this, &MainWindow::showFilterCount, Qt::QueuedConnection);
-}
-
-void MainWindow::showFilterCount()
-{
-    m_filterCountPending = false;
-    const bool filtering = !m_connectionProxy->filterText().isEmpty();
-    if (filtering) {
-        m_filterCountLabel->setText(
-            tr("Showing %L1 of %L2").arg(m_connectionProxy->rowCount()).arg(m_connectionModel->rowCount()));
+    QList<quint64> ids = m_connections->visibleIds();
+    if (const quint64 inspected = m_ui->inspector->connectionId(); inspected != 0) {
+        const auto at = std::lower_bound(ids.begin(), ids.end(), inspected);
+        if (at == ids.end() || *at != inspected)
+            ids.insert(at, inspected);
     }
-    m_filterCountLabel->setVisible(filtering);
+    if (ids != m_watched) {
+        m_watched = ids;
+        m_controller->watchTcpInfo(ids);
+    }
 }
 
 void MainWindow::showStatus(const ListenerStatus &status)
 {
     m_ui->listenerPanel->showStatus(status);
+    m_listenerViews->showStatus(status);
+    if (status.state == ListenerState::Listening)
+        m_ui->clientsPanel->setDefaultTarget(status.address, status.port);
     setWindowTitle(tr("Socket Lab — %1").arg(status.text()));
     if (status.state == ListenerState::Listening) {
         // A client on this machine reaches a wildcard bind through loopback.
         const QHostAddress target =
             Endpoint::isAllInterfaces(status.address) ? QHostAddress(QHostAddress::LocalHost) : status.address;
-        m_ui->hintLabel->setText(tr("Try it: nc %1 %2").arg(Endpoint::formatAddress(target)).arg(status.port));
+        m_hintLabel->setText(tr("Try it: nc %1 %2").arg(Endpoint::formatAddress(target)).arg(status.port));
     } else {
-        m_ui->hintLabel->setText(tr("Start listening, then connect a client."));
+        m_hintLabel->setText(tr("Start listening, then connect a client."));
     }
     // The filter leaves the hint little room in a narrow window; the tooltip still has it all.
-    m_ui->hintLabel->setToolTip(m_ui->hintLabel->text());
+    m_hintLabel->setToolTip(m_hintLabel->text());
 }
 
 void MainWindow::showTotals(const ListenerTotals &totals)
@@ -523,54 +363,19 @@ void MainWindow::showTotals(const ListenerTotals &totals)
                                                 : tr("Accepted: %1").arg(totals.accepted));
     m_bytesInLabel->setText(tr("In: %1").arg(DisplayFormat::bytes(totals.bytesReceived)));
     m_bytesOutLabel->setText(tr("Out: %1").arg(DisplayFormat::bytes(totals.bytesSent)));
+    m_listenerViews->showTotals(totals);
 }
 
-QList<quint64> MainWindow::selectedOpenIds() const
+void MainWindow::updateSendTargets()
 {
-    QList<quint64> ids;
-    const QModelIndexList selected = m_ui->connectionsView->selectionModel()->selectedRows();
-    for (const QModelIndex &index : selected) {
-        if (!index.data(ConnectionTableModel::IsFinishedRole).toBool())
-            ids.append(index.data(ConnectionTableModel::ConnectionIdRole).toULongLong());
-    }
-    return ids;
-}
-
-void MainWindow::updateActions()
-{
-    // One pass over the selection: the open rows can be closed; of those, a half-closed one can
-    // still be read, not written, so Send to selected says so rather than send nothing.
-    int sendable = 0;
-    int halfClosed = 0;
-    const QModelIndexList selected = m_ui->connectionsView->selectionModel()->selectedRows();
-    for (const QModelIndex &index : selected) {
-        if (index.data(ConnectionTableModel::IsFinishedRole).toBool())
-            continue;
-        if (ConnectionState(index.data(ConnectionTableModel::StateRole).toInt()) == ConnectionState::HalfClosed)
-            ++halfClosed;
-        else
-            ++sendable;
-    }
-    const bool anySelectedOpen = sendable + halfClosed > 0;
-    for (QAction *action : {m_closeAction, m_halfCloseAction, m_resetAction})
-        action->setEnabled(anySelectedOpen);
-    m_closeAllAction->setEnabled(m_connectionModel->openCount() > 0);
-    m_clearClosedAction->setEnabled(m_connectionModel->finishedCount() > 0);
-    m_ui->closeSelectedButton->setEnabled(anySelectedOpen);
-    m_ui->closeAllButton->setEnabled(m_closeAllAction->isEnabled());
-    m_ui->clearClosedButton->setEnabled(m_clearClosedAction->isEnabled());
-    const QString why = sendable == 0 && halfClosed > 0
+    // A half-closed connection can still be read, not written, so Send to selected says so
+    // rather than send nothing.
+    const ConnectionsView::Selection selection = m_connections->selection();
+    const QString why = selection.sendable == 0 && selection.halfClosed > 0
         ? tr("The selected connection(s) have been half-closed: the server shut its sending side, so it can only read",
-             nullptr, halfClosed)
+             nullptr, selection.halfClosed)
         : QString();
-    m_ui->sendPanel->setTargets(sendable > 0, m_connectionModel->openCount() > 0, why);
-}
-
-void MainWindow::closeSelected(CloseMode mode)
-{
-    const QList<quint64> ids = selectedOpenIds();
-    if (!ids.isEmpty())
-        m_controller->closeConnections(ids, mode);
+    m_ui->sendPanel->setTargets(selection.sendable > 0, m_connections->model()->openCount() > 0, why);
 }
 
 void MainWindow::copyLogLines()

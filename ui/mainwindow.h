@@ -5,15 +5,13 @@
 
 #include <memory>
 
-class CloseButtonDelegate;
-class ConnectionFilterProxyModel;
 class ConnectionTableModel;
+class ConnectionsView;
 class EventLogModel;
-class LabPanels;
+class ListenerViews;
 class ListenerController;
 class QLabel;
 class QSortFilterProxyModel;
-class QTimer;
 class Settings;
 struct CommandLineOptions;
 struct ListenerStatus;
@@ -46,7 +44,7 @@ public:
 
     ListenerController *controller() const { return m_controller; }
 
-    ConnectionTableModel *connectionModel() const { return m_connectionModel; }
+    ConnectionTableModel *connectionModel() const;
     EventLogModel *eventLogModel() const { return m_logModel; }
     // Writes every kept log line; false with a reason when the file cannot be written.
     bool exportLog(const QString &path, LogFormat format, QString *error = nullptr) const;
@@ -55,60 +53,43 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void setUpConnectionsTable();
-    void setUpConnectionFilter();
-    void setUpColumnMenu();
-    void syncColumnMenu();
+    void setUpConnections();
     void setUpInspector();
     void setUpEventLog();
     void setUpStatusBar();
     void setUpMenuBar();
     // The table's columns as they first were, and the panes' default sizes.
     void resetLayout();
-    void focusConnectionFilter();
     void restoreSettings();
     void saveSettings();
 
+    // The one door for the listener's batches: each part goes to the view that shows it.
     void onUpdated(const UpdateBatch &batch);
-    void onCurrentRowChanged();
-    void onConnectionFilterEdited();
-    void applyConnectionFilter();
-    void scheduleFilterCount();
-    void showFilterCount();
+    void onCurrentConnectionChanged(quint64 id);
+    // The kernel's figures are read for the rows on screen and the inspected connection.
+    void watchTcpInfo();
     void applyBehaviour();
     // Keep closed's tooltip: how much the kept transcripts may take at most.
     void showEndedTranscriptBound();
     void showStatus(const ListenerStatus &status);
     void showTotals(const ListenerTotals &totals);
-    void updateActions();
-    QList<quint64> selectedOpenIds() const;
-    void closeSelected(CloseMode mode);
+    void updateSendTargets();
     void copyLogLines();
     void onExportLogClicked();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<Settings> m_settings;
-    LabPanels *m_labPanels = nullptr;
     ListenerController *m_controller = nullptr;
-    ConnectionTableModel *m_connectionModel = nullptr;
-    ConnectionFilterProxyModel *m_connectionProxy = nullptr;
-    CloseButtonDelegate *m_closeDelegate = nullptr;
-    QTimer *m_filterTimer = nullptr;
-    QLabel *m_filterCountLabel = nullptr;
-    bool m_filterCountPending = false;
+    ConnectionsView *m_connections = nullptr; // from the .ui
+    ListenerViews *m_listenerViews = nullptr;
     EventLogModel *m_logModel = nullptr;
     QSortFilterProxyModel *m_logProxy = nullptr;
+    QLabel *m_hintLabel = nullptr;
     QLabel *m_openLabel = nullptr;
     QLabel *m_acceptedLabel = nullptr;
     QLabel *m_bytesInLabel = nullptr;
     QLabel *m_bytesOutLabel = nullptr;
-    QAction *m_closeAction = nullptr;
-    QAction *m_halfCloseAction = nullptr;
-    QAction *m_resetAction = nullptr;
-    QAction *m_closeAllAction = nullptr;
-    QAction *m_clearClosedAction = nullptr;
     QAction *m_exportLogAction = nullptr;
-    QAction *m_findAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
-    QByteArray m_defaultHeaderState; // taken before the saved one is restored
+    QList<quint64> m_watched; // the connections whose TCP_INFO is read
 };

@@ -1179,6 +1179,110 @@
     </message>
 </context>
 <context>
+    <name>ConnectionsView</name>
+    <message>
+        <location filename="../../ui/connectionsview.ui" line="+19"/>
+        <source>&lt;b&gt;Connections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Verbindungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the connections whose number (#12), peer or state contains this text; Enter applies it at once</source>
+        <translation>Nur Verbindungen zeigen, deren Nummer (#12), Gegenstelle oder Zustand diesen Text enthält; die Eingabetaste wendet ihn sofort an</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Keep closed</source>
+        <translation>Beendete &amp;behalten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How many closed connections the table keeps; older ones are dropped</source>
+        <translation>Wie viele beendete Verbindungen die Tabelle behält; ältere fallen weg</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close selected</source>
+        <translation>Auswahl schließen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../ui/connectionsview.cpp" line="+109"/>
+        <source>Close &amp;all</source>
+        <translation>&amp;Alle schließen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Clear closed</source>
+        <translation>Beendete &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectionsview.cpp" line="-40"/>
+        <source>Connections table</source>
+        <translation>Verbindungstabelle</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Close (FIN)</source>
+        <translation>&amp;Schließen (FIN)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close the selected connections gracefully: the peer reads EOF</source>
+        <translation>Die ausgewählten Verbindungen geordnet schließen: Die Gegenstelle liest EOF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Half-close</source>
+        <translation>&amp;Halb schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shut the sending side only: the peer reads EOF and can still send</source>
+        <translation>Nur die Senderichtung schließen: Die Gegenstelle liest EOF und kann weiter senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reset (RST)</source>
+        <translation>&amp;Reset (RST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abortive close: the peer gets &quot;connection reset&quot;</source>
+        <translation>Abbrechendes Schließen: Die Gegenstelle erhält „connection reset“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close every open connection gracefully</source>
+        <translation>Jede offene Verbindung geordnet schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lear closed</source>
+        <translation>Beendete &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove finished connections from the table</source>
+        <translation>Beendete Verbindungen aus der Tabelle entfernen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Filter connections</source>
+        <translation>Verbindungen &amp;filtern</translation>
+    </message>
+    <message>
+        <location line="+173"/>
+        <source>Showing %L1 of %L2</source>
+        <translation>%L1 von %L2 gezeigt</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <location filename="../../ui/displayformat.cpp" line="+10"/>
@@ -2053,48 +2157,7 @@
         <translation>Socket Lab</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>&lt;b&gt;Connections&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Verbindungen&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Filter…</source>
-        <translation>Filter…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show only the connections whose number (#12), peer or state contains this text; Enter applies it at once</source>
-        <translation>Nur Verbindungen zeigen, deren Nummer (#12), Gegenstelle oder Zustand diesen Text enthält; die Eingabetaste wendet ihn sofort an</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>&amp;Keep closed</source>
-        <translation>Beendete &amp;behalten</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>How many closed connections the table keeps; older ones are dropped</source>
-        <translation>Wie viele beendete Verbindungen die Tabelle behält; ältere fallen weg</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Close selected</source>
-        <translation>Auswahl schließen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location filename="../../ui/mainwindow.cpp" line="+130"/>
-        <source>Close &amp;all</source>
-        <translation>&amp;Alle schließen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Clear closed</source>
-        <translation>Beendete &amp;entfernen</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>&lt;b&gt;Event log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ereignisprotokoll&lt;/b&gt;</translation>
     </message>
@@ -2149,62 +2212,7 @@
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-18"/>
-        <source>Connections table</source>
-        <translation>Verbindungstabelle</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Close (FIN)</source>
-        <translation>&amp;Schließen (FIN)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Close the selected connections gracefully: the peer reads EOF</source>
-        <translation>Die ausgewählten Verbindungen geordnet schließen: Die Gegenstelle liest EOF</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Half-close</source>
-        <translation>&amp;Halb schließen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shut the sending side only: the peer reads EOF and can still send</source>
-        <translation>Nur die Senderichtung schließen: Die Gegenstelle liest EOF und kann weiter senden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Reset (RST)</source>
-        <translation>&amp;Reset (RST)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Abortive close: the peer gets &quot;connection reset&quot;</source>
-        <translation>Abbrechendes Schließen: Die Gegenstelle erhält „connection reset“</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Close every open connection gracefully</source>
-        <translation>Jede offene Verbindung geordnet schließen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>C&amp;lear closed</source>
-        <translation>Beendete &amp;entfernen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Remove finished connections from the table</source>
-        <translation>Beendete Verbindungen aus der Tabelle entfernen</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>&amp;Filter connections</source>
-        <translation>Verbindungen &amp;filtern</translation>
-    </message>
-    <message>
-        <location line="+69"/>
+        <location filename="../../ui/mainwindow.cpp" line="+133"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -2224,7 +2232,7 @@
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>&amp;Reset layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
@@ -2234,17 +2242,12 @@
         <translation>Die Spalten der Tabelle und die Größen der Bereiche wie beim ersten Start</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+104"/>
         <source>How many closed connections the table keeps; their transcripts are kept as long as their rows, each up to Keep KiB: at most %1 now. Clear closed frees them.</source>
         <translation>Wie viele beendete Verbindungen die Tabelle behält; ihre Mitschnitte bleiben so lange wie ihre Zeilen, je bis zu „Behalten“ KiB: derzeit höchstens %1. „Beendete entfernen“ gibt sie frei.</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <source>Showing %L1 of %L2</source>
-        <translation>%L1 von %L2 gezeigt</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+58"/>
         <source>Socket Lab — %1</source>
         <translation>Socket Lab — %1</translation>
     </message>
@@ -2284,7 +2287,7 @@
         <translation>Aus: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+10"/>
         <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
         <translation>
             <numerusform>Die ausgewählte Verbindung ist halb geschlossen: Der Server hat seine Senderichtung beendet und kann nur noch lesen</numerusform>
@@ -2292,7 +2295,7 @@
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+41"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
