@@ -1,7 +1,7 @@
 #include "connectionsview.h"
 #include "ui_connectionsview.h"
 
-#include "closebuttondelegate.h"
+#include "rowbuttondelegate.h"
 #include "connectioncolumns.h"
 #include "connectionfilterproxymodel.h"
 #include "connectiontablemodel.h"
@@ -31,7 +31,7 @@ ConnectionsView::ConnectionsView(QWidget *parent)
     , m_ui(std::make_unique<Ui::ConnectionsView>())
     , m_model(new ConnectionTableModel(this))
     , m_proxy(new ConnectionFilterProxyModel(this))
-    , m_closeDelegate(new CloseButtonDelegate(this))
+    , m_closeDelegate(new RowButtonDelegate(ConnectionTableModel::ConnectionIdRole, ConnectionTableModel::IsFinishedRole, this))
     , m_filterTimer(new QTimer(this))
     , m_visibleTick(new QTimer(this))
     , m_filterCountLabel(new QLabel(this))
@@ -69,7 +69,7 @@ void ConnectionsView::setUpTable()
     view->setAccessibleName(tr("Connections table"));
     new ConnectionsViewBehaviour(view);
 
-    connect(m_closeDelegate, &CloseButtonDelegate::closeRequested, this,
+    connect(m_closeDelegate, &RowButtonDelegate::clicked, this,
             [this](quint64 id) { emit closeRequested({id}, CloseMode::Graceful); });
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ConnectionsView::updateActions);
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

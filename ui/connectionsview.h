@@ -6,7 +6,7 @@
 
 #include <memory>
 
-class CloseButtonDelegate;
+class RowButtonDelegate;
 class ConnectionFilterProxyModel;
 class ConnectionTableModel;
 class QAction;
@@ -101,7 +101,7 @@ private:
     std::unique_ptr<Ui::ConnectionsView> m_ui;
     ConnectionTableModel *m_model = nullptr;
     ConnectionFilterProxyModel *m_proxy = nullptr;
-    CloseButtonDelegate *m_closeDelegate = nullptr;
+    RowButtonDelegate *m_closeDelegate = nullptr;
     QTimer *m_filterTimer = nullptr;
     QTimer *m_visibleTick = nullptr; // rows come and go without scrolling: look again once a second
     QLabel *m_filterCountLabel = nullptr;

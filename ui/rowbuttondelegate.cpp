@@ -1,20 +1,20 @@
-#include "closebuttondelegate.h"
-
-#include "connectiontablemodel.h"
+#include "rowbuttondelegate.h"
 
 #include <QApplication>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QStyleOptionButton>
 
-CloseButtonDelegate::CloseButtonDelegate(QObject *parent)
+RowButtonDelegate::RowButtonDelegate(int idRole, int noButtonRole, QObject *parent)
     : QStyledItemDelegate(parent)
+    , m_idRole(idRole)
+    , m_noButtonRole(noButtonRole)
 {
 }
 
-CloseButtonDelegate::~CloseButtonDelegate() = default;
+RowButtonDelegate::~RowButtonDelegate() = default;
 
-QRect CloseButtonDelegate::buttonRect(const QRect &cellRect, int width)
+QRect RowButtonDelegate::buttonRect(const QRect &cellRect, int width)
 {
     // The last column takes the table's spare room; the button keeps its own width.
     QRect rect = cellRect.adjusted(3, 2, -3, -2);
@@ -23,7 +23,7 @@ QRect CloseButtonDelegate::buttonRect(const QRect &cellRect, int width)
     return rect;
 }
 
-void CloseButtonDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+void RowButtonDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const
 {
     // The row's background and selection first, without the text.
@@ -33,7 +33,7 @@ void CloseButtonDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     QStyle *style = option.widget ? option.widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
 
-    if (index.data(ConnectionTableModel::IsFinishedRole).toBool())
+    if (index.data(m_noButtonRole).toBool())
         return;
 
     QStyleOptionButton button;
@@ -47,7 +47,7 @@ void CloseButtonDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     style->drawControl(QStyle::CE_PushButton, &button, painter, option.widget);
 }
 
-QSize CloseButtonDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize RowButtonDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionButton button;
     button.text = index.data(Qt::DisplayRole).toString();
@@ -60,10 +60,10 @@ QSize CloseButtonDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
         + QSize(6, 4);
 }
 
-bool CloseButtonDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+bool RowButtonDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                                       const QStyleOptionViewItem &option, const QModelIndex &index)
 {
-    if (index.data(ConnectionTableModel::IsFinishedRole).toBool())
+    if (index.data(m_noButtonRole).toBool())
         return QStyledItemDelegate::editorEvent(event, model, option, index);
 
     switch (event->type()) {
@@ -80,7 +80,7 @@ bool CloseButtonDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         const bool wasPressed = m_pressed == index;
         m_pressed = QPersistentModelIndex();
         if (wasPressed && buttonRect(option.rect, sizeHint(option, index).width() - 6).contains(mouse->position().toPoint())) {
-            emit closeRequested(index.data(ConnectionTableModel::ConnectionIdRole).toULongLong());
+            emit clicked(index.data(m_idRole).toULongLong());
             return true;
         }
         break;
