@@ -222,6 +222,7 @@ QList<ListenerStatus> ListenerController::statuses() const
 
 void ListenerController::onDelivered(const QList<UpdateBatch> &batches)
 {
+    ++m_deliveries;
     for (const UpdateBatch &batch : batches) {
         if (batch.listenerRemoved) {
             m_statuses.remove(batch.listenerId);

@@ -82,7 +82,10 @@ public:
     // The sum over every listener (with one, that listener's own). peakOpen is the sum of the
     // listeners' peaks: it may exceed what was ever open at once.
     const ListenerTotals &totals() const { return m_totals; }
+    // Every listener's, in the order of listenerIds().
     QList<ListenerStatus> statuses() const;
+    // How many posts of batches have reached this thread: what the pacing bounds.
+    quint64 deliveries() const { return m_deliveries; }
 
 signals:
     void updated(const UpdateBatch &batch);
@@ -104,4 +107,5 @@ private:
     QHash<int, ListenerTotals> m_listenerTotals;
     ListenerStatus m_status; // listener 1's
     ListenerTotals m_totals; // the sum
+    quint64 m_deliveries = 0;
 };

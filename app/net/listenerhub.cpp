@@ -21,7 +21,8 @@ ListenerHub::~ListenerHub()
 Listener *ListenerHub::add(int listenerId)
 {
     auto *listener = new Listener(listenerId, &m_nextConnectionId, this);
-    listener->keepEndedTranscripts(m_keepEnded);
+    if (m_keepEnded)
+        listener->keepEndedTranscripts(*m_keepEnded);
     listener->handOverEndedTranscripts(m_handOver);
     connect(listener, &Listener::updated, this,
             [this, listener](const UpdateBatch &batch) { onListenerUpdated(listener, batch); });

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QObject>
 
+#include <optional>
+
 class BatchPacer;
 class Listener;
 
@@ -57,6 +59,6 @@ private:
     quint64 m_nextConnectionId = 1;
     BatchPacer *m_pacer = nullptr;
     Listener *m_inspecting = nullptr; // whose feed follows the inspected connection
-    int m_keepEnded = 0;
+    std::optional<int> m_keepEnded; // unset: each listener keeps its own default
     bool m_handOver = false;
 };
