@@ -52,6 +52,9 @@ private slots:
     void modeAndStatsFile_data();
     void modeAndStatsFile();
 
+    void severalListens();
+    void listenProtocols_data();
+    void listenProtocols();
     void wantsHeadless_data();
     void wantsHeadless();
 };
@@ -295,6 +298,87 @@ void TestCommandLine::modeAndStatsFile()
     QVERIFY(!plain.options.modeGiven);
     QCOMPARE(plain.options.mode, ServerMode::Hold);
     QVERIFY(plain.options.statsFile.isEmpty());
+}
+
+void TestCommandLine::severalListens()
+{
+    const CommandLine::Result result = CommandLine::parse(withProgram(
+        {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:9000"),
+         QStringLiteral("--listen"), QStringLiteral("tcp://[::1]:9000"), QStringLiteral("--listen"),
+         QStringLiteral("127.0.0.1:9001"), QStringLiteral("--mode"), QStringLiteral("echo")}));
+    QVERIFY2(result.outcome == CommandLine::Outcome::Run, qPrintable(describe(result)));
+    const CommandLineOptions &options = result.options;
+    QCOMPARE(options.listens.size(), qsizetype(3));
+    QCOMPARE(options.listens.at(0).address, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(options.listens.at(0).port, quint16(9000));
+    QCOMPARE(options.listens.at(1).address, QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(options.listens.at(1).port, quint16(9000));
+    QCOMPARE(options.listens.at(2).port, quint16(9001));
+    for (const ListenSpec &spec : options.listens)
+        QCOMPARE(spec.protocol, ListenerProtocol::Tcp);
+    // The first is also the one listen of the window's fields.
+    QVERIFY(options.listen);
+    QCOMPARE(options.port, quint16(9000));
+    QCOMPARE(options.behaviour().mode, ServerMode::Echo);
+
+    // Several ports 0 are several free ports, not a clash.
+    const CommandLine::Result zeros = CommandLine::parse(withProgram(
+        {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}));
+    QVERIFY2(zeros.outcome == CommandLine::Outcome::Run, qPrintable(describe(zeros)));
+    QCOMPARE(zeros.options.listens.size(), qsizetype(2));
+
+    // None given: no listens, and the one default.
+    const CommandLine::Result none = CommandLine::parse(withProgram({QStringLiteral("--headless")}));
+    QVERIFY(none.options.listens.isEmpty());
+    QVERIFY(!none.options.listen);
+}
+
+void TestCommandLine::listenProtocols_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions"); // empty: accepted
+    const QString headless = QStringLiteral("--headless");
+    const QString listen = QStringLiteral("--listen");
+    QTest::newRow("tcp prefix") << QStringList{headless, listen, QStringLiteral("tcp://127.0.0.1:9000")} << QString();
+    QTest::newRow("TCP upper case") << QStringList{headless, listen, QStringLiteral("TCP://127.0.0.1:9000")}
+                                    << QString();
+    QTest::newRow("tls without flags") << QStringList{headless, listen, QStringLiteral("tls://127.0.0.1:8443")}
+                                       << QStringLiteral("TLS listeners need --tls-cert/--tls-key or --tls-self-signed");
+    QTest::newRow("tls in the window") << QStringList{listen, QStringLiteral("tls://127.0.0.1:8443")}
+                                       << QStringLiteral("tls://127.0.0.1:8443");
+    QTest::newRow("unknown protocol") << QStringList{headless, listen, QStringLiteral("http://127.0.0.1:80")}
+                                      << QStringLiteral("\"http\" is not a protocol here");
+    QTest::newRow("prefix without address") << QStringList{headless, listen, QStringLiteral("tcp://")}
+                                            << QStringLiteral("--listen");
+    QTest::newRow("duplicate") << QStringList{headless, listen, QStringLiteral("127.0.0.1:9000"), listen,
+                                              QStringLiteral("localhost:9000")}
+                               << QStringLiteral("127.0.0.1:9000 is given twice");
+    QTest::newRow("any covers loopback") << QStringList{headless, listen, QStringLiteral("127.0.0.1:9000"), listen,
+                                                        QStringLiteral("0.0.0.0:9000")}
+                                         << QStringLiteral("127.0.0.1:9000 and 0.0.0.0:9000 both take port 9000");
+    QTest::newRow("dual stack covers ipv6") << QStringList{headless, listen, QStringLiteral("[::]:9000"), listen,
+                                                           QStringLiteral("tcp://[::1]:9000")}
+                                            << QStringLiteral("both take port 9000");
+    QTest::newRow("several in the window") << QStringList{listen, QStringLiteral("127.0.0.1:1"), listen,
+                                                          QStringLiteral("127.0.0.1:2")}
+                                           << QStringLiteral("one listener");
+}
+
+void TestCommandLine::listenProtocols()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    const CommandLine::Result result = CommandLine::parse(withProgram(arguments));
+    if (mentions.isEmpty()) {
+        QVERIFY2(result.outcome == CommandLine::Outcome::Run, qPrintable(describe(result)));
+        QCOMPARE(result.options.listens.size(), qsizetype(1));
+        QCOMPARE(result.options.listens.constFirst().protocol, ListenerProtocol::Tcp);
+        return;
+    }
+    QVERIFY2(result.outcome == CommandLine::Outcome::BadUsage, qPrintable(describe(result)));
+    QVERIFY2(result.message.contains(mentions), qPrintable(describe(result)));
+    QCOMPARE(CommandLine::UsageExitCode, 2);
 }
 
 void TestCommandLine::badUsage()

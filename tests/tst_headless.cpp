@@ -47,6 +47,7 @@ private slots:
     void stopsOnSignal_data();
     void stopsOnSignal();
     void portInUse();
+    void twoListeners();
     void badArguments_data();
     void badArguments();
     void help_data();
@@ -240,6 +241,59 @@ void TestHeadless::portInUse()
     QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, Timeout);
 }
 
+// Two --listen: one process, a client of each port served with the same behaviour; both
+// stop on SIGTERM.
+void TestHeadless::twoListeners()
+{
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--mode"), QStringLiteral("echo"),
+                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--listen"),
+                  QStringLiteral("tcp://[::1]:0")});
+    QVERIFY2(server.process.waitForStarted(Timeout), qPrintable(server.process.errorString()));
+    const QRegularExpression v4Pattern(QStringLiteral("^Socket bound to 127\\.0\\.0\\.1:(\\d+)$"));
+    const QRegularExpression v6Pattern(QStringLiteral("^Socket bound to \\[::1\\]:(\\d+)$"));
+    QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(v4Pattern) >= 0, qPrintable(server.dump()), Timeout);
+    QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(v6Pattern) >= 0 || server.process.state() == QProcess::NotRunning,
+                              qPrintable(server.dump()), Timeout);
+    if (server.indexOf(v6Pattern) < 0)
+        QSKIP("IPv6 loopback is not available here");
+    const quint16 v4Port = quint16(v4Pattern.match(server.texts.at(server.indexOf(v4Pattern))).captured(1).toUInt());
+    const quint16 v6Port = quint16(v6Pattern.match(server.texts.at(server.indexOf(v6Pattern))).captured(1).toUInt());
+    QVERIFY(v4Port != 0 && v6Port != 0);
+
+    QTcpSocket v4;
+    v4.connectToHost(QHostAddress(QHostAddress::LocalHost), v4Port);
+    QVERIFY2(v4.waitForConnected(Timeout), qPrintable(v4.errorString()));
+    QTcpSocket v6;
+    v6.connectToHost(QHostAddress(QHostAddress::LocalHostIPv6), v6Port);
+    QVERIFY2(v6.waitForConnected(Timeout), qPrintable(v6.errorString()));
+    for (QTcpSocket *client : {&v4, &v6}) {
+        client->write("ping");
+        QTRY_COMPARE_WITH_TIMEOUT(client->bytesAvailable(), qint64(4), Timeout);
+        QCOMPARE(client->readAll(), QByteArrayLiteral("ping"));
+    }
+    // Numbered across the run, not per listener.
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection from "))) >= 0, qPrintable(server.dump()));
+
+    QSignalSpy v4Closed(&v4, &QTcpSocket::disconnected);
+    QSignalSpy v6Closed(&v6, &QTcpSocket::disconnected);
+    server.process.terminate();
+    QVERIFY2(server.process.waitForFinished(Timeout), "socketlab did not stop within 10 s of SIGTERM");
+    server.finishReading();
+    QVERIFY2(server.process.exitCode() == 0, qPrintable(server.standardError() + server.dump()));
+    QTRY_COMPARE_WITH_TIMEOUT(v4Closed.count(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(v6Closed.count(), 1, Timeout);
+    QVERIFY2(server.indexOf(QStringLiteral("Stopped listening on 127.0.0.1:%1").arg(v4Port)) >= 0, qPrintable(server.dump()));
+    QVERIFY2(server.indexOf(QStringLiteral("Stopped listening on [::1]:%1").arg(v6Port)) >= 0, qPrintable(server.dump()));
+    QVERIFY2(server.indexOf(QStringLiteral("Connection #1 from 127.0.0.1:%1 closed by the server").arg(v4.localPort())) >= 0
+                 || server.indexOf(QStringLiteral("Connection #2 from 127.0.0.1:%1 closed by the server").arg(v4.localPort())) >= 0,
+             qPrintable(server.dump()));
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection #[12] from \\[::1\\]:%1 closed by the server$")
+                                                   .arg(v6.localPort()))) >= 0,
+             qPrintable(server.dump()));
+}
+
 void TestHeadless::badArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -259,6 +313,21 @@ void TestHeadless::badArguments_data()
                                              << QStringLiteral("frobnicate");
     QTest::newRow("positional") << QStringList{QStringLiteral("--headless"), QStringLiteral("stray")}
                                 << QStringLiteral("stray");
+    QTest::newRow("listen twice on one port")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:9000"),
+                       QStringLiteral("--listen"), QStringLiteral("tcp://127.0.0.1:9000")}
+        << QStringLiteral("127.0.0.1:9000 is given twice");
+    QTest::newRow("listen overlapping")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:9000"),
+                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:9000")}
+        << QStringLiteral("both take port 9000");
+    QTest::newRow("tls without certificate")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                       QStringLiteral("--listen"), QStringLiteral("tls://127.0.0.1:0")}
+        << QStringLiteral("TLS listeners need --tls-cert/--tls-key or --tls-self-signed");
+    QTest::newRow("unknown protocol")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("udp://127.0.0.1:0")}
+        << QStringLiteral("udp");
 }
 
 // Usage errors: exit code 2, the problem on stderr, nothing started.

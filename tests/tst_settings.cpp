@@ -98,6 +98,9 @@ private slots:
     void unreadableValuesStayInTheFile();
     void malformedFileIsNotApplied();
     void recordOnlyValuesAreNotWritten();
+    void singleListenerFileMigrates();
+    void listenersRoundTrip();
+    void unreadableListenerFailsSafe();
 };
 
 void TestSettings::initTestCase()
@@ -429,6 +432,127 @@ void TestSettings::longHistoryEntriesAreNotKept()
     QVERIFY(QFileInfo(configPath()).size() < 3 * Settings::MaxSendHistoryEntry);
     const Settings settings;
     QCOMPARE(settings.sendHistory(), (QStringList{QStringLiteral("short"), longest}));
+}
+
+// A file written when there was one listener reads as a list of that one, every value kept.
+void TestSettings::singleListenerFileMigrates()
+{
+    writeConfig("[listener]\naddress=::1\nport=7001\nbacklog=17\ncloseConnectionsOnStop=true\n"
+                "[server]\nmode=1\ngreeting=hey\\\\r\\\\n\nmaxConnections=50\ntranscriptKiB=8\n"
+                "allowList=\"127.0.0.1, 10.0.0.0/8\"\ndenyList=10.0.0.9\nidleTimeoutSeconds=30\n"
+                "[send]\nformat=1\n");
+    {
+        const Settings settings;
+        const QList<ListenerConfig> listeners = settings.listeners();
+        QCOMPARE(listeners.size(), qsizetype(1));
+        const ListenerConfig &first = listeners.constFirst();
+        QCOMPARE(first.address, QStringLiteral("::1"));
+        QCOMPARE(first.port, quint16(7001));
+        QCOMPARE(first.backlog, 17);
+        QCOMPARE(first.closeConnectionsOnStop, true);
+        QCOMPARE(first.protocol, ListenerProtocol::Tcp);
+        QCOMPARE(first.name, QString());
+        QCOMPARE(first.behaviour.mode, ServerMode::Echo);
+        QCOMPARE(first.greetingText, QStringLiteral("hey\\r\\n"));
+        QCOMPARE(first.behaviour.greeting, QByteArrayLiteral("hey\r\n"));
+        QCOMPARE(first.behaviour.maxConnections, 50);
+        QCOMPARE(first.behaviour.transcriptCapacity, qsizetype(8 * 1024));
+        QCOMPARE(first.behaviour.allowList.toString(), QStringLiteral("127.0.0.1, 10.0.0.0/8"));
+        QCOMPARE(first.behaviour.denyList.toString(), QStringLiteral("10.0.0.9"));
+        QCOMPARE(first.behaviour.idleTimeoutSeconds, 30);
+        QCOMPARE(settings.warnings(), QStringList());
+        // The single-listener accessors read the same one.
+        QCOMPARE(settings.port(), quint16(7001));
+    }
+    // Adding a second keeps the first where it was, so the old keys still hold it.
+    {
+        Settings settings;
+        QList<ListenerConfig> listeners = settings.listeners();
+        ListenerConfig second;
+        second.name = QStringLiteral("second");
+        second.port = 7002;
+        listeners.append(second);
+        settings.setListeners(listeners);
+        settings.sync();
+    }
+    const QByteArray file = readConfig();
+    QVERIFY2(file.contains("port=7001"), file.constData());
+    QVERIFY2(file.contains("2\\port=7002"), file.constData());
+    const Settings settings;
+    QCOMPARE(settings.listeners().size(), qsizetype(2));
+    QCOMPARE(settings.listeners().at(0).port, quint16(7001));
+    QCOMPARE(settings.listeners().at(1).name, QStringLiteral("second"));
+    QVERIFY(!settings.isReadOnly());
+}
+
+void TestSettings::listenersRoundTrip()
+{
+    ListenerConfig first;
+    first.name = QStringLiteral("web");
+    first.address = QStringLiteral("0.0.0.0");
+    first.port = 8080;
+    first.backlog = 64;
+    first.behaviour.mode = ServerMode::Greeting;
+    first.greetingText = QStringLiteral("HTTP/1.0 200 OK\\r\\n");
+    first.behaviour.greeting = QByteArrayLiteral("HTTP/1.0 200 OK\r\n");
+    ListenerConfig second;
+    second.name = QStringLiteral("secure");
+    second.protocol = ListenerProtocol::Tls;
+    second.address = QStringLiteral("::1");
+    second.port = 8443;
+    second.closeConnectionsOnStop = true;
+    second.behaviour.mode = ServerMode::Echo;
+    second.behaviour.idleTimeoutSeconds = 5;
+    second.behaviour.maxConnections = 3;
+    second.behaviour.transcriptCapacity = 0;
+    second.behaviour.allowList = AccessList::parse(QStringLiteral("::1/128"), nullptr);
+    ListenerConfig third;
+    third.port = 0;
+    third.behaviour.denyList = AccessList::parse(QStringLiteral("10.0.0.0/8"), nullptr);
+    {
+        Settings settings;
+        settings.setListeners({first, second, third});
+        settings.sync();
+    }
+    {
+        Settings settings;
+        QCOMPARE(settings.listeners(), (QList<ListenerConfig>{first, second, third}));
+        QCOMPARE(settings.warnings(), QStringList());
+        // The first is what the single-listener accessors see.
+        QCOMPARE(settings.bindAddress(), QStringLiteral("0.0.0.0"));
+        QCOMPARE(settings.behaviour().mode, ServerMode::Greeting);
+        // Fewer: the rest leave the file.
+        settings.setListeners({second});
+        settings.sync();
+    }
+    const QByteArray file = readConfig();
+    QVERIFY2(!file.contains("3\\"), file.constData());
+    QVERIFY2(!file.contains("2\\"), file.constData());
+    const Settings settings;
+    QCOMPARE(settings.listeners(), QList<ListenerConfig>{second});
+}
+
+void TestSettings::unreadableListenerFailsSafe()
+{
+    writeConfig("[listener]\nport=9000\nprotocol=gopher\n"
+                "[listeners]\ncount=2\n2\\address=nowhere\n2\\port=99999\n2\\allowList=not an address!!\n"
+                "2\\name=@ByteArray(x)\n");
+    const Settings settings;
+    const QList<ListenerConfig> listeners = settings.listeners();
+    QCOMPARE(listeners.size(), qsizetype(2));
+    // Never plain TCP for what may have been TLS.
+    QCOMPARE(listeners.at(0).protocol, ListenerProtocol::Tls);
+    QCOMPARE(listeners.at(1).address, QStringLiteral("127.0.0.1"));
+    QCOMPARE(listeners.at(1).port, Settings::DefaultPort);
+    QCOMPARE(listeners.at(1).name, QString());
+    // Closed: the listener will not start until the list is mended.
+    QVERIFY(!listeners.at(1).behaviour.allowList.isValid());
+    const QStringList warnings = settings.warnings();
+    for (const QString &key : {QStringLiteral("listener/protocol"), QStringLiteral("listeners/2/address"),
+                               QStringLiteral("listeners/2/port"), QStringLiteral("listeners/2/allowList"),
+                               QStringLiteral("listeners/2/name")})
+        QVERIFY2(warned(warnings, key), qPrintable(key + QStringLiteral(" not in ") + warnings.join(u'|')));
+    QVERIFY(!settings.isReadOnly());
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -57,8 +57,8 @@ MainWindow::MainWindow(QWidget *parent)
                 saveSettings();
                 m_controller->start(address, port, backlog);
             });
-    connect(panel, &ListenerPanel::stopRequested, m_controller, &ListenerController::stop);
-    connect(panel, &ListenerPanel::pauseRequested, m_controller, &ListenerController::setPaused);
+    connect(panel, &ListenerPanel::stopRequested, m_controller, qOverload<bool>(&ListenerController::stop));
+    connect(panel, &ListenerPanel::pauseRequested, m_controller, qOverload<bool>(&ListenerController::setPaused));
     connect(panel, &ListenerPanel::behaviourChanged, this, &MainWindow::applyBehaviour);
 
     // A wider or narrower window changes the table's width; the side pane keeps its own.

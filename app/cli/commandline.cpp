@@ -45,6 +45,39 @@ QString unwritableFolder(const QString &path)
     return {};
 }
 
+// "tls://127.0.0.1:8443", "tcp://[::1]:9000" or a plain "HOST:PORT" (TCP); the error is empty
+// when it reads.
+ListenSpec parseListen(const QString &value, QString *error)
+{
+    ListenSpec spec;
+    QString rest = value.trimmed();
+    const qsizetype scheme = rest.indexOf(QLatin1String("://"));
+    if (scheme >= 0) {
+        const std::optional<ListenerProtocol> protocol = listenerProtocolFromName(rest.left(scheme));
+        if (!protocol) {
+            *error = Text::tr("\"%1\" is not a protocol here; use tcp:// or tls://").arg(rest.left(scheme));
+            return spec;
+        }
+        spec.protocol = *protocol;
+        rest = rest.mid(scheme + 3);
+    }
+    const Endpoint::HostPortResult endpoint = Endpoint::parseHostPort(rest);
+    if (!endpoint.error.isEmpty()) {
+        *error = endpoint.error;
+        return spec;
+    }
+    spec.address = endpoint.address;
+    spec.port = endpoint.port;
+    return spec;
+}
+
+// The listen as the user would write it again: "tls://[::1]:8443", "127.0.0.1:9000".
+QString listenText(const ListenSpec &spec)
+{
+    const QString where = Endpoint::format(spec.address, spec.port);
+    return spec.protocol == ListenerProtocol::Tls ? QStringLiteral("tls://") + where : where;
+}
+
 } // namespace
 
 ServerBehaviour CommandLineOptions::behaviour(ServerBehaviour base) const
@@ -75,15 +108,17 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption listenOption(
         QStringLiteral("listen"),
-        Text::tr("Start listening at launch on HOST:PORT (127.0.0.1:9000, [::1]:9000, localhost:0 for any free port)."),
-        Text::tr("HOST:PORT"));
+        Text::tr("Start listening at launch on HOST:PORT (127.0.0.1:9000, [::1]:9000, localhost:0 for any free port). "
+           "Headless: give it again for more listeners, all with the same behaviour flags; a tcp:// "
+           "(the default) or tls:// prefix chooses the protocol."),
+        Text::tr("[PROTO://]HOST:PORT"));
     const QCommandLineOption backlogOption(
         QStringLiteral("backlog"),
         Text::tr("Length of the kernel's accept queue, as in listen(N) (default 5)."), Text::tr("N"));
     const QCommandLineOption headlessOption(
         QStringLiteral("headless"),
         Text::tr("Run without a window and print the event log to stdout until SIGINT or SIGTERM. "
-           "Listens on --listen, or on 127.0.0.1:9000."));
+           "Listens on every --listen, or on 127.0.0.1:9000."));
     const QCommandLineOption modeOption(
         QStringLiteral("mode"),
         Text::tr("How the server treats connections: hold (read and record, the default), echo, discard, "
@@ -177,18 +212,49 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     CommandLineOptions &options = result.options;
     options.headless = parser.isSet(headlessOption);
     for (const QCommandLineOption *option :
-         {&listenOption, &backlogOption, &modeOption, &statsOption, &greetingOption, &allowOption, &denyOption,
+         {&backlogOption, &modeOption, &statsOption, &greetingOption, &allowOption, &denyOption,
           &idleOption, &maxOption, &keepOption, &transcriptDirOption}) {
         if (parser.values(*option).size() > 1)
             return usageError(Text::tr("Give --%1 at most once").arg(option->names().constFirst()));
     }
-    if (parser.isSet(listenOption)) {
-        const Endpoint::HostPortResult endpoint = Endpoint::parseHostPort(parser.value(listenOption));
-        if (!endpoint.error.isEmpty())
-            return usageError(Text::tr("Bad --listen value: %1").arg(endpoint.error));
+    const QStringList listenValues = parser.values(listenOption);
+    if (listenValues.size() > 1 && !options.headless)
+        return usageError(Text::tr("Give --listen at most once: the window starts with one listener"));
+    if (listenValues.size() > Settings::MaxListeners)
+        return usageError(Text::tr("Give --listen at most %1 times").arg(Settings::MaxListeners));
+    QList<ListenerConfig> configs; // for the overlap check the window's form makes too
+    for (const QString &value : listenValues) {
+        QString error;
+        const ListenSpec spec = parseListen(value, &error);
+        if (!error.isEmpty())
+            return usageError(Text::tr("Bad --listen value: %1").arg(error));
+        ListenerConfig config;
+        config.address = spec.address.toString();
+        config.port = spec.port;
+        for (qsizetype i = 0; i < configs.size(); ++i) {
+            if (!configs.at(i).overlaps(config))
+                continue;
+            const ListenSpec &other = options.listens.at(i);
+            if (other.address == spec.address)
+                return usageError(Text::tr("Bad --listen values: %1 is given twice").arg(Endpoint::format(spec.address, spec.port)));
+            return usageError(Text::tr("Bad --listen values: %1 and %2 both take port %3")
+                                  .arg(listenText(other), listenText(spec))
+                                  .arg(spec.port));
+        }
+        configs.append(config);
+        options.listens.append(spec);
+    }
+    if (!options.listens.isEmpty()) {
         options.listen = true;
-        options.address = endpoint.address;
-        options.port = endpoint.port;
+        options.address = options.listens.constFirst().address;
+        options.port = options.listens.constFirst().port;
+    }
+    // TLS is carried but not served yet: better no listener than a plain one where TLS was asked for.
+    for (const ListenSpec &spec : std::as_const(options.listens)) {
+        if (spec.protocol == ListenerProtocol::Tls)
+            return usageError(Text::tr("Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or "
+                                       "--tls-self-signed")
+                                  .arg(listenText(spec)));
     }
     if (parser.isSet(backlogOption)) {
         const std::optional<int> backlog = boundedNumber(parser.value(backlogOption), 1, Settings::MaxBacklog);

@@ -1,18 +1,31 @@
 #pragma once
 
+#include "listenerconfig.h"
 #include "serverbehaviour.h"
 
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+
+// One --listen: [tcp://|tls://]HOST:PORT.
+struct ListenSpec
+{
+    ListenerProtocol protocol = ListenerProtocol::Tcp;
+    QHostAddress address{QHostAddress::LocalHost};
+    quint16 port = 9000;
+};
 
 // What the command line asked for.
 struct CommandLineOptions
 {
     bool headless = false;
     bool listen = false; // --listen was given: start listening at launch
+    // Every --listen, in the order given; empty when none was. The behaviour flags apply to each.
+    QList<ListenSpec> listens;
+    // The first --listen (127.0.0.1:9000 when none), for the window, which has one listener.
     QHostAddress address{QHostAddress::LocalHost};
     quint16 port = 9000;
     int backlog = 5;
@@ -34,7 +47,7 @@ struct CommandLineOptions
     ServerBehaviour behaviour(ServerBehaviour base = {}) const;
 };
 
-// socketlab [--listen HOST:PORT] [--backlog N] [--mode MODE] [behaviour flags] [--headless]
+// socketlab [--listen [tcp://|tls://]HOST:PORT]... [--backlog N] [--mode MODE] [behaviour flags] [--headless]
 //           [--transcript-dir DIR] [--stats-file PATH]
 class CommandLine final
 {

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -35,7 +36,12 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
     connect(m_signals, &SignalWatcher::terminationRequested, this, &HeadlessRunner::onTerminationRequested);
     // The defaults and the flags, never the window's saved settings: a script behaves the same on
     // every machine.
-    m_controller->setBehaviour(options.behaviour());
+    const ServerBehaviour behaviour = options.behaviour();
+    const qsizetype listeners = std::max<qsizetype>(1, options.listens.size());
+    for (qsizetype i = 1; i < listeners; ++i)
+        m_controller->addListener();
+    for (const int id : m_controller->listenerIds())
+        m_controller->setBehaviour(id, behaviour);
     // Nothing can inspect an ended connection here; its transcript is written out or dropped.
     m_controller->keepEndedTranscripts(0);
     m_controller->handOverEndedTranscripts(!options.transcriptDir.isEmpty());
@@ -49,7 +55,15 @@ HeadlessRunner::~HeadlessRunner() = default;
 
 int HeadlessRunner::exec()
 {
-    m_controller->start(m_options.address, m_options.port, m_options.backlog);
+    const QList<int> ids = m_controller->listenerIds();
+    if (m_options.listens.isEmpty()) {
+        m_controller->start(m_options.address, m_options.port, m_options.backlog);
+    } else {
+        for (qsizetype i = 0; i < ids.size() && i < m_options.listens.size(); ++i) {
+            const ListenSpec &spec = m_options.listens.at(i);
+            m_controller->start(ids.at(i), spec.address, spec.port, m_options.backlog);
+        }
+    }
     return QCoreApplication::exec();
 }
 
@@ -65,7 +79,10 @@ void HeadlessRunner::onUpdated(const UpdateBatch &batch)
         printLine(stderr, tr("socketlab: %1").arg(batch.status.errorString));
         QCoreApplication::exit(1);
     } else if (batch.statusChanged && batch.status.state == ListenerState::Stopped && m_stopping) {
-        QCoreApplication::exit(0);
+        // Every listener says it stopped before the process goes.
+        m_running.remove(batch.listenerId);
+        if (m_running.isEmpty())
+            QCoreApplication::exit(0);
     }
 }
 
@@ -76,7 +93,10 @@ void HeadlessRunner::onTerminationRequested(int signalNumber)
     m_stopping = true;
     // Logged by the listener, behind what it logged before, so the lines print in time order.
     m_controller->note(tr("Received signal %1, stopping").arg(signalNumber));
-    m_controller->stop(true);
+    const QList<int> ids = m_controller->listenerIds();
+    m_running = QSet<int>(ids.cbegin(), ids.cend());
+    for (const int id : ids)
+        m_controller->stop(id, true);
 }
 
 void HeadlessRunner::writeTranscript(const EndedTranscript &ended)

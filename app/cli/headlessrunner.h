@@ -3,6 +3,7 @@
 #include "commandline.h"
 
 #include <QObject>
+#include <QSet>
 
 class ListenerController;
 class SignalWatcher;
@@ -11,7 +12,8 @@ class QTextStream;
 struct EndedTranscript;
 struct UpdateBatch;
 
-// --headless: the same backend as the window, its event log printed to stdout line by line.
+// --headless: the same backend as the window, its event log printed to stdout line by line. One
+// listener per --listen, all with the same behaviour; it exits 1 as soon as one cannot listen.
 class HeadlessRunner final : public QObject
 {
     Q_OBJECT
@@ -36,5 +38,6 @@ private:
     ListenerController *m_controller = nullptr;
     StatsReporter *m_stats = nullptr;
     bool m_stopping = false;
+    QSet<int> m_running; // listeners not yet reported stopped since the stop began
     bool m_transcriptWriteFailed = false; // said once, not per connection
 };

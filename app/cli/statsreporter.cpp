@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -26,6 +27,7 @@ StatsReporter::StatsReporter(const QString &path, const QString &kind, ListenerC
     : QObject(parent)
     , m_path(path)
     , m_kind(kind)
+    , m_controller(controller)
     , m_lag(new LagMonitor(this))
     , m_writeTimer(new QTimer(this))
     , m_startedMs(monotonicMs())
@@ -63,17 +65,24 @@ void StatsReporter::resetMeasurement()
 void StatsReporter::onUpdated(const UpdateBatch &batch)
 {
     const double now = monotonicMs();
-    if (batch.statusChanged && batch.status.state == ListenerState::Listening && m_listeningMs < 0) {
-        m_listeningMs = now;
-        m_port = batch.status.port;
-        writeNow(); // a benchmark waits for this moment: tell it at once
+    if (batch.statusChanged && batch.status.state == ListenerState::Listening
+        && !m_ports.contains(batch.listenerId)) {
+        m_ports.insert(batch.listenerId, batch.status.port);
+        // listening_ms is when the last of them began; a benchmark waits for it: tell it at once.
+        if (m_ports.size() == m_controller->listenerIds().size()) {
+            m_listeningMs = now;
+            m_port = m_ports.value(m_controller->listenerIds().constFirst(), batch.status.port);
+        }
+        writeNow();
     }
-    if (batch.totals.accepted != m_totals.accepted) {
+    // The controller has already added this batch to its sum.
+    const ListenerTotals &totals = m_controller->totals();
+    if (totals.accepted != m_totals.accepted) {
         if (m_firstAcceptMs < 0)
             m_firstAcceptMs = now;
         m_lastAcceptMs = now;
     }
-    m_totals = batch.totals;
+    m_totals = totals;
     m_windowPeakOpen = std::max(m_windowPeakOpen, m_totals.open);
 }
 
@@ -86,6 +95,10 @@ QByteArray StatsReporter::toJson() const
     object.insert(QStringLiteral("started_ms"), m_startedMs);
     object.insert(QStringLiteral("listening_ms"), m_listeningMs);
     object.insert(QStringLiteral("port"), m_port);
+    QJsonArray ports; // every listener's, in the order they were added
+    for (const int id : m_controller->listenerIds())
+        ports.append(m_ports.value(id));
+    object.insert(QStringLiteral("ports"), ports);
     object.insert(QStringLiteral("shown_ms"), m_shownMs);
     object.insert(QStringLiteral("first_accept_ms"), m_firstAcceptMs);
     object.insert(QStringLiteral("last_accept_ms"), m_lastAcceptMs);

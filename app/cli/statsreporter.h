@@ -2,6 +2,7 @@
 
 #include "updatebatch.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -46,9 +47,11 @@ private:
     QString m_kind;
     LagMonitor *m_lag = nullptr;
     QTimer *m_writeTimer = nullptr;
-    ListenerTotals m_totals;
+    ListenerController *m_controller = nullptr;
+    ListenerTotals m_totals; // the sum over the listeners
+    QHash<int, int> m_ports; // where each listener listens, by listener id
     int m_windowPeakOpen = 0;
-    int m_port = 0; // where it listens, so --listen HOST:0 can be used
+    int m_port = 0; // where the first listener listens, so --listen HOST:0 can be used
     double m_startedMs = 0;
     double m_listeningMs = -1;
     double m_shownMs = -1;

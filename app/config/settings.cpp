@@ -1,9 +1,11 @@
 #include "settings.h"
 
 #include "endpoint.h"
+#include "textescapes.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSettings>
 
 namespace {
@@ -49,6 +51,18 @@ const QString KeyLineEnding = QStringLiteral("send/lineEnding");
 const QString KeyGeometry = QStringLiteral("window/geometry");
 const QString KeySplitterState = QStringLiteral("window/splitter");
 const QString KeyHeaderState = QStringLiteral("window/connectionsHeader");
+const QString KeyListenerName = QStringLiteral("listener/name");
+const QString KeyListenerProtocol = QStringLiteral("listener/protocol");
+const QString KeyListenerCount = QStringLiteral("listeners/count");
+
+// The keys of the second listener on: listeners/N/field.
+bool isListenerKey(const QString &key)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^listeners/([2-9]|[1-9][0-9]+)/(address|port|backlog|closeConnectionsOnStop|name|protocol|mode|greeting|"
+        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds)$"));
+    return pattern.match(key).hasMatch();
+}
 
 // Every key the app writes; anything else in the file is not the app's to rewrite.
 const QStringList &allKeys()
@@ -56,11 +70,19 @@ const QStringList &allKeys()
     static const QStringList keys{KeyBindAddress, KeyPort, KeyBacklog, KeyCloseOnStop, KeyHistoryLimit, KeyMode,
                                   KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
                                   KeyIdleTimeout, KeyAllInterfacesConfirmed, KeySendHistory, KeySendFormat,
-                                  KeyLineEnding, KeyGeometry, KeySplitterState, KeyHeaderState};
+                                  KeyLineEnding, KeyGeometry, KeySplitterState, KeyHeaderState, KeyListenerName,
+                                  KeyListenerProtocol, KeyListenerCount};
     return keys;
 }
 
 } // namespace
+
+// Where one listener's values are kept.
+struct Settings::ListenerKeys
+{
+    QString address, port, backlog, closeOnStop, name, protocol;
+    QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout;
+};
 
 Settings::Settings()
     : m_settings(new QSettings)
@@ -77,7 +99,7 @@ Settings::Settings()
     } else {
         const QStringList stored = m_settings->allKeys();
         for (const QString &key : stored) {
-            if (allKeys().contains(key))
+            if (allKeys().contains(key) || isListenerKey(key))
                 continue;
             m_readOnly = true;
             warn(file, Text::tr("%1 is not a Socket Lab setting, so this is not a file the app can rewrite; using "
@@ -202,17 +224,22 @@ QByteArray Settings::boundedBytes(const QString &key) const
 
 QString Settings::bindAddress() const
 {
+    return addressAt(KeyBindAddress);
+}
+
+QString Settings::addressAt(const QString &key) const
+{
     const QString fallback = QStringLiteral("127.0.0.1");
-    const QVariant raw = read(KeyBindAddress);
+    const QVariant raw = read(key);
     if (!raw.isValid())
-        return inEffect(KeyBindAddress, fallback);
+        return inEffect(key, fallback);
     // A list or number is not an address, whatever its text would be.
     const QString value = raw.typeId() == QMetaType::QString ? raw.toString() : QString();
     if (value.size() > 256 || !Endpoint::parseAddress(value).error.isEmpty()) {
-        warn(KeyBindAddress, Text::tr("%1 is not an IP address; using %2").arg(quoted(raw), fallback));
-        return inEffect(KeyBindAddress, fallback);
+        warn(key, Text::tr("%1 is not an IP address; using %2").arg(quoted(raw), fallback));
+        return inEffect(key, fallback);
     }
-    return inEffect(KeyBindAddress, value.trimmed());
+    return inEffect(key, value.trimmed());
 }
 
 void Settings::setBindAddress(const QString &address)
@@ -272,16 +299,21 @@ void Settings::setAllInterfacesConfirmed(bool confirmed)
 
 ServerBehaviour Settings::behaviour() const
 {
+    return behaviourAt(listenerKeys(0));
+}
+
+ServerBehaviour Settings::behaviourAt(const ListenerKeys &keys) const
+{
     ServerBehaviour behaviour;
-    behaviour.mode = ServerMode(boundedInt(KeyMode, int(ServerMode::Hold), int(ServerMode::Hold),
+    behaviour.mode = ServerMode(boundedInt(keys.mode, int(ServerMode::Hold), int(ServerMode::Hold),
                                            int(ServerMode::AcceptAndClose)));
-    behaviour.maxConnections = boundedInt(KeyMaxConnections, ServerBehaviour::DefaultMaxConnections, 1,
+    behaviour.maxConnections = boundedInt(keys.maxConnections, ServerBehaviour::DefaultMaxConnections, 1,
                                           MaxConnectionsLimit);
     behaviour.transcriptCapacity =
-        qsizetype(boundedInt(KeyTranscriptKiB, DefaultTranscriptKiB, 0, MaxTranscriptKiB)) * 1024;
-    behaviour.idleTimeoutSeconds = boundedInt(KeyIdleTimeout, 0, 0, MaxIdleTimeoutSeconds);
-    behaviour.allowList = accessList(KeyAllowList, Text::tr("Allow list"));
-    behaviour.denyList = accessList(KeyDenyList, Text::tr("Deny list"));
+        qsizetype(boundedInt(keys.transcriptKiB, DefaultTranscriptKiB, 0, MaxTranscriptKiB)) * 1024;
+    behaviour.idleTimeoutSeconds = boundedInt(keys.idleTimeout, 0, 0, MaxIdleTimeoutSeconds);
+    behaviour.allowList = accessList(keys.allowList, Text::tr("Allow list"));
+    behaviour.denyList = accessList(keys.denyList, Text::tr("Deny list"));
     return behaviour;
 }
 
@@ -312,28 +344,38 @@ AccessList Settings::accessList(const QString &key, const QString &name) const
 
 void Settings::setBehaviour(const ServerBehaviour &behaviour)
 {
-    store(KeyMode, int(behaviour.mode));
-    store(KeyMaxConnections, behaviour.maxConnections);
-    store(KeyTranscriptKiB, int(behaviour.transcriptCapacity / 1024));
-    store(KeyIdleTimeout, behaviour.idleTimeoutSeconds);
-    store(KeyAllowList, behaviour.allowList.toString());
-    store(KeyDenyList, behaviour.denyList.toString());
+    storeBehaviour(listenerKeys(0), behaviour);
+}
+
+void Settings::storeBehaviour(const ListenerKeys &keys, const ServerBehaviour &behaviour)
+{
+    store(keys.mode, int(behaviour.mode));
+    store(keys.maxConnections, behaviour.maxConnections);
+    store(keys.transcriptKiB, int(behaviour.transcriptCapacity / 1024));
+    store(keys.idleTimeout, behaviour.idleTimeoutSeconds);
+    store(keys.allowList, behaviour.allowList.toString());
+    store(keys.denyList, behaviour.denyList.toString());
 }
 
 QString Settings::greetingText() const
 {
+    return greetingAt(KeyGreeting);
+}
+
+QString Settings::greetingAt(const QString &key) const
+{
     const QString fallback = QString::fromLatin1(ServerBehaviour::DefaultGreetingText);
-    const QVariant value = read(KeyGreeting);
+    const QVariant value = read(key);
     if (!value.isValid())
-        return inEffect(KeyGreeting, fallback);
+        return inEffect(key, fallback);
     if (value.typeId() != QMetaType::QString) {
-        warn(KeyGreeting, Text::tr("not text; using the default greeting"));
-        return inEffect(KeyGreeting, fallback);
+        warn(key, Text::tr("not text; using the default greeting"));
+        return inEffect(key, fallback);
     }
     const QString text = value.toString();
     if (text.size() > MaxGreetingLength)
-        warn(KeyGreeting, Text::tr("%1 characters; keeping the first %2").arg(text.size()).arg(MaxGreetingLength));
-    return inEffect(KeyGreeting, text.left(MaxGreetingLength));
+        warn(key, Text::tr("%1 characters; keeping the first %2").arg(text.size()).arg(MaxGreetingLength));
+    return inEffect(key, text.left(MaxGreetingLength));
 }
 
 void Settings::setGreetingText(const QString &text)
@@ -423,6 +465,115 @@ QByteArray Settings::headerState() const
 void Settings::setHeaderState(const QByteArray &state)
 {
     store(KeyHeaderState, state);
+}
+
+Settings::ListenerKeys Settings::listenerKeys(int index)
+{
+    if (index == 0) {
+        return {KeyBindAddress, KeyPort, KeyBacklog, KeyCloseOnStop, KeyListenerName, KeyListenerProtocol,
+                KeyMode, KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
+                KeyIdleTimeout};
+    }
+    const QString prefix = QStringLiteral("listeners/%1/").arg(index + 1);
+    const auto key = [&](const char *field) { return prefix + QLatin1String(field); };
+    return {key("address"), key("port"), key("backlog"), key("closeConnectionsOnStop"), key("name"),
+            key("protocol"), key("mode"), key("greeting"), key("maxConnections"), key("transcriptKiB"),
+            key("allowList"), key("denyList"), key("idleTimeoutSeconds")};
+}
+
+QList<ListenerConfig> Settings::listeners() const
+{
+    // A file without the count is one from the time of a single listener: that one.
+    const int count = boundedInt(KeyListenerCount, 1, 0, MaxListeners);
+    QList<ListenerConfig> list;
+    list.reserve(count);
+    for (int i = 0; i < count; ++i)
+        list.append(listenerAt(i));
+    return list;
+}
+
+ListenerConfig Settings::listenerAt(int index) const
+{
+    const ListenerKeys keys = listenerKeys(index);
+    ListenerConfig config;
+    config.name = nameAt(keys.name);
+    config.protocol = protocolAt(keys.protocol);
+    config.address = addressAt(keys.address);
+    config.port = quint16(boundedInt(keys.port, DefaultPort, 0, 65535));
+    config.backlog = boundedInt(keys.backlog, DefaultBacklog, 1, MaxBacklog);
+    config.closeConnectionsOnStop = checkedBool(keys.closeOnStop);
+    config.behaviour = behaviourAt(keys);
+    config.greetingText = greetingAt(keys.greeting);
+    // The text was checked when it was typed; one edited by hand into nonsense greets with nothing
+    // rather than with half of it.
+    config.behaviour.greeting = TextEscapes::check(config.greetingText).isEmpty()
+        ? TextEscapes::unescape(config.greetingText)
+        : QByteArray();
+    return config;
+}
+
+void Settings::setListeners(const QList<ListenerConfig> &listeners)
+{
+    const int count = int(std::min<qsizetype>(listeners.size(), MaxListeners));
+    const int before = boundedInt(KeyListenerCount, 1, 0, MaxListeners);
+    store(KeyListenerCount, count);
+    for (int i = 0; i < count; ++i)
+        storeListener(i, listeners.at(i));
+    // The listeners removed leave nothing behind.
+    for (int i = std::max(count, 1); i < before; ++i) {
+        const ListenerKeys keys = listenerKeys(i);
+        for (const QString &key : {keys.address, keys.port, keys.backlog, keys.closeOnStop, keys.name, keys.protocol,
+                                   keys.mode, keys.greeting, keys.maxConnections, keys.transcriptKiB, keys.allowList,
+                                   keys.denyList, keys.idleTimeout})
+            m_inEffect.remove(key);
+        if (!m_readOnly && !m_recordOnly)
+            m_settings->remove(QStringLiteral("listeners/%1").arg(i + 1));
+    }
+}
+
+void Settings::storeListener(int index, const ListenerConfig &config)
+{
+    const ListenerKeys keys = listenerKeys(index);
+    store(keys.name, config.name.left(MaxListenerName));
+    store(keys.protocol, listenerProtocolName(config.protocol));
+    store(keys.address, config.address.trimmed());
+    store(keys.port, int(config.port));
+    store(keys.backlog, config.backlog);
+    store(keys.closeOnStop, config.closeConnectionsOnStop);
+    store(keys.greeting, config.greetingText);
+    storeBehaviour(keys, config.behaviour);
+}
+
+QString Settings::nameAt(const QString &key) const
+{
+    const QVariant value = read(key);
+    if (!value.isValid())
+        return inEffect(key, QString());
+    if (value.typeId() != QMetaType::QString) {
+        warn(key, Text::tr("not text; the listener has no name"));
+        return inEffect(key, QString());
+    }
+    return inEffect(key, value.toString().left(MaxListenerName));
+}
+
+ListenerProtocol Settings::protocolAt(const QString &key) const
+{
+    const QVariant value = read(key);
+    if (!value.isValid()) {
+        m_inEffect.insert(key, listenerProtocolName(ListenerProtocol::Tcp));
+        return ListenerProtocol::Tcp;
+    }
+    const std::optional<ListenerProtocol> protocol =
+        value.typeId() == QMetaType::QString ? listenerProtocolFromName(value.toString()) : std::nullopt;
+    if (protocol) {
+        m_inEffect.insert(key, listenerProtocolName(*protocol));
+        return *protocol;
+    }
+    // Never plain TCP for what may have been meant as TLS: the listener will not start until the
+    // certificate is set or the protocol corrected.
+    warn(key, Text::tr("%1 is neither tcp nor tls; using tls").arg(quoted(value)));
+    m_inEffect.insert(key, listenerProtocolName(ListenerProtocol::Tls));
+    return ListenerProtocol::Tls;
 }
 
 void Settings::sync()

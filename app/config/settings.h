@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include "listenerconfig.h"
 #include "serverbehaviour.h"
 
 class QSettings;
@@ -41,10 +42,19 @@ public:
     static constexpr int MaxGreetingLength = 4096;
     // Window and header states are a few hundred bytes; anything far larger is not ours.
     static constexpr int MaxStateBytes = 64 * 1024;
+    static constexpr int MaxListeners = 64;
+    static constexpr int MaxListenerName = 200;
 
     Settings();
     ~Settings();
 
+    // Every listener, in order. The first is kept under the keys of the time when there was only
+    // one (listener/..., server/...), so a file from then reads as its one listener and the
+    // accessors below read and write it; the others under listeners/N/... (N from 2).
+    QList<ListenerConfig> listeners() const;
+    void setListeners(const QList<ListenerConfig> &listeners);
+
+    // The first listener's.
     QString bindAddress() const;
     void setBindAddress(const QString &address);
     quint16 port() const;
@@ -91,6 +101,16 @@ public:
     QStringList warnings() const;
 
 private:
+    struct ListenerKeys;
+    static ListenerKeys listenerKeys(int index);
+    ListenerConfig listenerAt(int index) const;
+    void storeListener(int index, const ListenerConfig &config);
+    QString addressAt(const QString &key) const;
+    QString greetingAt(const QString &key) const;
+    ServerBehaviour behaviourAt(const ListenerKeys &keys) const;
+    void storeBehaviour(const ListenerKeys &keys, const ServerBehaviour &behaviour);
+    QString nameAt(const QString &key) const;
+    ListenerProtocol protocolAt(const QString &key) const;
     // The stored value, or nothing in a file that is read as empty.
     QVariant read(const QString &key) const;
     void store(const QString &key, const QVariant &value);

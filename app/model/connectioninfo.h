@@ -26,7 +26,8 @@ enum class CloseMode : quint8 {
 // A snapshot of one accepted connection, copied from the network thread to the UI.
 struct ConnectionInfo
 {
-    quint64 id = 0;
+    quint64 id = 0; // unique across the listeners of one controller
+    int listenerId = 1; // the listener that accepted it
     QHostAddress peerAddress;
     quint16 peerPort = 0;
     QHostAddress localAddress;

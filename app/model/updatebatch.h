@@ -47,6 +47,8 @@ struct EndedTranscript
 // Everything that changed on the network thread since the last batch.
 struct UpdateBatch
 {
+    int listenerId = 1; // the listener it comes from; status and totals are that listener's
+    bool listenerRemoved = false; // its last batch: the listener is gone after it
     QList<ConnectionInfo> connections; // one snapshot per changed connection, by ascending id
     QList<LogEntry> log;
     ListenerStatus status;

@@ -19,7 +19,14 @@
 #endif
 
 Listener::Listener(QObject *parent)
+    : Listener(1, nullptr, parent)
+{
+}
+
+Listener::Listener(int listenerId, quint64 *nextConnectionId, QObject *parent)
     : QTcpServer(parent)
+    , m_listenerId(listenerId)
+    , m_nextId(nextConnectionId ? nextConnectionId : &m_ownNextId)
     , m_flushTimer(new QTimer(this))
     , m_trimTimer(new QTimer(this))
     , m_idleTimer(new QTimer(this))
@@ -387,7 +394,7 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
         refuse(socket, peer, tr("already %n connection(s) open, the maximum", nullptr, int(m_connections.size())));
         return;
     }
-    const quint64 id = m_nextId++;
+    const quint64 id = (*m_nextId)++;
     auto *connection = new Connection(id, socket, peerAddress, peerPort, this);
     connection->setTranscriptCapacity(m_behaviour.transcriptCapacity);
     connection->setMode(ongoingMode(m_behaviour.mode));
@@ -433,7 +440,8 @@ void Listener::onConnectionFinished(quint64 id)
     if (!connection)
         return;
     ++m_finishedSinceTrim;
-    const ConnectionInfo &info = connection->info();
+    ConnectionInfo info = connection->info();
+    info.listenerId = m_listenerId;
     m_finishedInfos.insert(id, info);
     m_archive.insert(id, connection->transcript());
     if (m_handOverTranscripts) {
@@ -532,6 +540,17 @@ void Listener::releaseMemoryNow()
 #endif
 }
 
+void Listener::flushNow()
+{
+    m_flushTimer->stop();
+    flush();
+}
+
+bool Listener::holds(quint64 id) const
+{
+    return m_connections.contains(id) || m_archive.find(id);
+}
+
 void Listener::flush()
 {
     if (m_acceptedSinceFlush && isListening()) {
@@ -542,14 +561,17 @@ void Listener::flush()
     }
 
     UpdateBatch batch;
+    batch.listenerId = m_listenerId;
     QList<quint64> ids(m_dirty.cbegin(), m_dirty.cend());
     std::sort(ids.begin(), ids.end());
     batch.connections.reserve(ids.size());
     for (const quint64 id : std::as_const(ids)) {
-        if (const Connection *connection = m_connections.value(id))
+        if (const Connection *connection = m_connections.value(id)) {
             batch.connections.append(connection->info());
-        else if (m_finishedInfos.contains(id))
+            batch.connections.last().listenerId = m_listenerId;
+        } else if (m_finishedInfos.contains(id)) {
             batch.connections.append(m_finishedInfos.value(id));
+        }
     }
     m_dirty.clear();
     m_finishedInfos.clear();

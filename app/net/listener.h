@@ -37,7 +37,11 @@ public:
     static constexpr int TrimQuietMs = 250; // the trim waits for this long without a new connection
     static constexpr int IdleSweepIntervalMs = 500; // how often idle connections are looked for
 
+    // On its own: listener 1, numbering its connections from 1.
     explicit Listener(QObject *parent = nullptr);
+    // One of several: connection ids come from *nextConnectionId, shared with the others so that
+    // they stay unique; the counter must outlive the listener.
+    Listener(int listenerId, quint64 *nextConnectionId, QObject *parent = nullptr);
     ~Listener() override;
 
     void startListening(const QHostAddress &address, quint16 port, int backlog);
@@ -64,7 +68,15 @@ public:
     void handOverEndedTranscripts(bool handOver);
     // An informational line for the event log from outside, in order with the listener's own.
     void note(const QString &text);
+    // Stops following a transcript without a batch saying so (another listener's connection is
+    // inspected now).
+    void dropInspected() { m_feed.drop(); }
+    // Sends what is pending now rather than at the next tick (before the listener goes away).
+    void flushNow();
+    // The connection is open here, or its transcript is kept here after it ended.
+    bool holds(quint64 id) const;
 
+    int listenerId() const { return m_listenerId; }
     const ListenerStatus &status() const { return m_status; }
     const ListenerTotals &totals() const { return m_totals; }
     const ServerBehaviour &behaviour() const { return m_behaviour; }
@@ -115,7 +127,9 @@ private:
     ServerBehaviour m_behaviour;
     bool m_statusChanged = false;
     bool m_acceptedSinceFlush = false;
-    quint64 m_nextId = 1;
+    int m_listenerId = 1;
+    quint64 m_ownNextId = 1;            // the counter of a listener on its own
+    quint64 *m_nextId = &m_ownNextId;   // or the one it shares with the other listeners
     TranscriptFeed m_feed; // the inspected connection's transcript, as far as it went out
     QTimer *m_flushTimer = nullptr;
     QTimer *m_trimTimer = nullptr;

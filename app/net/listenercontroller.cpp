@@ -2,6 +2,7 @@
 
 #include "clientpool.h"
 #include "listener.h"
+#include "listenerhub.h"
 #include "threadinbox.h"
 
 #include <QThread>
@@ -9,7 +10,7 @@
 ListenerController::ListenerController(QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
-    , m_listener(new Listener)
+    , m_hub(new ListenerHub)
     , m_clients(new ClientPool)
 {
     qRegisterMetaType<UpdateBatch>();
@@ -18,14 +19,19 @@ ListenerController::ListenerController(QObject *parent)
     m_thread->setObjectName(QStringLiteral("network"));
     m_networkInbox = new ThreadInbox;
     m_uiInbox = new ThreadInbox(this);
+    // Made before the hub moves: the first listener exists before any call can reach it.
+    m_hub->add(m_nextListenerId);
+    m_listenerIds.append(m_nextListenerId++);
     m_networkInbox->moveToThread(m_thread);
-    m_listener->moveToThread(m_thread);
+    m_hub->moveToThread(m_thread);
     m_clients->moveToThread(m_thread);
-    // Emitted on the network thread; the batch is copied there and handed over through the inbox.
+    // Emitted on the network thread; the batches are copied there and handed over through the inbox.
     ThreadInbox *uiInbox = m_uiInbox;
     connect(
-        m_listener, &Listener::updated, m_listener,
-        [this, uiInbox](const UpdateBatch &batch) { uiInbox->post([this, batch] { onUpdated(batch); }); },
+        m_hub, &ListenerHub::delivered, m_hub,
+        [this, uiInbox](const QList<UpdateBatch> &batches) {
+            uiInbox->post([this, batches] { onDelivered(batches); });
+        },
         Qt::DirectConnection);
     connect(
         m_clients, &ClientPool::totalsChanged, m_clients,
@@ -36,13 +42,14 @@ ListenerController::ListenerController(QObject *parent)
 
 ListenerController::~ListenerController()
 {
-    // The listener, the test clients and their sockets must be destroyed on the thread they live
+    // The listeners, the test clients and their sockets must be destroyed on the thread they live
     // on; that call ends the thread's event loop after it, so nothing posted later runs.
-    Listener *listener = m_listener;
+    ListenerHub *hub = m_hub;
     ClientPool *clients = m_clients;
-    m_networkInbox->post([listener, clients] {
+    m_networkInbox->post([hub, clients] {
         delete clients;
-        delete listener;
+        hub->disconnect();
+        delete hub;
         QThread::currentThread()->quit();
     });
     m_thread->wait();
@@ -55,82 +62,131 @@ void ListenerController::toNetwork(std::function<void()> call)
     m_networkInbox->post(std::move(call));
 }
 
+int ListenerController::addListener()
+{
+    const int id = m_nextListenerId++;
+    m_listenerIds.append(id);
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->add(id); });
+    return id;
+}
+
+void ListenerController::removeListener(int listenerId)
+{
+    if (!m_listenerIds.removeOne(listenerId))
+        return;
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->remove(listenerId); });
+}
+
+void ListenerController::start(int listenerId, const QHostAddress &address, quint16 port, int backlog)
+{
+    ListenerHub *hub = m_hub;
+    toNetwork([=] {
+        if (Listener *listener = hub->listener(listenerId))
+            listener->startListening(address, port, backlog);
+    });
+}
+
+void ListenerController::stop(int listenerId, bool closeConnections)
+{
+    ListenerHub *hub = m_hub;
+    toNetwork([=] {
+        if (Listener *listener = hub->listener(listenerId))
+            listener->stopListening(closeConnections);
+    });
+}
+
+void ListenerController::setPaused(int listenerId, bool paused)
+{
+    ListenerHub *hub = m_hub;
+    toNetwork([=] {
+        if (Listener *listener = hub->listener(listenerId))
+            listener->setPaused(paused);
+    });
+}
+
+void ListenerController::setBehaviour(int listenerId, const ServerBehaviour &behaviour)
+{
+    ListenerHub *hub = m_hub;
+    toNetwork([=] {
+        if (Listener *listener = hub->listener(listenerId))
+            listener->setBehaviour(behaviour);
+    });
+}
+
 void ListenerController::start(const QHostAddress &address, quint16 port, int backlog)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->startListening(address, port, backlog); });
+    start(FirstListenerId, address, port, backlog);
 }
 
 void ListenerController::stop(bool closeConnections)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->stopListening(closeConnections); });
+    stop(FirstListenerId, closeConnections);
 }
 
 void ListenerController::setPaused(bool paused)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->setPaused(paused); });
+    setPaused(FirstListenerId, paused);
 }
 
 void ListenerController::setBehaviour(const ServerBehaviour &behaviour)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->setBehaviour(behaviour); });
+    setBehaviour(FirstListenerId, behaviour);
 }
 
 void ListenerController::closeConnections(const QList<quint64> &ids, CloseMode mode)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->closeConnections(ids, mode); });
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->closeConnections(ids, mode); });
 }
 
 void ListenerController::send(const QList<quint64> &ids, const QByteArray &data)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->send(ids, data); });
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->send(ids, data); });
 }
 
 void ListenerController::inspect(quint64 connectionId)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->inspect(connectionId); });
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->inspect(connectionId); });
 }
 
 void ListenerController::watchTcpInfo(const QList<quint64> &ids)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->watchTcpInfo(ids); });
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->watchTcpInfo(ids); });
 }
 
 void ListenerController::keepEndedTranscripts(int count)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->keepEndedTranscripts(count); });
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->keepEndedTranscripts(count); });
 }
 
 void ListenerController::forgetEndedTranscripts()
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->forgetEndedTranscripts(); });
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->forgetEndedTranscripts(); });
 }
 
 void ListenerController::handOverEndedTranscripts(bool handOver)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->handOverEndedTranscripts(handOver); });
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->handOverEndedTranscripts(handOver); });
 }
 
 void ListenerController::note(const QString &text)
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->note(text); });
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->note(text); });
 }
 
 void ListenerController::closeAllConnections()
 {
-    Listener *listener = m_listener;
-    toNetwork([=] { listener->closeAllConnections(); });
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->closeAllConnections(); });
 }
 
 void ListenerController::startClients(const ClientPlan &plan)
@@ -145,9 +201,49 @@ void ListenerController::closeAllClients()
     toNetwork([=] { clients->closeAll(); });
 }
 
-void ListenerController::onUpdated(const UpdateBatch &batch)
+ListenerStatus ListenerController::status(int listenerId) const
 {
-    m_status = batch.status;
-    m_totals = batch.totals;
-    emit updated(batch);
+    return m_statuses.value(listenerId);
+}
+
+ListenerTotals ListenerController::totals(int listenerId) const
+{
+    return m_listenerTotals.value(listenerId);
+}
+
+QList<ListenerStatus> ListenerController::statuses() const
+{
+    QList<ListenerStatus> list;
+    list.reserve(m_listenerIds.size());
+    for (const int id : m_listenerIds)
+        list.append(m_statuses.value(id));
+    return list;
+}
+
+void ListenerController::onDelivered(const QList<UpdateBatch> &batches)
+{
+    ++m_deliveries;
+    for (const UpdateBatch &batch : batches) {
+        if (batch.listenerRemoved) {
+            m_statuses.remove(batch.listenerId);
+            m_listenerTotals.remove(batch.listenerId);
+        } else {
+            m_statuses.insert(batch.listenerId, batch.status);
+            m_listenerTotals.insert(batch.listenerId, batch.totals);
+        }
+        if (batch.listenerId == FirstListenerId)
+            m_status = batch.status;
+        // Summed every time: with one listener that is its own, with a few it costs nothing.
+        ListenerTotals sum;
+        for (const ListenerTotals &totals : std::as_const(m_listenerTotals)) {
+            sum.open += totals.open;
+            sum.peakOpen += totals.peakOpen;
+            sum.accepted += totals.accepted;
+            sum.bytesReceived += totals.bytesReceived;
+            sum.bytesSent += totals.bytesSent;
+            sum.refused += totals.refused;
+        }
+        m_totals = sum;
+        emit updated(batch);
+    }
 }

@@ -14,6 +14,8 @@ public:
     // Starts over with this connection; 0 for none.
     void follow(quint64 connectionId);
     quint64 connectionId() const { return m_id; }
+    // Follows nothing without telling the window: another listener's feed now has its attention.
+    void drop() { m_id = 0; m_reset = false; }
     // What the window lacks of the followed transcript (nullptr when it is not kept);
     // nullopt when it lacks nothing.
     std::optional<TranscriptUpdate> take(const Transcript *transcript);

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSysInfo>
 #include <QThread>
@@ -16,7 +17,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <vector>
 
 #include <sys/resource.h>
 
@@ -344,6 +347,98 @@ void coldStart(const Settings &settings)
                median(window) < 500, QString()});
 }
 
+// Load generators run side by side, one per port given (a port may repeat): when the first
+// started, when the last ended, and how many connections failed in all.
+struct SplitLoad
+{
+    double startedMs = 0;
+    double finishedMs = 0;
+    int failed = 0;
+    bool ran = true;
+};
+
+SplitLoad runSplitLoad(const QString &binDir, const QList<quint16> &ports, const QStringList &arguments, int timeoutMs)
+{
+    SplitLoad result;
+    std::vector<std::unique_ptr<QProcess>> processes;
+    result.startedMs = monotonicMs();
+    for (const quint16 port : ports) {
+        auto process = std::make_unique<QProcess>();
+        process->setProgram(binDir + QStringLiteral("/socketlab-loadgen"));
+        process->setArguments(QStringList{QStringLiteral("--port"), QString::number(port)} + arguments);
+        process->start();
+        processes.push_back(std::move(process));
+    }
+    for (const auto &process : processes) {
+        if (!process->waitForFinished(timeoutMs) || process->exitStatus() != QProcess::NormalExit) {
+            process->kill();
+            process->waitForFinished(5000);
+            result.ran = false;
+            continue;
+        }
+        const QList<QByteArray> lines = process->readAllStandardOutput().trimmed().split('\n');
+        result.failed += QJsonDocument::fromJson(lines.constLast()).object().value(QStringLiteral("failed")).toInt();
+    }
+    result.finishedMs = monotonicMs();
+    return result;
+}
+
+// The hold-churn load in two halves, side by side: both on one listener, then each half on a
+// listener of its own in the same process (one network thread for both). What a second listener
+// and the merging of their batches cost; headless, since the window has one listener.
+void twoListeners(const Settings &settings)
+{
+    const int half = settings.churnCount / 2;
+    say(QStringLiteral("two-listeners: 2 x %1 connections, %2 at a time each, %3 repeats")
+            .arg(half).arg(settings.concurrency / 2).arg(settings.repeats));
+    const QStringList load{QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"),
+                           QString::number(half), QStringLiteral("--concurrency"),
+                           QString::number(std::max(1, settings.concurrency / 2)), QStringLiteral("--send-byte"),
+                           QStringLiteral("--expect"), QStringLiteral("none")};
+    QHash<int, QList<double>> rates; // by number of listeners
+    QHash<int, QList<double>> lagP99;
+    QList<double> ratios;
+    int failures = 0;
+    for (int repeat = 0; repeat < settings.repeats; ++repeat) {
+        QHash<int, double> rate;
+        for (const int listeners : {1, 2}) {
+            BenchServer server(Kind::Headless, Mode::Hold, settings.binDir, settings.app);
+            server.setListeners(listeners);
+            if (!server.start()) {
+                say(QStringLiteral("  headless with %1 listeners: %2").arg(listeners).arg(server.error()));
+                ++failures;
+                continue;
+            }
+            server.resetMeasurement();
+            const QList<quint16> ports = listeners == 1 ? QList<quint16>{server.port(), server.port()} : server.ports();
+            const SplitLoad result = runSplitLoad(settings.binDir, ports, load, 600000);
+            const QJsonObject stats = server.waitForStats(2 * half, 0, 60000);
+            if (!result.ran || stats.value(QStringLiteral("accepted")).toInt() < 2 * half) {
+                say(QStringLiteral("  %1 listener(s): accepted %2 of %3")
+                        .arg(listeners).arg(stats.value(QStringLiteral("accepted")).toInt()).arg(2 * half));
+                ++failures;
+            }
+            failures += result.failed;
+            const double end = std::max(result.finishedMs, stats.value(QStringLiteral("last_accept_ms")).toDouble());
+            rate[listeners] = 2 * half / ((end - result.startedMs) / 1000.0);
+            rates[listeners].append(rate[listeners]);
+            lagP99[listeners].append(stats.value(QStringLiteral("lag_p99_ms")).toDouble());
+            server.stop();
+        }
+        if (rate.value(1) > 0 && rate.value(2) > 0)
+            ratios.append(rate.value(2) / rate.value(1));
+    }
+    record(Row{QStringLiteral("two-listeners"), QStringLiteral("hold churn on one listener, headless"),
+               QStringLiteral("conn/s"), std::nullopt, std::nullopt, median(rates[1]), QString(), std::nullopt,
+               QStringLiteral("lag p99 %1 ms").arg(median(lagP99[1]), 0, 'f', 1)});
+    record(Row{QStringLiteral("two-listeners"), QStringLiteral("the same load split over two listeners, headless"),
+               QStringLiteral("conn/s"), std::nullopt, std::nullopt, median(rates[2]),
+               QStringLiteral(">= 90% of one listener"), failures == 0 && !ratios.isEmpty() && median(ratios) >= 0.9,
+               QStringLiteral("two/one %1%, lag p99 %2 ms")
+                   .arg(median(ratios) * 100, 0, 'f', 0)
+                   .arg(median(lagP99[2]), 0, 'f', 1)});
+}
+
 QString joined(const QList<double> &values)
 {
     QStringList texts;
@@ -524,7 +619,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption repeatsOption(QStringLiteral("repeats"), QStringLiteral("Repeats per load (default 3)."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
                                         QStringLiteral("Run only these scenarios: accept-close, hold-churn, echo-stream, "
-                                                       "hold, leak, cold-start, sequential, table (comma separated)."),
+                                                       "two-listeners, hold, leak, cold-start, sequential, table (comma separated)."),
                                         QStringLiteral("LIST"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Also write every figure to FILE."), QStringLiteral("FILE"));
     parser.addOptions({appOption, quickOption, repeatsOption, onlyOption, jsonOption});
@@ -562,6 +657,8 @@ int main(int argc, char *argv[])
               QStringLiteral(">= 40% of reference"));
     if (wanted(settings, QStringLiteral("echo-stream")))
         echoStream(settings);
+    if (wanted(settings, QStringLiteral("two-listeners")))
+        twoListeners(settings);
     if (wanted(settings, QStringLiteral("hold")))
         holdMany(settings);
     if (wanted(settings, QStringLiteral("leak")))

@@ -1,7 +1,10 @@
 #include "benchprocess.h"
 
+#include <QJsonArray>
+
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -110,6 +113,7 @@ bool BenchServer::start()
         }
         m_listeningMs = monotonicMs();
         m_port = quint16(line.section(QLatin1Char(' '), 1, 1).toUInt());
+        m_ports = {m_port};
         return m_port != 0;
     }
 
@@ -126,6 +130,8 @@ bool BenchServer::start()
                           QStringLiteral("--stats-file"), m_statsPath};
     if (m_kind == Kind::Headless)
         arguments.prepend(QStringLiteral("--headless"));
+    for (int i = 1; i < m_listeners; ++i)
+        arguments.append({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     m_process.setStandardOutputFile(QProcess::nullDevice());
     m_process.setProgram(m_appBinary);
     m_process.setArguments(arguments);
@@ -142,7 +148,12 @@ bool BenchServer::start()
         if (now.value(QStringLiteral("listening_ms")).toDouble() > 0 && shown) {
             m_listeningMs = now.value(QStringLiteral("listening_ms")).toDouble();
             m_port = quint16(now.value(QStringLiteral("port")).toInt());
-            return m_port != 0;
+            m_ports.clear();
+            for (const QJsonValue &port : now.value(QStringLiteral("ports")).toArray())
+                m_ports.append(quint16(port.toInt()));
+            if (m_ports.isEmpty())
+                m_ports.append(m_port);
+            return m_port != 0 && !m_ports.contains(0);
         }
         if (monotonicMs() > deadline || m_process.state() == QProcess::NotRunning) {
             m_error = QStringLiteral("Socket Lab did not start listening");

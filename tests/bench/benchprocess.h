@@ -27,6 +27,8 @@ public:
     void setBacklog(int backlog) { m_backlog = backlog; }
     // The CPUs the server may run on, all of them when empty; before start().
     void setCpus(const QList<int> &cpus) { m_cpus = cpus; }
+    // Socket Lab headless only: this many listeners, each on a free port; before start().
+    void setListeners(int count) { m_listeners = count; }
 
     // Starts and waits until it listens; false with the reason in error().
     bool start();
@@ -34,6 +36,8 @@ public:
     void stop();
 
     quint16 port() const { return m_port; }
+    // Every listener's port (Socket Lab), or the one port.
+    QList<quint16> ports() const { return m_ports; }
     qint64 pid() const { return m_process.processId(); }
     QString error() const { return m_error; }
     Kind kind() const { return m_kind; }
@@ -63,6 +67,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_statsPath;
     quint16 m_port = 0;
+    QList<quint16> m_ports;
+    int m_listeners = 1;
     double m_startedMs = 0;
     double m_listeningMs = 0;
     QString m_error;

@@ -1,0 +1,94 @@
+#include "listenerconfig.h"
+
+#include "endpoint.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+
+namespace {
+
+// Every local address the listener takes: true when a and b have one in common.
+bool addressesOverlap(const QHostAddress &a, const QHostAddress &b)
+{
+    const auto isIpv4 = [](const QHostAddress &address) {
+        bool ok = false;
+        address.toIPv4Address(&ok); // ::ffff:a.b.c.d counts as IPv4
+        return ok;
+    };
+    // "::" binds dual-stack (see Listener::startListening): every address of both families.
+    const auto everything = [](const QHostAddress &address) {
+        return address.protocol() == QAbstractSocket::IPv6Protocol && address == QHostAddress(QHostAddress::AnyIPv6);
+    };
+    const auto everyIpv4 = [&](const QHostAddress &address) {
+        bool ok = false;
+        return address.toIPv4Address(&ok) == 0 && ok;
+    };
+    if (everything(a) || everything(b))
+        return true;
+    if (everyIpv4(a))
+        return isIpv4(b);
+    if (everyIpv4(b))
+        return isIpv4(a);
+    return a.isEqual(b, QHostAddress::TolerantConversion);
+}
+
+QString label(const ListenerConfig &config, qsizetype index)
+{
+    return config.name.trimmed().isEmpty()
+        ? QCoreApplication::translate("ListenerConfig", "listener %1").arg(index + 1)
+        : QLatin1Char('"') + config.name.trimmed() + QLatin1Char('"');
+}
+
+} // namespace
+
+QString listenerProtocolName(ListenerProtocol protocol)
+{
+    return protocol == ListenerProtocol::Tls ? QStringLiteral("tls") : QStringLiteral("tcp");
+}
+
+std::optional<ListenerProtocol> listenerProtocolFromName(const QString &name)
+{
+    const QString key = name.trimmed().toLower();
+    if (key == QLatin1String("tcp"))
+        return ListenerProtocol::Tcp;
+    if (key == QLatin1String("tls"))
+        return ListenerProtocol::Tls;
+    return std::nullopt;
+}
+
+bool ListenerConfig::operator==(const ListenerConfig &other) const
+{
+    return name == other.name && protocol == other.protocol && address == other.address && port == other.port
+        && backlog == other.backlog && behaviour == other.behaviour && greetingText == other.greetingText
+        && closeConnectionsOnStop == other.closeConnectionsOnStop;
+}
+
+bool ListenerConfig::overlaps(const ListenerConfig &other) const
+{
+    if (port == 0 || port != other.port)
+        return false;
+    const Endpoint::AddressResult mine = Endpoint::parseAddress(address);
+    const Endpoint::AddressResult theirs = Endpoint::parseAddress(other.address);
+    if (!mine.error.isEmpty() || !theirs.error.isEmpty())
+        return false;
+    return addressesOverlap(mine.address, theirs.address);
+}
+
+QStringList ListenerConfig::conflicts(const QList<ListenerConfig> &configs)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < configs.size(); ++i) {
+        for (qsizetype j = i + 1; j < configs.size(); ++j) {
+            if (!configs.at(i).overlaps(configs.at(j)))
+                continue;
+            const QString first = label(configs.at(i), i);
+            lines.append(QCoreApplication::translate("ListenerConfig", "%1 and %2 both use port %3 on %4")
+                             .arg(first.left(1).toUpper() + first.mid(1), label(configs.at(j), j))
+                             .arg(configs.at(i).port)
+                             .arg(configs.at(i).address == configs.at(j).address
+                                      ? configs.at(i).address
+                                      : configs.at(i).address + QLatin1Char('/') + configs.at(j).address));
+        }
+    }
+    return lines;
+}
