@@ -106,19 +106,22 @@ ListenerPanel::ListenerPanel(QWidget *parent)
 
 ListenerPanel::~ListenerPanel() = default;
 
-void ListenerPanel::restore(const Settings &settings)
+void ListenerPanel::setConfig(const ListenerConfig &config)
 {
-    m_ui->addressCombo->setEditText(settings.bindAddress());
-    m_ui->portEdit->setText(QString::number(settings.port()));
-    m_ui->backlogSpin->setValue(settings.backlog());
-    m_ui->closeOnStopCheck->setChecked(settings.closeConnectionsOnStop());
-    const ServerBehaviour behaviour = settings.behaviour();
+    m_config = config;
+    m_ui->addressCombo->setEditText(config.address);
+    m_ui->portEdit->setText(QString::number(config.port));
+    m_ui->backlogSpin->setValue(config.backlog);
+    m_ui->closeOnStopCheck->setChecked(config.closeConnectionsOnStop);
+    const ServerBehaviour &behaviour = config.behaviour;
     const QSignalBlocker modeBlocker(m_ui->modeCombo);
     const QSignalBlocker maxBlocker(m_ui->maxConnectionsSpin);
+    const QSignalBlocker greetingBlocker(m_ui->greetingEdit);
     m_ui->modeCombo->setCurrentIndex(m_ui->modeCombo->findData(int(behaviour.mode)));
     m_ui->maxConnectionsSpin->setValue(behaviour.maxConnections);
-    m_ui->greetingEdit->setText(settings.greetingText());
+    m_ui->greetingEdit->setText(config.greetingText);
     m_ui->greetingEdit->setEnabled(behaviour.mode == ServerMode::Greeting);
+    m_greeting = behaviour.greeting;
     {
         const QSignalBlocker idleBlocker(m_ui->idleTimeoutSpin);
         m_ui->idleTimeoutSpin->setValue(behaviour.idleTimeoutSeconds);
@@ -126,23 +129,41 @@ void ListenerPanel::restore(const Settings &settings)
     m_allowList = behaviour.allowList;
     m_denyList = behaviour.denyList;
     // An unreadable list shows as the user wrote it, marked, so it can be mended.
-    m_ui->allowEdit->setText(m_allowList.toString());
-    m_ui->denyEdit->setText(m_denyList.toString());
-    m_allInterfacesConfirmed = settings.allInterfacesConfirmed();
+    {
+        const QSignalBlocker allowBlocker(m_ui->allowEdit);
+        const QSignalBlocker denyBlocker(m_ui->denyEdit);
+        m_ui->allowEdit->setText(m_allowList.toString());
+        m_ui->denyEdit->setText(m_denyList.toString());
+    }
     validateForm();
     validateAccessLists();
 }
 
-void ListenerPanel::save(Settings &settings) const
+ListenerConfig ListenerPanel::config() const
 {
-    settings.setBindAddress(m_ui->addressCombo->currentText().trimmed());
+    ListenerConfig config = m_config;
+    config.address = m_ui->addressCombo->currentText().trimmed();
     const Endpoint::PortResult port = Endpoint::parsePort(m_ui->portEdit->text());
     if (port.error.isEmpty())
-        settings.setPort(port.port);
-    settings.setBacklog(m_ui->backlogSpin->value());
-    settings.setCloseConnectionsOnStop(m_ui->closeOnStopCheck->isChecked());
-    settings.setGreetingText(m_ui->greetingEdit->text());
-    settings.setAllInterfacesConfirmed(m_allInterfacesConfirmed);
+        config.port = port.port;
+    config.backlog = m_ui->backlogSpin->value();
+    config.closeConnectionsOnStop = m_ui->closeOnStopCheck->isChecked();
+    config.greetingText = m_ui->greetingEdit->text();
+    const qsizetype capacity = config.behaviour.transcriptCapacity;
+    config.behaviour = behaviour();
+    config.behaviour.transcriptCapacity = capacity;
+    return config;
+}
+
+void ListenerPanel::setAllInterfacesConfirmed(bool confirmed)
+{
+    m_allInterfacesConfirmed = confirmed;
+}
+
+void ListenerPanel::setOtherListeners(const QList<ListenerConfig> &others)
+{
+    m_others = others;
+    validateForm();
 }
 
 CodeSettings ListenerPanel::codeSettings() const
@@ -248,7 +269,21 @@ void ListenerPanel::validateForm()
 {
     const Endpoint::AddressResult address = Endpoint::parseAddress(m_ui->addressCombo->currentText());
     const Endpoint::PortResult port = Endpoint::parsePort(m_ui->portEdit->text());
-    const QString error = !address.error.isEmpty() ? address.error : port.error;
+    QString error = !address.error.isEmpty() ? address.error : port.error;
+    if (error.isEmpty()) {
+        // Two listeners on one address and port: refused here, before bind would fail.
+        ListenerConfig typed = m_config;
+        typed.address = m_ui->addressCombo->currentText().trimmed();
+        typed.port = port.port;
+        for (const ListenerConfig &other : std::as_const(m_others)) {
+            if (typed.overlaps(other)) {
+                error = tr("Another listener already uses %1:%2")
+                            .arg(Endpoint::formatAddress(QHostAddress(other.address)))
+                            .arg(other.port);
+                break;
+            }
+        }
+    }
     m_formValid = error.isEmpty();
     m_ui->formErrorLabel->setText(error);
     m_ui->formErrorLabel->setVisible(!m_formValid && !m_listening);

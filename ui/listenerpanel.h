@@ -1,6 +1,7 @@
 #pragma once
 
 #include "codegenerator.h"
+#include "listenerconfig.h"
 #include "serverbehaviour.h"
 
 #include <QGroupBox>
@@ -12,7 +13,6 @@ class AcceptQueueGauge;
 class QAction;
 class QLineEdit;
 
-class Settings;
 struct CommandLineOptions;
 struct ListenerStatus;
 
@@ -31,8 +31,13 @@ public:
     explicit ListenerPanel(QWidget *parent = nullptr);
     ~ListenerPanel() override;
 
-    void restore(const Settings &settings);
-    void save(Settings &settings) const;
+    // The listener the form edits: loads its fields, and gives them back as typed.
+    void setConfig(const ListenerConfig &config);
+    ListenerConfig config() const;
+    bool allInterfacesConfirmed() const { return m_allInterfacesConfirmed; }
+    void setAllInterfacesConfirmed(bool confirmed);
+    // The other listeners: an address and port one of them uses is refused before bind.
+    void setOtherListeners(const QList<ListenerConfig> &others);
 
     // Fills in the form and starts listening, as --listen asks; the command line counts as the
     // confirmation for all interfaces.
@@ -76,6 +81,8 @@ private:
     void onGreetingEdited();
 
     std::unique_ptr<Ui::ListenerPanel> m_ui;
+    ListenerConfig m_config; // as loaded: what the form does not show (protocol, name) comes from it
+    QList<ListenerConfig> m_others;
     QAction *m_startStopAction = nullptr;
     QAction *m_pauseAction = nullptr;
     bool m_listening = false;

@@ -9,6 +9,10 @@
 #include "endpoint.h"
 #include "eventlogmodel.h"
 #include "listenercontroller.h"
+#include "listenerset.h"
+#include "listenersview.h"
+#include "listenersummary.h"
+#include "listenertablemodel.h"
 #include "listenerviews.h"
 #include "logexport.h"
 #include "mainmenubar.h"
@@ -51,15 +55,17 @@ MainWindow::MainWindow(QWidget *parent)
         {m_ui->listenerPanel, m_ui->lifecycleStrip, m_ui->trafficChart, m_ui->codeView}, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/socketlab.svg")));
 
-    ListenerPanel *panel = m_ui->listenerPanel;
-    connect(panel, &ListenerPanel::startRequested, this,
-            [this](const QHostAddress &address, quint16 port, int backlog) {
-                saveSettings();
-                m_controller->start(address, port, backlog);
-            });
-    connect(panel, &ListenerPanel::stopRequested, m_controller, qOverload<bool>(&ListenerController::stop));
-    connect(panel, &ListenerPanel::pauseRequested, m_controller, qOverload<bool>(&ListenerController::setPaused));
-    connect(panel, &ListenerPanel::behaviourChanged, this, &MainWindow::applyBehaviour);
+    // The form edits the current listener; the Listeners tab lists them all.
+    m_listeners = new ListenerSet(m_controller, m_ui->listenerPanel, this);
+    auto *listenersView = new ListenersView(m_listeners->model(), this);
+    listenersView->setObjectName(QStringLiteral("listenersView"));
+    m_ui->sideTabs->insertTab(1, listenersView, tr("Listeners"));
+    m_listeners->setView(listenersView);
+    connect(m_listeners, &ListenerSet::configsChanged, this, &MainWindow::saveListeners);
+    connect(m_listeners, &ListenerSet::currentChanged, this, &MainWindow::showCurrentListener);
+    connect(m_listeners, &ListenerSet::refused, this, [this](const QString &reason) {
+        m_logModel->append({LogEntry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Warning, reason}});
+    });
 
     // A wider or narrower window changes the table's width; the side pane keeps its own.
     m_ui->mainSplitter->setStretchFactor(0, 1);
@@ -72,8 +78,9 @@ MainWindow::MainWindow(QWidget *parent)
     restoreSettings();
 
     connect(m_controller, &ListenerController::updated, this, &MainWindow::onUpdated);
-    applyBehaviour();
-    showStatus(m_controller->status());
+    applyTranscriptCapacity();
+    showCurrentListener();
+    showSummary();
     showTotals(m_controller->totals());
     updateSendTargets();
 }
@@ -114,7 +121,7 @@ void MainWindow::setUpInspector()
 {
     connect(m_ui->inspector, &ConnectionInspector::closeRequested, this,
             [this](quint64 id, CloseMode mode) { m_controller->closeConnections({id}, mode); });
-    connect(m_ui->inspector, &ConnectionInspector::capacityChanged, this, &MainWindow::applyBehaviour);
+    connect(m_ui->inspector, &ConnectionInspector::capacityChanged, this, &MainWindow::applyTranscriptCapacity);
     connect(m_ui->sendPanel, &SendPanel::sendRequested, this, [this](const QByteArray &payload, bool toAll) {
         m_controller->send(toAll ? QList<quint64>() : m_connections->selection().openIds, payload);
         m_settings->setSendHistory(m_ui->sendPanel->history());
@@ -164,6 +171,13 @@ void MainWindow::setUpStatusBar()
     m_hintLabel->setTextFormat(Qt::PlainText);
     m_hintLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_hintLabel, 1);
+    // "2 listening, 1 stopped" while there are several listeners.
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(QStringLiteral("listenerSummaryLabel"));
+    m_summaryLabel->setTextFormat(Qt::PlainText);
+    m_summaryLabel->setContentsMargins(8, 0, 8, 0);
+    m_summaryLabel->hide();
+    statusBar()->addPermanentWidget(m_summaryLabel);
     // "Showing X of Y" comes first of the counts, shown only while a filter is typed.
     statusBar()->addPermanentWidget(m_connections->filterCountLabel());
     m_openLabel = new QLabel(this);
@@ -206,7 +220,8 @@ void MainWindow::resetLayout()
 
 void MainWindow::restoreSettings()
 {
-    m_ui->listenerPanel->restore(*m_settings);
+    m_ui->listenerPanel->setAllInterfacesConfirmed(m_settings->allInterfacesConfirmed());
+    m_listeners->restore(m_settings->listeners());
     m_connections->setHistoryMaximum(Settings::MaxHistoryLimit);
     m_connections->setHistoryLimit(m_settings->historyLimit());
     m_controller->keepEndedTranscripts(m_settings->historyLimit());
@@ -237,7 +252,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings()
 {
-    m_ui->listenerPanel->save(*m_settings);
+    saveListeners();
     m_settings->setSendHistory(m_ui->sendPanel->history());
     m_settings->setSendFormat(int(m_ui->sendPanel->format()));
     m_settings->setLineEnding(int(m_ui->sendPanel->lineEnding()));
@@ -268,17 +283,55 @@ void MainWindow::applyCommandLine(const CommandLineOptions &options)
         m_ui->inspector->setCapacityKiB(*options.transcriptKiB);
     if (options.listen)
         m_ui->listenerPanel->startListening(options.address, options.port, options.backlog);
+    // Each further --listen is a listener of its own, with the same behaviour, for this run.
+    for (qsizetype i = 1; i < options.listens.size(); ++i) {
+        const ListenSpec &spec = options.listens.at(i);
+        ListenerConfig config = m_listeners->configs().value(0);
+        config.protocol = spec.protocol;
+        config.address = spec.address.toString();
+        config.port = spec.port;
+        config.backlog = options.backlog;
+        m_listeners->addAndStart(config);
+    }
     saveSettings();
     m_settings->setRecordOnly(false);
 }
 
-void MainWindow::applyBehaviour()
+void MainWindow::saveListeners()
 {
-    ServerBehaviour behaviour = m_ui->listenerPanel->behaviour();
-    behaviour.transcriptCapacity = qsizetype(m_ui->inspector->capacityKiB()) * 1024;
-    m_controller->setBehaviour(behaviour);
-    m_settings->setBehaviour(behaviour);
+    QList<ListenerConfig> configs = m_listeners->configs();
+    const qsizetype capacity = qsizetype(m_ui->inspector->capacityKiB()) * 1024;
+    for (ListenerConfig &config : configs)
+        config.behaviour.transcriptCapacity = capacity;
+    m_settings->setListeners(configs);
+    m_settings->setAllInterfacesConfirmed(m_ui->listenerPanel->allInterfacesConfirmed());
+}
+
+void MainWindow::applyTranscriptCapacity()
+{
+    m_listeners->setTranscriptCapacity(qsizetype(m_ui->inspector->capacityKiB()) * 1024);
+    saveListeners();
     showEndedTranscriptBound();
+}
+
+void MainWindow::showCurrentListener()
+{
+    const int id = m_listeners->currentId();
+    const ListenerTableModel *model = m_listeners->model();
+    m_listenerViews->showStatus(model->status(id));
+    m_listenerViews->showListenQueue(model->listenQueue(id));
+    m_listenerViews->showTotals(model->totals(id));
+    showHint(model->status(id));
+}
+
+void MainWindow::showSummary()
+{
+    // One listener: its own words, as before there were several; more: how many stand where.
+    const QList<ListenerStatus> statuses = m_listeners->model()->statuses();
+    setWindowTitle(tr("Socket Lab — %1")
+                       .arg(statuses.size() == 1 ? statuses.constFirst().text() : listenerSummary(statuses)));
+    m_summaryLabel->setText(statuses.size() == 1 ? QString() : listenerSummary(statuses));
+    m_summaryLabel->setVisible(statuses.size() > 1);
 }
 
 void MainWindow::showEndedTranscriptBound()
@@ -307,11 +360,17 @@ void MainWindow::onUpdated(const UpdateBatch &batch)
         m_ui->inspector->applyTcpInfo(batch.tcpInfo);
     }
     m_logModel->append(batch.log);
-    if (batch.statusChanged)
-        showStatus(batch.status);
-    if (batch.listenQueueChanged)
-        m_listenerViews->showListenQueue(batch.listenQueue);
-    showTotals(batch.totals);
+    m_listeners->applyBatch(batch);
+    if (batch.listenerId == m_listeners->currentId()) {
+        if (batch.statusChanged)
+            showStatus(batch.status);
+        if (batch.listenQueueChanged)
+            m_listenerViews->showListenQueue(batch.listenQueue);
+        m_listenerViews->showTotals(batch.totals);
+    }
+    if (batch.statusChanged || batch.listenerRemoved)
+        showSummary();
+    showTotals(m_controller->totals());
 }
 
 void MainWindow::onCurrentConnectionChanged(quint64 id)
@@ -320,6 +379,9 @@ void MainWindow::onCurrentConnectionChanged(quint64 id)
     const QModelIndex source = model->indexForId(id);
     m_ui->inspector->showConnection(source.isValid() ? &model->connectionAt(source.row()) : nullptr);
     m_controller->inspect(source.isValid() ? id : 0);
+    // The strip, gauge, chart and code follow the listener of the selected connection.
+    if (source.isValid())
+        m_listeners->follow(model->connectionAt(source.row()).listenerId);
     watchTcpInfo();
 }
 
@@ -339,11 +401,14 @@ void MainWindow::watchTcpInfo()
 
 void MainWindow::showStatus(const ListenerStatus &status)
 {
-    m_ui->listenerPanel->showStatus(status);
     m_listenerViews->showStatus(status);
+    showHint(status);
+}
+
+void MainWindow::showHint(const ListenerStatus &status)
+{
     if (status.state == ListenerState::Listening)
         m_ui->clientsPanel->setDefaultTarget(status.address, status.port);
-    setWindowTitle(tr("Socket Lab — %1").arg(status.text()));
     if (status.state == ListenerState::Listening) {
         // A client on this machine reaches a wildcard bind through loopback.
         const QHostAddress target =
@@ -363,7 +428,6 @@ void MainWindow::showTotals(const ListenerTotals &totals)
                                                 : tr("Accepted: %1").arg(totals.accepted));
     m_bytesInLabel->setText(tr("In: %1").arg(DisplayFormat::bytes(totals.bytesReceived)));
     m_bytesOutLabel->setText(tr("Out: %1").arg(DisplayFormat::bytes(totals.bytesSent)));
-    m_listenerViews->showTotals(totals);
 }
 
 void MainWindow::updateSendTargets()

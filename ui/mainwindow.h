@@ -8,6 +8,7 @@
 class ConnectionTableModel;
 class ConnectionsView;
 class EventLogModel;
+class ListenerSet;
 class ListenerViews;
 class ListenerController;
 class QLabel;
@@ -68,7 +69,13 @@ private:
     void onCurrentConnectionChanged(quint64 id);
     // The kernel's figures are read for the rows on screen and the inspected connection.
     void watchTcpInfo();
-    void applyBehaviour();
+    void saveListeners();
+    void applyTranscriptCapacity();
+    // The strip, gauge, chart, code and hint show the current listener.
+    void showCurrentListener();
+    // The title and the status bar: the one listener's state, or how many of them stand where.
+    void showSummary();
+    void showHint(const ListenerStatus &status);
     // Keep closed's tooltip: how much the kept transcripts may take at most.
     void showEndedTranscriptBound();
     void showStatus(const ListenerStatus &status);
@@ -82,9 +89,11 @@ private:
     ListenerController *m_controller = nullptr;
     ConnectionsView *m_connections = nullptr; // from the .ui
     ListenerViews *m_listenerViews = nullptr;
+    ListenerSet *m_listeners = nullptr;
     EventLogModel *m_logModel = nullptr;
     QSortFilterProxyModel *m_logProxy = nullptr;
     QLabel *m_hintLabel = nullptr;
+    QLabel *m_summaryLabel = nullptr;
     QLabel *m_openLabel = nullptr;
     QLabel *m_acceptedLabel = nullptr;
     QLabel *m_bytesInLabel = nullptr;
