@@ -73,6 +73,12 @@ void ListenerController::setPaused(bool paused)
     toNetwork([=] { listener->setPaused(paused); });
 }
 
+void ListenerController::setTls(const std::optional<TlsServerSetup> &setup)
+{
+    Listener *listener = m_listener;
+    toNetwork([=] { listener->setTls(setup); });
+}
+
 void ListenerController::setBehaviour(const ServerBehaviour &behaviour)
 {
     Listener *listener = m_listener;

@@ -2,11 +2,13 @@
 
 #include "clientplan.h"
 #include "serverbehaviour.h"
+#include "tlsserversetup.h"
 #include "updatebatch.h"
 
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class ClientPool;
 class Listener;
@@ -29,6 +31,8 @@ public:
     void stop(bool closeConnections);
     void setPaused(bool paused);
     void setBehaviour(const ServerBehaviour &behaviour);
+    // For the next start(): TLS with this setup, or plain with nullopt (Listener::setTls).
+    void setTls(const std::optional<TlsServerSetup> &setup);
     void closeConnections(const QList<quint64> &ids, CloseMode mode = CloseMode::Graceful);
     void closeAllConnections();
     // To the given connections, or to every open one when ids is empty.
