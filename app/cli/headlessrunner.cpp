@@ -4,6 +4,7 @@
 #include "listenercontroller.h"
 #include "signalwatcher.h"
 #include "statsreporter.h"
+#include "tlscredentials.h"
 #include "transcriptformat.h"
 
 #include <QCoreApplication>
@@ -49,8 +50,29 @@ HeadlessRunner::~HeadlessRunner() = default;
 
 int HeadlessRunner::exec()
 {
+    if (m_options.tls && !loadTls())
+        return CommandLine::UsageExitCode;
     m_controller->start(m_options.address, m_options.port, m_options.backlog);
     return QCoreApplication::exec();
+}
+
+bool HeadlessRunner::loadTls()
+{
+    // Read at run time and passed on, never kept: the environment, not a flag that ps shows.
+    const TlsCredentials::Result loaded =
+        TlsCredentials::load(*m_options.tls, qgetenv("SOCKETLAB_TLS_PASSPHRASE"));
+    for (const QString &warning : loaded.warnings)
+        printLine(stderr, tr("socketlab: warning: %1").arg(warning));
+    if (!loaded.ok()) {
+        printLine(stderr, tr("socketlab: %1").arg(loaded.error));
+        if (loaded.needsPassphrase && !loaded.wrongPassphrase)
+            printLine(stderr, tr("Set SOCKETLAB_TLS_PASSPHRASE to the key's passphrase."));
+        return false;
+    }
+    if (loaded.generated)
+        m_controller->note(tr("Made a new self-signed certificate for localhost"));
+    m_controller->setTls(loaded.setup);
+    return true;
 }
 
 void HeadlessRunner::onUpdated(const UpdateBatch &batch)

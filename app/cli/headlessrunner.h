@@ -25,6 +25,8 @@ public:
     int exec();
 
 private:
+    // The TLS flags' files, checked before listening; false after printing why they cannot be used.
+    bool loadTls();
     void onUpdated(const UpdateBatch &batch);
     void onTerminationRequested(int signalNumber);
     // --transcript-dir: DIR/connection-N.txt, a text listing as the inspector exports it.
