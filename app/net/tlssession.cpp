@@ -132,7 +132,8 @@ QString TlsSession::failureReason(const QString &socketError) const
     if (containsAny(socketError, {"unsupported protocol", "no protocols available", "protocol version",
                                   "version too low", "wrong ssl version"}))
         return tr("no shared protocol version");
-    if (containsAny(socketError, {"peer did not return a certificate", "certificate required"}))
+    if (containsAny(socketError, {"did not present any certificate", "peer did not return a certificate",
+                                  "certificate required"}))
         return tr("client certificate required");
     if (m_firstByte < 0)
         return tr("the peer closed the connection before the TLS handshake began");
