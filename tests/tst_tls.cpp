@@ -88,6 +88,7 @@ private slots:
     void closeSendsCloseNotify();
     void resetStaysReset();
     void halfCloseIsRefused();
+    void echoHoldsBackAPeerThatDoesNotRead();
     void headlessSelfSigned();
     void headlessBadInputExitsBeforeListening();
 
@@ -576,6 +577,59 @@ void TestTls::halfCloseIsRefused()
     QTRY_VERIFY_WITH_TIMEOUT((echoed += client.readAll()).size() >= 10, Timeout);
     QCOMPARE(echoed, QByteArrayLiteral("still here"));
     QCOMPARE(client.state(), QAbstractSocket::ConnectedState);
+}
+
+// The plain path stops reading through Qt's read notifier; on TLS the capped read buffers of
+// QSslSocket and its inner socket do it, and the encrypted bytes waiting count as unsent.
+void TestTls::echoHoldsBackAPeerThatDoesNotRead()
+{
+    constexpr qint64 Flood = 64LL * 1024 * 1024;
+    constexpr qint64 Chunk = 256 * 1024;
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    ServerBehaviour behaviour;
+    behaviour.mode = ServerMode::Echo;
+    controller.setBehaviour(behaviour);
+    controller.setTls(selfSignedSetup());
+    START_LISTENING(controller, recorder, 5);
+
+    QSslSocket client;
+    client.setPeerVerifyMode(QSslSocket::VerifyNone);
+    client.setReadBufferSize(64 * 1024); // the client reads no more than this: the echo piles up
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), recorder.status().port);
+    QVERIFY(client.waitForEncrypted(Timeout));
+    const quint16 port = client.localPort();
+    qint64 onWire = 0;
+    connect(&client, &QSslSocket::encryptedBytesWritten, this, [&onWire](qint64 bytes) { onWire += bytes; });
+    qint64 queued = 0;
+    const QByteArray chunk(Chunk, 'x');
+    // Writes while the kernel takes it; stops once nothing moved for half a second.
+    for (;;) {
+        while (queued < Flood && client.bytesToWrite() + client.encryptedBytesToWrite() < 4 * Chunk) {
+            client.write(chunk);
+            queued += Chunk;
+        }
+        const qint64 before = onWire;
+        QSignalSpy moved(&client, &QSslSocket::encryptedBytesWritten);
+        if (!moved.wait(500) && onWire == before)
+            break;
+        if (queued >= Flood && client.encryptedBytesToWrite() == 0)
+            break;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(ROW(recorder, port).bytesReceived > 0, Timeout);
+    const ConnectionInfo held = ROW(recorder, port);
+    qInfo("client queued %lld, the wire took %lld; the server read %llu and echoed %llu", queued, onWire,
+          held.bytesReceived, held.bytesSent);
+    QVERIFY2(onWire < Flood / 2, "the server kept reading a peer that never reads");
+    QCOMPARE(held.state, ConnectionState::Open);
+
+    // Once the client reads, the echo comes back in full.
+    client.setReadBufferSize(0);
+    qint64 echoed = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((echoed += client.readAll().size()) >= qint64(ROW(recorder, port).bytesReceived)
+                                 && ROW(recorder, port).bytesReceived == ROW(recorder, port).bytesSent
+                                 && client.bytesToWrite() == 0,
+                             30000);
 }
 
 void TestTls::headlessSelfSigned()
