@@ -1,5 +1,6 @@
 // TLS listeners end to end over loopback: the generated certificate, real handshakes with
 // QSslSocket and openssl s_client, the failure reasons, the close modes and the headless flags.
+#include "commandline.h"
 #include "listenercontroller.h"
 #include "selfsignedstore.h"
 #include "tlscredentials.h"
@@ -89,6 +90,8 @@ private slots:
     void resetStaysReset();
     void halfCloseIsRefused();
     void echoHoldsBackAPeerThatDoesNotRead();
+    void tlsFlags_data();
+    void tlsFlags();
     void headlessSelfSigned();
     void headlessBadInputExitsBeforeListening();
 
@@ -630,6 +633,53 @@ void TestTls::echoHoldsBackAPeerThatDoesNotRead()
                                  && ROW(recorder, port).bytesReceived == ROW(recorder, port).bytesSent
                                  && client.bytesToWrite() == 0,
                              30000);
+}
+
+void TestTls::tlsFlags_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("error"); // the first line of the usage message; empty when it parses
+
+    const QString headless = QStringLiteral("--headless");
+    QTest::newRow("self-signed") << QStringList{headless, QStringLiteral("--tls-self-signed")} << QString();
+    QTest::newRow("files") << QStringList{headless, QStringLiteral("--tls-cert"), QStringLiteral("c.pem"),
+                                          QStringLiteral("--tls-key"), QStringLiteral("k.pem")}
+                           << QString();
+    QTest::newRow("window") << QStringList{QStringLiteral("--tls-self-signed")}
+                            << QStringLiteral("The TLS flags are for --headless");
+    QTest::newRow("both sources") << QStringList{headless, QStringLiteral("--tls-self-signed"),
+                                                 QStringLiteral("--tls-cert"), QStringLiteral("c.pem")}
+                                  << QStringLiteral("For TLS give either --tls-cert and --tls-key, or --tls-self-signed");
+    QTest::newRow("no key") << QStringList{headless, QStringLiteral("--tls-cert"), QStringLiteral("c.pem")}
+                            << QStringLiteral("For TLS give both --tls-cert and --tls-key");
+    QTest::newRow("alpn alone") << QStringList{headless, QStringLiteral("--alpn"), QStringLiteral("h2")}
+                                << QStringLiteral("For TLS give either --tls-cert and --tls-key, or --tls-self-signed");
+    QTest::newRow("min 1.4") << QStringList{headless, QStringLiteral("--tls-self-signed"), QStringLiteral("--tls-min"),
+                                            QStringLiteral("1.4")}
+                             << QStringLiteral("Bad --tls-min value \"1.4\": expected 1.2 or 1.3");
+    QTest::newRow("require without CA")
+        << QStringList{headless, QStringLiteral("--tls-self-signed"), QStringLiteral("--tls-client-cert"),
+                       QStringLiteral("require")}
+        << QStringLiteral("--tls-client-cert require needs --tls-ca");
+    QTest::newRow("timeout 0") << QStringList{headless, QStringLiteral("--tls-self-signed"),
+                                              QStringLiteral("--tls-handshake-timeout"), QStringLiteral("0")}
+                               << QStringLiteral("Bad --tls-handshake-timeout value \"0\": expected a whole number "
+                                                 "from 1 to 3600");
+}
+
+void TestTls::tlsFlags()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    const CommandLine::Result result = CommandLine::parse(QStringList{QStringLiteral("socketlab")} + arguments);
+    if (!error.isEmpty()) {
+        QCOMPARE(result.outcome, CommandLine::Outcome::BadUsage);
+        QCOMPARE(result.message.section(QLatin1Char('\n'), 0, 0), error);
+        return;
+    }
+    QCOMPARE(result.outcome, CommandLine::Outcome::Run);
+    QVERIFY(result.options.tls.has_value());
+    QCOMPARE(result.options.tls->handshakeTimeoutSeconds, TlsSettings::DefaultHandshakeTimeoutSeconds);
 }
 
 void TestTls::headlessSelfSigned()
