@@ -72,9 +72,9 @@ namespace {
 // otherwise empty.
 struct TlsFlags
 {
-    QCommandLineOption certificate{QStringLiteral("tls-cert"),
-                                   Text::tr("Headless TLS: the certificate chain (PEM, leaf first). Give --tls-key too."),
-                                   Text::tr("FILE")};
+    QCommandLineOption certificate{
+        QStringLiteral("tls-cert"), Text::tr("Headless TLS: the certificate chain (PEM, leaf first). Give --tls-key too."),
+        Text::tr("FILE")};
     QCommandLineOption key{QStringLiteral("tls-key"),
                            Text::tr("Headless TLS: the private key (PEM or DER). An encrypted key's passphrase is "
                                     "read from the SOCKETLAB_TLS_PASSPHRASE environment variable."),

@@ -88,10 +88,14 @@ SelfSignedStore::Result SelfSignedStore::write() const
     Result result;
     result.certificatePath = certificatePath();
     result.keyPath = keyPath();
+    // A folder made here is its owner's only; one that exists is the user's to set.
+    const bool existed = QFileInfo::exists(m_directory);
     if (!QDir().mkpath(m_directory)) {
         result.error = tr("Cannot create the folder %1").arg(QDir::toNativeSeparators(m_directory));
         return result;
     }
+    if (!existed)
+        QFile::setPermissions(m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const SelfSignedCertificate::Result made = SelfSignedCertificate::generate();
     if (!made.ok()) {
         result.error = made.error;

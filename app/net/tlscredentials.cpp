@@ -122,7 +122,8 @@ TlsCredentials::Result TlsCredentials::load(const TlsSettings &settings, const Q
             result.needsPassphrase = true;
             result.error = tr("The passphrase does not open the key file %1").arg(native(keyPath));
         } else {
-            result.error = tr("The key file %1 holds no private key (PEM or DER) that can be read").arg(native(keyPath));
+            result.error =
+                tr("The key file %1 holds no private key (PEM or DER) that can be read").arg(native(keyPath));
         }
         return result;
     }

@@ -159,7 +159,8 @@ void TlsSession::onEncrypted()
         QStringList parts;
         const QList<QByteArray> attributes = peer.subjectInfoAttributes();
         for (const QByteArray &attribute : attributes)
-            parts.append(QString::fromLatin1(attribute) + QLatin1Char('=') + peer.subjectInfo(attribute).join(QStringLiteral(", ")));
+            parts.append(QString::fromLatin1(attribute) + QLatin1Char('=')
+                         + peer.subjectInfo(attribute).join(QStringLiteral(", ")));
         m_info->tlsClientCertificate = parts.join(QStringLiteral(", "));
     }
     updateWireBytesReceived();
