@@ -25,7 +25,8 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Section)" = net ] || fail "Section is '$(field Section)', not net"
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 depends="$(field Depends)"
-for lib in libqt6widgets6 libqt6network6 libqt6gui6 libqt6svg6; do
+# libssl3 comes from dpkg-shlibdeps (the binary links libcrypto); Qt's TLS plug-in loads its libssl.
+for lib in libqt6widgets6 libqt6network6 libqt6gui6 libqt6svg6 libssl3; do
     grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 grep -q qt6-wayland <<<"$(field Recommends)" || fail "Recommends lacks qt6-wayland"

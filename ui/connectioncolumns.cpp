@@ -27,7 +27,8 @@ QString widestText(int column)
         QString widest;
         for (const ConnectionState state :
              {ConnectionState::Open, ConnectionState::Closing, ConnectionState::HalfClosed, ConnectionState::PeerClosed,
-              ConnectionState::Closed, ConnectionState::Reset, ConnectionState::Aborted, ConnectionState::Error}) {
+              ConnectionState::Closed, ConnectionState::Reset, ConnectionState::Aborted, ConnectionState::Error,
+              ConnectionState::TlsFailed}) {
             const QString text = connectionStateText(state);
             if (text.size() > widest.size())
                 widest = text;

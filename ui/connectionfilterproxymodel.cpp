@@ -7,7 +7,7 @@
 
 namespace {
 
-constexpr int StateCount = int(ConnectionState::Error) + 1;
+constexpr int StateCount = int(ConnectionState::TlsFailed) + 1;
 
 // Looks a connection's endpoint text up, formatting it the first time. Closed rows leave the
 // table, so the cache starts over when it holds far more entries than there are rows. Returned

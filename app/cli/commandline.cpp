@@ -99,6 +99,104 @@ ServerBehaviour CommandLineOptions::behaviour(ServerBehaviour base) const
     return base;
 }
 
+namespace {
+
+// The TLS flags, their own group: parsed into options->tls when any is given; an error message
+// otherwise empty.
+struct TlsFlags
+{
+    QCommandLineOption certificate{
+        QStringLiteral("tls-cert"), Text::tr("Headless TLS: the certificate chain (PEM, leaf first). Give --tls-key too."),
+        Text::tr("FILE")};
+    QCommandLineOption key{QStringLiteral("tls-key"),
+                           Text::tr("Headless TLS: the private key (PEM or DER). An encrypted key's passphrase is "
+                                    "read from the SOCKETLAB_TLS_PASSPHRASE environment variable."),
+                           Text::tr("FILE")};
+    QCommandLineOption selfSigned{QStringLiteral("tls-self-signed"),
+                                  Text::tr("Headless TLS with a self-signed certificate for localhost, made once and "
+                                           "kept in the application's data folder.")};
+    QCommandLineOption minimum{QStringLiteral("tls-min"),
+                               Text::tr("Lowest TLS version accepted: 1.2 (the default) or 1.3."), Text::tr("VERSION")};
+    QCommandLineOption clientCertificate{
+        QStringLiteral("tls-client-cert"),
+        Text::tr("Ask clients for a certificate: none (the default), request, or require (give --tls-ca)."),
+        Text::tr("MODE")};
+    QCommandLineOption ca{QStringLiteral("tls-ca"), Text::tr("CA certificates that client certificates must chain to."),
+                          Text::tr("FILE")};
+    QCommandLineOption alpn{QStringLiteral("alpn"), Text::tr("Application protocols offered over TLS, in order: "
+                                                             "\"h2,http/1.1\"."),
+                            Text::tr("LIST")};
+    QCommandLineOption timeout{QStringLiteral("tls-handshake-timeout"),
+                               Text::tr("Fail a TLS handshake that has not ended after this many seconds, 1 to %1 "
+                                        "(default %2).")
+                                   .arg(TlsSettings::MaxHandshakeTimeoutSeconds)
+                                   .arg(TlsSettings::DefaultHandshakeTimeoutSeconds),
+                               Text::tr("SECONDS")};
+
+    QList<const QCommandLineOption *> all() const
+    {
+        return {&certificate, &key, &selfSigned, &minimum, &clientCertificate, &ca, &alpn, &timeout};
+    }
+
+    QString parse(const QCommandLineParser &parser, CommandLineOptions *options) const
+    {
+        bool any = false;
+        for (const QCommandLineOption *option : all()) {
+            if (parser.values(*option).size() > 1)
+                return Text::tr("Give --%1 at most once").arg(option->names().constFirst());
+            any = any || parser.isSet(*option);
+        }
+        if (!any)
+            return {};
+        if (!options->headless)
+            return Text::tr("The TLS flags are for --headless");
+        TlsSettings tls;
+        const bool files = parser.isSet(certificate) || parser.isSet(key);
+        if (files == parser.isSet(selfSigned))
+            return Text::tr("For TLS give either --tls-cert and --tls-key, or --tls-self-signed");
+        if (files && (parser.value(certificate).isEmpty() || parser.value(key).isEmpty()))
+            return Text::tr("For TLS give both --tls-cert and --tls-key");
+        tls.source = files ? TlsCertificateSource::Files : TlsCertificateSource::SelfSigned;
+        tls.certificatePath = parser.value(certificate);
+        tls.keyPath = parser.value(key);
+        if (parser.isSet(minimum)) {
+            const std::optional<TlsMinimumProtocol> protocol = TlsSettings::parseMinimumProtocol(parser.value(minimum));
+            if (!protocol)
+                return Text::tr("Bad --tls-min value \"%1\": expected 1.2 or 1.3").arg(parser.value(minimum));
+            tls.minimumProtocol = *protocol;
+        }
+        if (parser.isSet(clientCertificate)) {
+            const std::optional<TlsClientCertificate> mode =
+                TlsSettings::parseClientCertificate(parser.value(clientCertificate));
+            if (!mode)
+                return Text::tr("Bad --tls-client-cert value \"%1\": expected none, request or require")
+                    .arg(parser.value(clientCertificate));
+            tls.clientCertificate = *mode;
+        }
+        tls.caPath = parser.value(ca);
+        if (tls.clientCertificate == TlsClientCertificate::Require && tls.caPath.isEmpty())
+            return Text::tr("--tls-client-cert require needs --tls-ca");
+        if (parser.isSet(alpn)) {
+            tls.alpn = TlsSettings::parseAlpn(parser.value(alpn));
+            if (tls.alpn.isEmpty())
+                return Text::tr("Bad --alpn value: give protocol names separated by commas");
+        }
+        if (parser.isSet(timeout)) {
+            const std::optional<int> seconds =
+                boundedNumber(parser.value(timeout), 1, TlsSettings::MaxHandshakeTimeoutSeconds);
+            if (!seconds)
+                return Text::tr("Bad --tls-handshake-timeout value \"%1\": expected a whole number from 1 to %2")
+                    .arg(parser.value(timeout).trimmed())
+                    .arg(TlsSettings::MaxHandshakeTimeoutSeconds);
+            tls.handshakeTimeoutSeconds = *seconds;
+        }
+        options->tls = tls;
+        return {};
+    }
+};
+
+} // namespace
+
 CommandLine::Result CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -184,6 +282,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     parser.addOption(headlessOption);
     parser.addOption(transcriptDirOption);
     parser.addOption(statsOption);
+    const TlsFlags tlsFlags;
+    for (const QCommandLineOption *option : tlsFlags.all())
+        parser.addOption(*option);
 
     Result result;
     const auto usageError = [&](const QString &message) {
@@ -248,13 +349,6 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         options.listen = true;
         options.address = options.listens.constFirst().address;
         options.port = options.listens.constFirst().port;
-    }
-    // TLS is carried but not served yet: better no listener than a plain one where TLS was asked for.
-    for (const ListenSpec &spec : std::as_const(options.listens)) {
-        if (spec.protocol == ListenerProtocol::Tls)
-            return usageError(Text::tr("Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or "
-                                       "--tls-self-signed")
-                                  .arg(listenText(spec)));
     }
     if (parser.isSet(backlogOption)) {
         const std::optional<int> backlog = boundedNumber(parser.value(backlogOption), 1, Settings::MaxBacklog);
@@ -343,6 +437,15 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                   .arg(options.statsFile, QDir::toNativeSeparators(folder.filePath())));
         if (!folder.isWritable() || (file.exists() && !file.isWritable()))
             return usageError(Text::tr("Bad --stats-file value \"%1\": cannot write there").arg(options.statsFile));
+    }
+    if (const QString error = tlsFlags.parse(parser, &options); !error.isEmpty())
+        return usageError(error);
+    // A tls:// listener needs a certificate: better no listener than a plain one where TLS was asked for.
+    for (const ListenSpec &spec : std::as_const(options.listens)) {
+        if (spec.protocol == ListenerProtocol::Tls && !options.tls)
+            return usageError(Text::tr("Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or "
+                                       "--tls-self-signed")
+                                  .arg(listenText(spec)));
     }
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include "listenerconfig.h"
 #include "serverbehaviour.h"
+#include "tlssettings.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -42,6 +43,9 @@ struct CommandLineOptions
     bool closeOnStop = false;  // the window only: a headless run always closes them at exit
     QString transcriptDir;     // --transcript-dir: headless writes each ended connection's transcript here
     QString statsFile; // --stats-file: where to keep the figures a benchmark reads
+    // Any --tls-* flag or --alpn: how the tls:// listeners serve TLS; with no tls:// listener,
+    // every listener of the run is TLS. The passphrase is never a flag (SOCKETLAB_TLS_PASSPHRASE).
+    std::optional<TlsSettings> tls;
 
     // base with the behaviour flags that were given applied over it.
     ServerBehaviour behaviour(ServerBehaviour base = {}) const;
@@ -49,6 +53,9 @@ struct CommandLineOptions
 
 // socketlab [--listen [tcp://|tls://]HOST:PORT]... [--backlog N] [--mode MODE] [behaviour flags] [--headless]
 //           [--transcript-dir DIR] [--stats-file PATH]
+//           [--tls-cert FILE --tls-key FILE | --tls-self-signed] [--tls-min 1.2|1.3]
+//           [--tls-client-cert none|request|require] [--tls-ca FILE] [--alpn LIST]
+//           [--tls-handshake-timeout S]
 class CommandLine final
 {
 public:

@@ -4,6 +4,7 @@
 #include "listenercontroller.h"
 #include "signalwatcher.h"
 #include "statsreporter.h"
+#include "tlscredentials.h"
 #include "transcriptformat.h"
 
 #include <QCoreApplication>
@@ -55,16 +56,48 @@ HeadlessRunner::~HeadlessRunner() = default;
 
 int HeadlessRunner::exec()
 {
+    std::optional<TlsServerSetup> tls;
+    if (m_options.tls) {
+        tls = loadTls();
+        if (!tls)
+            return CommandLine::UsageExitCode;
+    }
+    // The TLS flags serve the tls:// listeners; with none, every listener is TLS.
+    bool anyTlsPrefix = false;
+    for (const ListenSpec &spec : std::as_const(m_options.listens))
+        anyTlsPrefix = anyTlsPrefix || spec.protocol == ListenerProtocol::Tls;
     const QList<int> ids = m_controller->listenerIds();
     if (m_options.listens.isEmpty()) {
+        m_controller->setTls(ids.constFirst(), tls);
         m_controller->start(m_options.address, m_options.port, m_options.backlog);
     } else {
         for (qsizetype i = 0; i < ids.size() && i < m_options.listens.size(); ++i) {
             const ListenSpec &spec = m_options.listens.at(i);
+            m_controller->setTls(ids.at(i), !anyTlsPrefix || spec.protocol == ListenerProtocol::Tls
+                                                ? tls
+                                                : std::optional<TlsServerSetup>());
             m_controller->start(ids.at(i), spec.address, spec.port, m_options.backlog);
         }
     }
     return QCoreApplication::exec();
+}
+
+std::optional<TlsServerSetup> HeadlessRunner::loadTls()
+{
+    // Read at run time and passed on, never kept: the environment, not a flag that ps shows.
+    const TlsCredentials::Result loaded =
+        TlsCredentials::load(*m_options.tls, qgetenv("SOCKETLAB_TLS_PASSPHRASE"));
+    for (const QString &warning : loaded.warnings)
+        printLine(stderr, tr("socketlab: warning: %1").arg(warning));
+    if (!loaded.ok()) {
+        printLine(stderr, tr("socketlab: %1").arg(loaded.error));
+        if (loaded.needsPassphrase && !loaded.wrongPassphrase)
+            printLine(stderr, tr("Set SOCKETLAB_TLS_PASSPHRASE to the key's passphrase."));
+        return std::nullopt;
+    }
+    if (loaded.generated)
+        m_controller->note(tr("Made a new self-signed certificate for localhost"));
+    return loaded.setup;
 }
 
 void HeadlessRunner::onUpdated(const UpdateBatch &batch)

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "commandline.h"
+#include "tlsserversetup.h"
 
 #include <QObject>
 #include <QSet>
+
+#include <optional>
 
 class ListenerController;
 class SignalWatcher;
@@ -27,6 +30,9 @@ public:
     int exec();
 
 private:
+    // The TLS flags' files, checked before listening; false after printing why they cannot be used.
+    // The run's certificate, loaded and checked before anything listens; nothing after one line on stderr.
+    std::optional<TlsServerSetup> loadTls();
     void onUpdated(const UpdateBatch &batch);
     void onTerminationRequested(int signalNumber);
     // --transcript-dir: DIR/connection-N.txt, a text listing as the inspector exports it.

@@ -6,7 +6,7 @@ bool ConnectionInfo::isFinished() const
 {
     return state == ConnectionState::PeerClosed || state == ConnectionState::Closed
         || state == ConnectionState::Reset || state == ConnectionState::Aborted
-        || state == ConnectionState::Error;
+        || state == ConnectionState::Error || state == ConnectionState::TlsFailed;
 }
 
 qint64 ConnectionInfo::durationMs(qint64 nowMs) const
@@ -34,6 +34,8 @@ QString connectionStateText(ConnectionState state)
         return QCoreApplication::translate("ConnectionState", "Reset by server");
     case ConnectionState::Error:
         return QCoreApplication::translate("ConnectionState", "Error");
+    case ConnectionState::TlsFailed:
+        return QCoreApplication::translate("ConnectionState", "TLS failed");
     }
     return {};
 }

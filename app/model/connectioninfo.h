@@ -14,7 +14,11 @@ enum class ConnectionState : quint8 {
     Reset,      // the peer reset it (RST)
     Aborted,    // the server reset it (RST)
     Error,      // another socket error ended it
+    TlsFailed,  // the TLS handshake failed or timed out; errorString says why
 };
+
+// Where a TLS connection's handshake stands; None on a plain connection.
+enum class TlsPhase : quint8 { None, Handshaking, Established };
 
 // The three ways the server can end a connection.
 enum class CloseMode : quint8 {
@@ -41,6 +45,16 @@ struct ConnectionInfo
     QString errorString;
     bool recording = true; // the transcript keeps the bytes (not in Discard mode)
     bool halfClosedByServer = false; // the server shut its sending side before the end
+    // TLS: the byte counts and the transcript above are the decrypted application bytes.
+    bool tls = false;
+    TlsPhase tlsPhase = TlsPhase::None;
+    QString tlsProtocol;          // "TLS 1.3", once established
+    QString tlsCipher;            // "TLS_AES_256_GCM_SHA384"
+    QString tlsServerName;        // SNI from the client's hello; empty when it sent none
+    QString tlsAlpn;              // the negotiated application protocol; empty for none
+    QString tlsClientCertificate; // the client certificate's subject; empty for none
+    quint64 tlsBytesReceived = 0; // on the wire: TLS records and the handshake, TCP payload
+    quint64 tlsBytesSent = 0;
 
     bool isFinished() const;
     qint64 durationMs(qint64 nowMs) const;

@@ -23,6 +23,8 @@ struct ListenerStatus
     QString errorString;
     LifecycleStep failedStep = LifecycleStep::None; // where listening failed; None otherwise
     QString errnoName; // the failed call's errno ("EADDRINUSE", "EACCES", ...); empty if unknown
+    bool tls = false; // connections are TLS, set before listening began
+    QString tlsFingerprint; // SHA-256 of the server's certificate, "AA:BB:..."; empty unless tls
 
     // "Listening on 127.0.0.1:9000, backlog 5", "Listening (paused: too many open files) on ...",
     // "Stopped", "Error: ..."

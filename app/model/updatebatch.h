@@ -22,6 +22,8 @@ struct ListenerTotals
     quint64 bytesReceived = 0;
     quint64 bytesSent = 0;
     quint64 refused = 0; // accepted and closed at once: over the maximum or refused by the access lists
+    quint64 handshakesDone = 0;   // TLS handshakes that completed
+    quint64 handshakesFailed = 0; // TLS connections that ended as TlsFailed
 };
 
 // What is new in the transcript of the connection the window inspects.

@@ -2,10 +2,13 @@
 
 #include "qtsocketinternals.h"
 #include "socketoptions.h"
+#include "tlsserversetup.h"
+#include "tlssession.h"
 
 #include <QDateTime>
 #include <QEvent>
 #include <QSocketNotifier>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <array>
@@ -73,6 +76,39 @@ Connection::Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerA
 
 Connection::~Connection() = default;
 
+void Connection::startTls(const TlsServerSetup &setup)
+{
+    auto *socket = qobject_cast<QSslSocket *>(m_socket);
+    if (!socket || m_tls)
+        return;
+    m_tls = new TlsSession(socket, &m_info, setup.handshakeTimeoutSeconds, this);
+    connect(m_tls, &TlsSession::established, this, [this] {
+        emit changed(m_info.id, 0, 0);
+        emit tlsEstablished(m_info.id);
+    });
+    connect(m_tls, &TlsSession::timedOut, this, &Connection::onTlsTimedOut);
+    // QSslSocket's bytesWritten counts application bytes as they enter TLS, before the wire
+    // takes them; what waits is only known to drain here.
+    connect(m_tls, &TlsSession::wireBytesWritten, this, [this] {
+        emit changed(m_info.id, 0, 0);
+        afterWrite();
+    });
+    m_tls->start();
+}
+
+void Connection::onTlsTimedOut()
+{
+    if (isFinished() || !m_tls || m_tls->isEstablished())
+        return;
+    finish(ConnectionState::TlsFailed, m_tls->timeoutReason());
+    m_socket->abort();
+}
+
+qint64 Connection::pendingOut() const
+{
+    return m_tls ? m_socket->bytesToWrite() + m_tls->encryptedBytesToWrite() : m_socket->bytesToWrite();
+}
+
 void Connection::watchNotifiers()
 {
     // Qt reads a reset as an orderly close and closes the descriptor before it says so; its
@@ -89,7 +125,7 @@ void Connection::watchNotifiers()
 
 void Connection::watchWritesIfQueued()
 {
-    if (!m_watchingWrites && m_socket->bytesToWrite() > 0)
+    if (!m_watchingWrites && pendingOut() > 0)
         watchNotifiers();
 }
 
@@ -102,7 +138,7 @@ bool Connection::eventFilter(QObject *watched, QEvent *event)
     // sent yet: a peer that half-closes would lose the end of its echo. The end waits, with the
     // notifier off, until that is sent.
     auto *notifier = static_cast<QSocketNotifier *>(watched);
-    if (notifier->type() == QSocketNotifier::Read && !m_resetSeen && m_socket->bytesToWrite() > 0
+    if (notifier->type() == QSocketNotifier::Read && !m_resetSeen && pendingOut() > 0
         && atEndOfStream(m_socket->socketDescriptor())) {
         notifier->setEnabled(false);
         m_endHeld = true;
@@ -137,7 +173,7 @@ bool Connection::canSend() const
 
 bool Connection::sendBacklogFull() const
 {
-    return m_socket->bytesToWrite() >= SendBacklogLimit;
+    return pendingOut() >= SendBacklogLimit;
 }
 
 bool Connection::send(const QByteArray &data)
@@ -166,7 +202,9 @@ void Connection::close(CloseMode mode)
         m_socket->disconnectFromHost();
         break;
     case CloseMode::HalfClose:
-        if (m_closeRequested || m_halfClosed || m_halfClosePending)
+        // TLS 1.3 allows it, but many stacks end the whole connection on close_notify; the
+        // listener says so in the log.
+        if (m_closeRequested || m_halfClosed || m_halfClosePending || m_tls)
             return;
         // Pending data goes out first; the FIN follows it.
         m_halfClosePending = true;
@@ -214,7 +252,7 @@ void Connection::checkPendingError()
 
 bool Connection::echoBacklogFull() const
 {
-    return m_mode == ServerMode::Echo && m_socket->bytesToWrite() >= EchoHighWater;
+    return m_mode == ServerMode::Echo && pendingOut() >= EchoHighWater;
 }
 
 QSocketNotifier *Connection::readNotifier() const
@@ -263,6 +301,8 @@ void Connection::onReadyRead()
         }
     }
     if (received > 0) {
+        if (m_tls)
+            m_tls->updateWireBytesReceived();
         m_info.bytesReceived += static_cast<quint64>(received);
         m_info.lastActivityMs = now;
         emit changed(m_info.id, received, 0);
@@ -277,11 +317,17 @@ void Connection::onBytesWritten(qint64 bytes)
     m_info.bytesSent += static_cast<quint64>(bytes);
     m_info.lastActivityMs = nowMs();
     emit changed(m_info.id, 0, bytes);
-    if (m_halfClosePending && m_socket->bytesToWrite() == 0)
+    afterWrite();
+}
+
+void Connection::afterWrite()
+{
+    const qint64 pending = pendingOut();
+    if (m_halfClosePending && pending == 0)
         shutdownWrite();
-    if (m_readStalled && m_socket->bytesToWrite() <= EchoLowWater)
+    if (m_readStalled && pending <= EchoLowWater)
         resumeReading();
-    if (m_endHeld && m_socket->bytesToWrite() == 0) {
+    if (m_endHeld && pending == 0) {
         m_endHeld = false;
         if (QSocketNotifier *notifier = readNotifier())
             notifier->setEnabled(true);
@@ -292,6 +338,10 @@ void Connection::onErrorOccurred(QAbstractSocket::SocketError error)
 {
     if (isFinished())
         return;
+    if (m_tls && !m_tls->isEstablished()) {
+        finish(ConnectionState::TlsFailed, m_tls->failureReason(m_socket->errorString()));
+        return;
+    }
     switch (error) {
     case QAbstractSocket::RemoteHostClosedError:
         checkPendingError();
@@ -309,6 +359,10 @@ void Connection::onErrorOccurred(QAbstractSocket::SocketError error)
 
 void Connection::onDisconnected()
 {
+    if (m_tls && !m_tls->isEstablished() && !m_closeRequested) {
+        finish(ConnectionState::TlsFailed, m_tls->failureReason(m_socket->errorString()));
+        return;
+    }
     finishAsObserved();
 }
 

@@ -9,6 +9,8 @@
 
 class QSocketNotifier;
 class QTcpSocket;
+class TlsSession;
+struct TlsServerSetup;
 
 // One accepted TCP connection, owned by the Listener on the network thread.
 class Connection final : public QObject
@@ -22,6 +24,11 @@ public:
     explicit Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort,
                         QObject *parent = nullptr);
     ~Connection() override;
+
+    // Makes this a TLS connection and starts the server handshake; the socket must be the
+    // QSslSocket TlsSession::createSocket() made. Called once, right after construction.
+    void startTls(const TlsServerSetup &setup);
+    bool isTls() const { return m_tls != nullptr; }
 
     quint64 id() const { return m_info.id; }
     const ConnectionInfo &info() const { return m_info; }
@@ -52,6 +59,8 @@ signals:
     void finished(quint64 id);
     // The server's sending side is shut: the peer reads EOF and can still send.
     void halfClosed(quint64 id);
+    // The TLS handshake completed; the info has the protocol, cipher and the rest.
+    void tlsEstablished(quint64 id);
 
 private:
     void watchNotifiers();
@@ -62,6 +71,11 @@ private:
     void resumeReading();
     QSocketNotifier *readNotifier() const;
     void onBytesWritten(qint64 bytes);
+    // What waits to go out: for TLS also the encrypted bytes Qt holds.
+    qint64 pendingOut() const;
+    // Something went onto the wire: a half-close, stalled reading or a held end may go on.
+    void afterWrite();
+    void onTlsTimedOut();
     void onErrorOccurred(QAbstractSocket::SocketError error);
     void onDisconnected();
     void checkPendingError();
@@ -71,6 +85,7 @@ private:
     void finish(ConnectionState state, const QString &errorString = {});
 
     QTcpSocket *m_socket = nullptr;
+    TlsSession *m_tls = nullptr; // nullptr on a plain connection
     ConnectionInfo m_info;
     Transcript m_transcript;
     ServerMode m_mode = ServerMode::Hold;

@@ -6,9 +6,11 @@
 #include "kernelmonitor.h"
 #include "listenfailure.h"
 #include "socketoptions.h"
+#include "tlssession.h"
 
 #include <QDateTime>
 #include <QSocketNotifier>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -83,9 +85,12 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
         setStatus(status);
         return;
     }
+    m_tls = m_tlsNext;
     ListenerStatus status;
     status.state = ListenerState::Listening;
     status.paused = false;
+    status.tls = m_tls.has_value();
+    status.tlsFingerprint = m_tls ? m_tls->fingerprint : QString();
     // Shown as asked: the dual-stack Any behind "::" would print as 0.0.0.0.
     status.address = everyInterface ? address : serverAddress();
     status.port = serverPort();
@@ -101,6 +106,8 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     m_gate->watch(m_acceptNotifier);
     log(LogLevel::Info, tr("Socket bound to %1").arg(Endpoint::format(status.address, status.port)));
     log(LogLevel::Info, tr("Listening with backlog %1").arg(status.backlog));
+    if (m_tls)
+        log(LogLevel::Info, tr("TLS certificate SHA-256 fingerprint %1").arg(m_tls->fingerprint));
     if (Endpoint::isAllInterfaces(status.address))
         log(LogLevel::Warning, tr("Bound to all interfaces: other machines can connect"));
     log(LogLevel::Info, tr("Waiting for a connection..."));
@@ -221,11 +228,23 @@ void Listener::setBehaviour(const ServerBehaviour &behaviour)
         log(LogLevel::Info, tr("Server mode: %1").arg(serverModeText(behaviour.mode)));
 }
 
+void Listener::setTls(const std::optional<TlsServerSetup> &setup)
+{
+    m_tlsNext = setup;
+}
+
 void Listener::closeConnections(const QList<quint64> &ids, CloseMode mode)
 {
     for (const quint64 id : ids) {
-        if (Connection *connection = m_connections.value(id))
-            connection->close(mode);
+        Connection *connection = m_connections.value(id);
+        if (!connection)
+            continue;
+        if (mode == CloseMode::HalfClose && connection->isTls() && !connection->isFinished()) {
+            log(LogLevel::Warning,
+                tr("Connection #%1: half-close is not available on TLS: TLS 1.3 half-close is not portable").arg(id));
+            continue;
+        }
+        connection->close(mode);
     }
 }
 
@@ -371,6 +390,10 @@ void Listener::acceptReady()
 void Listener::takeDescriptor(const SocketOptions::Accepted &accepted)
 {
     m_sinceAccept.start();
+    if (m_tls) {
+        takeTlsDescriptor(accepted);
+        return;
+    }
     auto *socket = new QTcpSocket(this);
     // TCP sockets are always buffered in Qt; Connection caps the buffer.
     if (!socket->setSocketDescriptor(accepted.descriptor, QAbstractSocket::ConnectedState, QIODevice::ReadWrite)) {
@@ -380,6 +403,33 @@ void Listener::takeDescriptor(const SocketOptions::Accepted &accepted)
         return;
     }
     take(socket, accepted.peerAddress, accepted.peerPort);
+}
+
+void Listener::takeTlsDescriptor(const SocketOptions::Accepted &accepted)
+{
+    QString error;
+    QSslSocket *socket = TlsSession::createSocket(accepted.descriptor, *m_tls, this, &error);
+    if (!socket) {
+        log(LogLevel::Error, tr("Could not take an accepted connection: %1").arg(error));
+        SocketOptions::closeSocket(accepted.descriptor);
+        return;
+    }
+    take(socket, accepted.peerAddress, accepted.peerPort);
+}
+
+void Listener::startTls(Connection *connection)
+{
+    connect(connection, &Connection::tlsEstablished, this, [this](quint64 id) {
+        ++m_totals.handshakesDone;
+        if (const Connection *established = m_connections.value(id)) {
+            const ConnectionInfo &info = established->info();
+            log(LogLevel::Connection, tr("Connection #%1 from %2: TLS handshake done, %3, %4")
+                                          .arg(id)
+                                          .arg(Endpoint::format(info.peerAddress, info.peerPort), info.tlsProtocol,
+                                               info.tlsCipher));
+        }
+    });
+    connection->startTls(*m_tls);
 }
 
 void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort)
@@ -419,6 +469,9 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
                                                                             connection->info().peerPort)));
     m_dirty.insert(id);
     scheduleFlush();
+    // Before the greeting: written earlier, it would go out in clear.
+    if (m_tls)
+        startTls(connection);
 
     if (m_behaviour.mode == ServerMode::Greeting)
         connection->send(m_behaviour.greeting);
@@ -472,6 +525,10 @@ void Listener::onConnectionFinished(quint64 id)
         break;
     case ConnectionState::Aborted:
         log(LogLevel::Connection, tr("Connection #%1 from %2 reset by the server (RST)").arg(id).arg(peer));
+        break;
+    case ConnectionState::TlsFailed:
+        ++m_totals.handshakesFailed;
+        log(LogLevel::Warning, tr("Connection #%1 from %2: TLS failed: %3").arg(id).arg(peer, info.errorString));
         break;
     default:
         log(LogLevel::Error, tr("Connection #%1 from %2 failed: %3").arg(id).arg(peer, info.errorString));

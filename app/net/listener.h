@@ -4,6 +4,7 @@
 #include "listenerstatus.h"
 #include "serverbehaviour.h"
 #include "socketoptions.h"
+#include "tlsserversetup.h"
 #include "transcriptarchive.h"
 #include "transcriptfeed.h"
 #include "updatebatch.h"
@@ -15,6 +16,7 @@
 #include <QTcpServer>
 
 #include <limits>
+#include <optional>
 
 class AcceptGate;
 class Connection;
@@ -50,6 +52,10 @@ public:
     // While paused, new connections wait in the kernel's accept queue, up to the backlog.
     void setPaused(bool paused);
     void setBehaviour(const ServerBehaviour &behaviour);
+    // Makes the next startListening() a TLS listener (or a plain one again with nullopt); the
+    // setup is loaded and checked beforehand (TlsCredentials). A running listener keeps what it
+    // started with until it starts again.
+    void setTls(const std::optional<TlsServerSetup> &setup);
 
     void closeConnections(const QList<quint64> &ids, CloseMode mode = CloseMode::Graceful);
     void closeAllConnections();
@@ -91,6 +97,9 @@ private:
     // AcceptBatch, and sets each connection up.
     void acceptReady();
     void takeDescriptor(const SocketOptions::Accepted &accepted);
+    void takeTlsDescriptor(const SocketOptions::Accepted &accepted);
+    // Counts and logs the handshake's end, then starts it.
+    void startTls(Connection *connection);
     // peer is the address accept() gave; the socket's own is gone once the peer reset.
     void take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort);
     // Accepting is on unless the user paused it or the gate shut it for want of descriptors.
@@ -143,4 +152,6 @@ private:
     // Fires while connections wait in the kernel's queue; QTcpServer's own accepting stays off.
     QSocketNotifier *m_acceptNotifier = nullptr;
     QList<SocketOptions::Accepted> m_accepted; // accepted, not yet set up; empty between turns
+    std::optional<TlsServerSetup> m_tlsNext; // what the next start uses
+    std::optional<TlsServerSetup> m_tls;     // what this run uses; accepted connections are TLS
 };

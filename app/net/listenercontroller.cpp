@@ -130,6 +130,20 @@ void ListenerController::setPaused(bool paused)
     setPaused(FirstListenerId, paused);
 }
 
+void ListenerController::setTls(const std::optional<TlsServerSetup> &setup)
+{
+    setTls(FirstListenerId, setup);
+}
+
+void ListenerController::setTls(int listenerId, const std::optional<TlsServerSetup> &setup)
+{
+    ListenerHub *hub = m_hub;
+    toNetwork([=] {
+        if (Listener *listener = hub->listener(listenerId))
+            listener->setTls(setup);
+    });
+}
+
 void ListenerController::setBehaviour(const ServerBehaviour &behaviour)
 {
     setBehaviour(FirstListenerId, behaviour);

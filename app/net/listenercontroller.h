@@ -2,6 +2,7 @@
 
 #include "clientplan.h"
 #include "serverbehaviour.h"
+#include "tlsserversetup.h"
 #include "updatebatch.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class ClientPool;
 class ListenerHub;
@@ -53,6 +55,9 @@ public:
     void stop(bool closeConnections);
     void setPaused(bool paused);
     void setBehaviour(const ServerBehaviour &behaviour);
+    // For the next start(): TLS with this setup, or plain with nullopt (Listener::setTls).
+    void setTls(const std::optional<TlsServerSetup> &setup);
+    void setTls(int listenerId, const std::optional<TlsServerSetup> &setup);
     void closeConnections(const QList<quint64> &ids, CloseMode mode = CloseMode::Graceful);
     void closeAllConnections();
     // To the given connections, or to every open one when ids is empty.
