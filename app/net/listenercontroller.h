@@ -89,6 +89,9 @@ public:
 
 signals:
     void updated(const UpdateBatch &batch);
+    // After the updated() signals of the batches that arrived together (for those that sort the
+    // lines of several listeners by time).
+    void deliveryDone();
     void clientsUpdated(const ClientTotals &totals);
 
 private:
