@@ -53,6 +53,8 @@ public:
     void stop(bool closeConnections);
     void setPaused(bool paused);
     void setBehaviour(const ServerBehaviour &behaviour);
+
+    // The connection-level calls reach whichever listener owns each connection.
     void closeConnections(const QList<quint64> &ids, CloseMode mode = CloseMode::Graceful);
     void closeAllConnections();
     // To the given connections, or to every open one when ids is empty.
@@ -62,7 +64,8 @@ public:
     // Read TCP_INFO for these connections (the rows shown and the selected one, a few hundred
     // at most) about once a second, and at once for new ones; replaces the previous list.
     void watchTcpInfo(const QList<quint64> &ids);
-    // How many ended connections keep their transcript for inspection; 0 keeps none.
+    // How many ended connections keep their transcript for inspection, per listener (listeners
+    // added later too); 0 keeps none.
     void keepEndedTranscripts(int count);
     // Drops the kept transcripts of ended connections (Clear closed) and hands the memory back.
     void forgetEndedTranscripts();
