@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QHostAddress>
@@ -245,11 +246,14 @@ void TestHeadless::portInUse()
 // stop on SIGTERM.
 void TestHeadless::twoListeners()
 {
+    QTemporaryDir statsDir;
+    QVERIFY(statsDir.isValid());
+    const QString statsPath = statsDir.filePath(QStringLiteral("stats.json"));
     HeadlessProcess server;
     server.start(m_binary, m_environment,
                  {QStringLiteral("--headless"), QStringLiteral("--mode"), QStringLiteral("echo"),
                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--listen"),
-                  QStringLiteral("tcp://[::1]:0")});
+                  QStringLiteral("tcp://[::1]:0"), QStringLiteral("--stats-file"), statsPath});
     QVERIFY2(server.process.waitForStarted(Timeout), qPrintable(server.process.errorString()));
     const QRegularExpression v4Pattern(QStringLiteral("^Socket bound to 127\\.0\\.0\\.1:(\\d+)$"));
     const QRegularExpression v6Pattern(QStringLiteral("^Socket bound to \\[::1\\]:(\\d+)$"));
@@ -273,6 +277,18 @@ void TestHeadless::twoListeners()
         QTRY_COMPARE_WITH_TIMEOUT(client->bytesAvailable(), qint64(4), Timeout);
         QCOMPARE(client->readAll(), QByteArrayLiteral("ping"));
     }
+
+    // The figures cover both listeners.
+    const auto stats = [&statsPath] {
+        QFile file(statsPath);
+        return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+    };
+    // Rewritten five times a second: the last figures come a little after the echo.
+    QTRY_COMPARE_WITH_TIMEOUT(stats().value(QStringLiteral("bytes_in")).toInt(), 8, Timeout);
+    QCOMPARE(stats().value(QStringLiteral("accepted")).toInt(), 2);
+    QCOMPARE(stats().value(QStringLiteral("open")).toInt(), 2);
+    QCOMPARE(stats().value(QStringLiteral("port")).toInt(), int(v4Port));
+    QCOMPARE(stats().value(QStringLiteral("ports")).toArray(), (QJsonArray{int(v4Port), int(v6Port)}));
 
     // Gone once the socket is closed.
     const quint16 v4Peer = v4.localPort();
