@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QHostAddress>
@@ -245,11 +246,14 @@ void TestHeadless::portInUse()
 // stop on SIGTERM.
 void TestHeadless::twoListeners()
 {
+    QTemporaryDir statsDir;
+    QVERIFY(statsDir.isValid());
+    const QString statsPath = statsDir.filePath(QStringLiteral("stats.json"));
     HeadlessProcess server;
     server.start(m_binary, m_environment,
                  {QStringLiteral("--headless"), QStringLiteral("--mode"), QStringLiteral("echo"),
                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--listen"),
-                  QStringLiteral("tcp://[::1]:0")});
+                  QStringLiteral("tcp://[::1]:0"), QStringLiteral("--stats-file"), statsPath});
     QVERIFY2(server.process.waitForStarted(Timeout), qPrintable(server.process.errorString()));
     const QRegularExpression v4Pattern(QStringLiteral("^Socket bound to 127\\.0\\.0\\.1:(\\d+)$"));
     const QRegularExpression v6Pattern(QStringLiteral("^Socket bound to \\[::1\\]:(\\d+)$"));
@@ -273,9 +277,22 @@ void TestHeadless::twoListeners()
         QTRY_COMPARE_WITH_TIMEOUT(client->bytesAvailable(), qint64(4), Timeout);
         QCOMPARE(client->readAll(), QByteArrayLiteral("ping"));
     }
-    // Numbered across the run, not per listener.
-    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection from "))) >= 0, qPrintable(server.dump()));
 
+    // The figures cover both listeners.
+    const auto stats = [&statsPath] {
+        QFile file(statsPath);
+        return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+    };
+    // Rewritten five times a second: the last figures come a little after the echo.
+    QTRY_COMPARE_WITH_TIMEOUT(stats().value(QStringLiteral("bytes_in")).toInt(), 8, Timeout);
+    QCOMPARE(stats().value(QStringLiteral("accepted")).toInt(), 2);
+    QCOMPARE(stats().value(QStringLiteral("open")).toInt(), 2);
+    QCOMPARE(stats().value(QStringLiteral("port")).toInt(), int(v4Port));
+    QCOMPARE(stats().value(QStringLiteral("ports")).toArray(), (QJsonArray{int(v4Port), int(v6Port)}));
+
+    // Gone once the socket is closed.
+    const quint16 v4Peer = v4.localPort();
+    const quint16 v6Peer = v6.localPort();
     QSignalSpy v4Closed(&v4, &QTcpSocket::disconnected);
     QSignalSpy v6Closed(&v6, &QTcpSocket::disconnected);
     server.process.terminate();
@@ -286,12 +303,19 @@ void TestHeadless::twoListeners()
     QTRY_COMPARE_WITH_TIMEOUT(v6Closed.count(), 1, Timeout);
     QVERIFY2(server.indexOf(QStringLiteral("Stopped listening on 127.0.0.1:%1").arg(v4Port)) >= 0, qPrintable(server.dump()));
     QVERIFY2(server.indexOf(QStringLiteral("Stopped listening on [::1]:%1").arg(v6Port)) >= 0, qPrintable(server.dump()));
-    QVERIFY2(server.indexOf(QStringLiteral("Connection #1 from 127.0.0.1:%1 closed by the server").arg(v4.localPort())) >= 0
-                 || server.indexOf(QStringLiteral("Connection #2 from 127.0.0.1:%1 closed by the server").arg(v4.localPort())) >= 0,
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection #[12] from 127\\.0\\.0\\.1:%1 closed by the server$")
+                                                   .arg(v4Peer))) >= 0,
              qPrintable(server.dump()));
     QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection #[12] from \\[::1\\]:%1 closed by the server$")
-                                                   .arg(v6.localPort()))) >= 0,
+                                                   .arg(v6Peer))) >= 0,
              qPrintable(server.dump()));
+    // One run, one numbering: the two connections are #1 and #2, not #1 twice.
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection #1 from "))) >= 0
+                 && server.indexOf(QRegularExpression(QStringLiteral("^Connection #2 from "))) >= 0,
+             qPrintable(server.dump()));
+    // The lines of both listeners are printed in time order.
+    for (int i = 1; i < server.rawLines.size(); ++i)
+        QVERIFY2(server.rawLines.at(i - 1).left(12) <= server.rawLines.at(i).left(12), qPrintable(server.dump()));
 }
 
 void TestHeadless::badArguments_data()

@@ -457,8 +457,8 @@ void TestSettings::singleListenerFileMigrates()
         QCOMPARE(first.behaviour.greeting, QByteArrayLiteral("hey\r\n"));
         QCOMPARE(first.behaviour.maxConnections, 50);
         QCOMPARE(first.behaviour.transcriptCapacity, qsizetype(8 * 1024));
-        QCOMPARE(first.behaviour.allowList.toString(), QStringLiteral("127.0.0.1, 10.0.0.0/8"));
-        QCOMPARE(first.behaviour.denyList.toString(), QStringLiteral("10.0.0.9"));
+        QCOMPARE(first.behaviour.allowList.toString(), QStringLiteral("127.0.0.1/32, 10.0.0.0/8"));
+        QCOMPARE(first.behaviour.denyList.toString(), QStringLiteral("10.0.0.9/32"));
         QCOMPARE(first.behaviour.idleTimeoutSeconds, 30);
         QCOMPARE(settings.warnings(), QStringList());
         // The single-listener accessors read the same one.

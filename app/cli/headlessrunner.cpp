@@ -34,6 +34,7 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
     , m_controller(new ListenerController(this))
 {
     connect(m_controller, &ListenerController::updated, this, &HeadlessRunner::onUpdated);
+    connect(m_controller, &ListenerController::deliveryDone, this, &HeadlessRunner::onDeliveryDone);
     connect(m_signals, &SignalWatcher::terminationRequested, this, &HeadlessRunner::onTerminationRequested);
     // The defaults and the flags, never the window's saved settings: a script behaves the same on
     // every machine.
@@ -102,21 +103,36 @@ std::optional<TlsServerSetup> HeadlessRunner::loadTls()
 
 void HeadlessRunner::onUpdated(const UpdateBatch &batch)
 {
-    for (const LogEntry &entry : batch.log)
-        printLine(stdout, entry.formatted());
-    std::fflush(stdout);
+    m_pendingLog.append(batch.log);
     for (const EndedTranscript &ended : batch.endedTranscripts)
         writeTranscript(ended);
 
     if (batch.statusChanged && batch.status.state == ListenerState::Error && !m_stopping) {
-        printLine(stderr, tr("socketlab: %1").arg(batch.status.errorString));
-        QCoreApplication::exit(1);
+        if (!m_exitCode)
+            m_pendingError = batch.status.errorString;
+        m_exitCode = 1;
     } else if (batch.statusChanged && batch.status.state == ListenerState::Stopped && m_stopping) {
         // Every listener says it stopped before the process goes.
         m_running.remove(batch.listenerId);
-        if (m_running.isEmpty())
-            QCoreApplication::exit(0);
+        if (m_running.isEmpty() && !m_exitCode)
+            m_exitCode = 0;
     }
+}
+
+void HeadlessRunner::onDeliveryDone()
+{
+    // One listener's lines are in order already; several listeners' are merged by time.
+    std::stable_sort(m_pendingLog.begin(), m_pendingLog.end(),
+                     [](const LogEntry &a, const LogEntry &b) { return a.timestampMs < b.timestampMs; });
+    for (const LogEntry &entry : std::as_const(m_pendingLog))
+        printLine(stdout, entry.formatted());
+    m_pendingLog.clear();
+    std::fflush(stdout);
+    if (!m_exitCode)
+        return;
+    if (*m_exitCode != 0)
+        printLine(stderr, tr("socketlab: %1").arg(m_pendingError));
+    QCoreApplication::exit(*m_exitCode);
 }
 
 void HeadlessRunner::onTerminationRequested(int signalNumber)

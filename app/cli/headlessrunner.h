@@ -1,9 +1,11 @@
 #pragma once
 
 #include "commandline.h"
+#include "logentry.h"
 #include "tlsserversetup.h"
 
 #include <QObject>
+#include <QList>
 #include <QSet>
 
 #include <optional>
@@ -30,10 +32,11 @@ public:
     int exec();
 
 private:
-    // The TLS flags' files, checked before listening; false after printing why they cannot be used.
     // The run's certificate, loaded and checked before anything listens; nothing after one line on stderr.
     std::optional<TlsServerSetup> loadTls();
     void onUpdated(const UpdateBatch &batch);
+    // Prints the lines of the batches that arrived together in time order, then exits if asked.
+    void onDeliveryDone();
     void onTerminationRequested(int signalNumber);
     // --transcript-dir: DIR/connection-N.txt, a text listing as the inspector exports it.
     void writeTranscript(const EndedTranscript &ended);
@@ -45,5 +48,8 @@ private:
     StatsReporter *m_stats = nullptr;
     bool m_stopping = false;
     QSet<int> m_running; // listeners not yet reported stopped since the stop began
+    QList<LogEntry> m_pendingLog; // of the batches delivered together, not yet printed
+    std::optional<int> m_exitCode; // decided by a batch, acted on once its lines are out
+    QString m_pendingError;        // why listening failed, for stderr
     bool m_transcriptWriteFailed = false; // said once, not per connection
 };

@@ -28,6 +28,7 @@ StatsReporter::StatsReporter(const QString &path, const QString &kind, ListenerC
     , m_path(path)
     , m_kind(kind)
     , m_controller(controller)
+    , m_listenerIds(controller->listenerIds())
     , m_lag(new LagMonitor(this))
     , m_writeTimer(new QTimer(this))
     , m_startedMs(monotonicMs())
@@ -65,13 +66,14 @@ void StatsReporter::resetMeasurement()
 void StatsReporter::onUpdated(const UpdateBatch &batch)
 {
     const double now = monotonicMs();
+    m_listenerIds = m_controller->listenerIds();
     if (batch.statusChanged && batch.status.state == ListenerState::Listening
         && !m_ports.contains(batch.listenerId)) {
         m_ports.insert(batch.listenerId, batch.status.port);
         // listening_ms is when the last of them began; a benchmark waits for it: tell it at once.
-        if (m_ports.size() == m_controller->listenerIds().size()) {
+        if (m_ports.size() >= m_listenerIds.size()) {
             m_listeningMs = now;
-            m_port = m_ports.value(m_controller->listenerIds().constFirst(), batch.status.port);
+            m_port = m_ports.value(m_listenerIds.value(0), batch.status.port);
         }
         writeNow();
     }
@@ -96,7 +98,7 @@ QByteArray StatsReporter::toJson() const
     object.insert(QStringLiteral("listening_ms"), m_listeningMs);
     object.insert(QStringLiteral("port"), m_port);
     QJsonArray ports; // every listener's, in the order they were added
-    for (const int id : m_controller->listenerIds())
+    for (const int id : m_listenerIds)
         ports.append(m_ports.value(id));
     object.insert(QStringLiteral("ports"), ports);
     object.insert(QStringLiteral("shown_ms"), m_shownMs);

@@ -47,7 +47,9 @@ private:
     QString m_kind;
     LagMonitor *m_lag = nullptr;
     QTimer *m_writeTimer = nullptr;
+    // Only while a batch is handled: the controller may go first at exit, when the last write runs.
     ListenerController *m_controller = nullptr;
+    QList<int> m_listenerIds; // the controller's, as of the last batch
     ListenerTotals m_totals; // the sum over the listeners
     QHash<int, int> m_ports; // where each listener listens, by listener id
     int m_windowPeakOpen = 0;

@@ -475,7 +475,7 @@ Settings::ListenerKeys Settings::listenerKeys(int index)
                 KeyIdleTimeout};
     }
     const QString prefix = QStringLiteral("listeners/%1/").arg(index + 1);
-    const auto key = [&](const char *field) { return prefix + QLatin1String(field); };
+    const auto key = [&](const char *field) -> QString { return prefix + QLatin1String(field); };
     return {key("address"), key("port"), key("backlog"), key("closeConnectionsOnStop"), key("name"),
             key("protocol"), key("mode"), key("greeting"), key("maxConnections"), key("transcriptKiB"),
             key("allowList"), key("denyList"), key("idleTimeoutSeconds")};

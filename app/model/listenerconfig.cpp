@@ -7,29 +7,20 @@
 
 namespace {
 
-// Every local address the listener takes: true when a and b have one in common.
+// Whether the local addresses two listeners take have one in common.
+// (Endpoint::parseAddress refuses ::ffff:a.b.c.d, so no address here is IPv4 in IPv6 form.)
 bool addressesOverlap(const QHostAddress &a, const QHostAddress &b)
 {
-    const auto isIpv4 = [](const QHostAddress &address) {
-        bool ok = false;
-        address.toIPv4Address(&ok); // ::ffff:a.b.c.d counts as IPv4
-        return ok;
-    };
     // "::" binds dual-stack (see Listener::startListening): every address of both families.
-    const auto everything = [](const QHostAddress &address) {
-        return address.protocol() == QAbstractSocket::IPv6Protocol && address == QHostAddress(QHostAddress::AnyIPv6);
-    };
-    const auto everyIpv4 = [&](const QHostAddress &address) {
-        bool ok = false;
-        return address.toIPv4Address(&ok) == 0 && ok;
-    };
-    if (everything(a) || everything(b))
+    const QHostAddress everything(QHostAddress::AnyIPv6);
+    const QHostAddress everyIpv4(QHostAddress::AnyIPv4);
+    if (a == everything || b == everything)
         return true;
-    if (everyIpv4(a))
-        return isIpv4(b);
-    if (everyIpv4(b))
-        return isIpv4(a);
-    return a.isEqual(b, QHostAddress::TolerantConversion);
+    const bool aIpv4 = a.protocol() == QAbstractSocket::IPv4Protocol;
+    const bool bIpv4 = b.protocol() == QAbstractSocket::IPv4Protocol;
+    if (aIpv4 != bIpv4)
+        return false;
+    return a == b || (aIpv4 && (a == everyIpv4 || b == everyIpv4));
 }
 
 QString label(const ListenerConfig &config, qsizetype index)

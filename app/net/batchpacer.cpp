@@ -20,7 +20,7 @@ void BatchPacer::push(const UpdateBatch &batch, bool passThrough)
 {
     const qint64 since = m_sinceDelivery.isValid() ? m_sinceDelivery.elapsed() : IntervalMs;
     m_pending.append(batch);
-    if (m_timer->isActive())
+    if (m_collecting || m_timer->isActive())
         return;
     if (passThrough || since >= IntervalMs) {
         flush();
@@ -32,6 +32,11 @@ void BatchPacer::push(const UpdateBatch &batch, bool passThrough)
 void BatchPacer::flush()
 {
     m_timer->stop();
+    if (m_collect && !m_collecting) {
+        m_collecting = true;
+        m_collect();
+        m_collecting = false;
+    }
     if (m_pending.isEmpty())
         return;
     m_sinceDelivery.start();

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
+
 class QTimer;
 
 // Merges the batches of several listeners on the network thread so that the UI thread gets at
@@ -22,6 +24,10 @@ public:
     explicit BatchPacer(QObject *parent = nullptr);
     ~BatchPacer() override;
 
+    // Called just before a delivery to push what the sources have pending at once, so that a
+    // delivery holds everything they logged until then and their lines can be merged by time.
+    void setCollect(std::function<void()> collect) { m_collect = std::move(collect); }
+
     // passThrough: the batch's listener is the only one, and its own flush already keeps to the
     // interval; it goes at once unless others wait, so that one listener is never held back.
     void push(const UpdateBatch &batch, bool passThrough);
@@ -36,4 +42,6 @@ private:
     QList<UpdateBatch> m_pending;
     QElapsedTimer m_sinceDelivery;
     QTimer *m_timer = nullptr;
+    std::function<void()> m_collect;
+    bool m_collecting = false; // pushes during the collect only join the delivery
 };

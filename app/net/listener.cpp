@@ -603,6 +603,11 @@ void Listener::flushNow()
     flush();
 }
 
+bool Listener::isFlushPending() const
+{
+    return m_flushTimer->isActive();
+}
+
 bool Listener::holds(quint64 id) const
 {
     return m_connections.contains(id) || m_archive.find(id);

@@ -79,6 +79,8 @@ public:
     void dropInspected() { m_feed.drop(); }
     // Sends what is pending now rather than at the next tick (before the listener goes away).
     void flushNow();
+    // Something changed that has not gone out yet.
+    bool isFlushPending() const;
     // The connection is open here, or its transcript is kept here after it ended.
     bool holds(quint64 id) const;
 

@@ -260,4 +260,5 @@ void ListenerController::onDelivered(const QList<UpdateBatch> &batches)
         m_totals = sum;
         emit updated(batch);
     }
+    emit deliveryDone();
 }

@@ -58,6 +58,8 @@ public:
     // For the next start(): TLS with this setup, or plain with nullopt (Listener::setTls).
     void setTls(const std::optional<TlsServerSetup> &setup);
     void setTls(int listenerId, const std::optional<TlsServerSetup> &setup);
+
+    // The connection-level calls reach whichever listener owns each connection.
     void closeConnections(const QList<quint64> &ids, CloseMode mode = CloseMode::Graceful);
     void closeAllConnections();
     // To the given connections, or to every open one when ids is empty.
@@ -67,7 +69,8 @@ public:
     // Read TCP_INFO for these connections (the rows shown and the selected one, a few hundred
     // at most) about once a second, and at once for new ones; replaces the previous list.
     void watchTcpInfo(const QList<quint64> &ids);
-    // How many ended connections keep their transcript for inspection; 0 keeps none.
+    // How many ended connections keep their transcript for inspection, per listener (listeners
+    // added later too); 0 keeps none.
     void keepEndedTranscripts(int count);
     // Drops the kept transcripts of ended connections (Clear closed) and hands the memory back.
     void forgetEndedTranscripts();
@@ -94,6 +97,9 @@ public:
 
 signals:
     void updated(const UpdateBatch &batch);
+    // After the updated() signals of the batches that arrived together (for those that sort the
+    // lines of several listeners by time).
+    void deliveryDone();
     void clientsUpdated(const ClientTotals &totals);
 
 private:

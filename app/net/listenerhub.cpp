@@ -8,6 +8,14 @@ ListenerHub::ListenerHub(QObject *parent)
     , m_pacer(new BatchPacer(this))
 {
     connect(m_pacer, &BatchPacer::delivered, this, &ListenerHub::delivered);
+    m_pacer->setCollect([this] {
+        if (m_listeners.size() < 2)
+            return;
+        for (Listener *listener : std::as_const(m_listeners)) {
+            if (listener->isFlushPending())
+                listener->flushNow();
+        }
+    });
 }
 
 ListenerHub::~ListenerHub()
