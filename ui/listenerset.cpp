@@ -58,6 +58,8 @@ void ListenerSet::restore(const QList<ListenerConfig> &configs)
     }
     m_currentId = ListenerController::FirstListenerId;
     showCurrent();
+    if (m_view)
+        m_view->setCurrentId(m_currentId);
 }
 
 QList<ListenerConfig> ListenerSet::configs() const

@@ -1,0 +1,226 @@
+// Several listeners in the window, as a person uses them: the Listeners tab's buttons, the
+// painted Start and Stop in each row, the form that edits the selected listener, real clients.
+#include "windowprobe.h"
+#include "posixclient.h"
+#include "connectiontablemodel.h"
+#include "listenercontroller.h"
+#include "listenertablemodel.h"
+#include "mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTableView>
+#include <QtTest>
+
+#include <unistd.h>
+
+namespace {
+
+constexpr int Timeout = 10000;
+
+void setPort(QWidget *window, const QString &port)
+{
+    replaceText(child<QLineEdit>(window, "portEdit"), port);
+}
+
+ListenerTableModel *listenerModel(QWidget *window)
+{
+    return qobject_cast<ListenerTableModel *>(child<QTableView>(window, "listenersTable")->model());
+}
+
+void showListenersTab(QWidget *window)
+{
+    child<QTabWidget>(window, "sideTabs")->setCurrentWidget(child<QWidget>(window, "listenersView"));
+}
+
+// Clicks the painted Start or Stop button in the listener's row.
+void clickRowButton(QWidget *window, int row)
+{
+    auto *table = child<QTableView>(window, "listenersTable");
+    const QModelIndex cell = table->model()->index(row, ListenerTableModel::ActionColumn);
+    table->scrollTo(cell);
+    const QRect rect = table->visualRect(cell);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.topLeft() + QPoint(12, rect.height() / 2));
+}
+
+// The port the listener in that row listens on, as its Address cell shows it; 0 when stopped.
+quint16 rowPort(ListenerTableModel *model, int row)
+{
+    if (ListenerState(model->index(row, 0).data(ListenerTableModel::StateRole).toInt()) != ListenerState::Listening)
+        return 0;
+    const QString address = model->index(row, ListenerTableModel::AddressColumn).data().toString();
+    return quint16(address.section(QLatin1Char(':'), -1).toUInt());
+}
+
+} // namespace
+
+class TestListenersWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void addStartTwoAndServeBoth();
+    void sameAddressAndPortIsRefusedInTheForm();
+    void listenersSurviveARestart();
+    void removingAListenerClosesItsConnections();
+};
+
+void TestListenersWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestListenersWindow::addStartTwoAndServeBoth()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ListenerTableModel *model = listenerModel(&window);
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 1);
+
+    // The first listener: port 0, Echo, started from the form.
+    setPort(&window, QStringLiteral("0"));
+    auto *mode = child<QComboBox>(&window, "modeCombo");
+    mode->setCurrentIndex(mode->findData(int(ServerMode::Echo)));
+    QTest::mouseClick(child<QPushButton>(&window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(rowPort(model, 0) != 0, Timeout);
+
+    // A second one from the Listeners tab: the form now edits it; Greeting, port 0.
+    showListenersTab(&window);
+    QTest::mouseClick(child<QPushButton>(&window, "addListenerButton"), Qt::LeftButton);
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY(child<QGroupBox>(&window, "listenerPanel")->title().contains(QStringLiteral("#2")));
+    QCOMPARE(child<QPushButton>(&window, "startButton")->isEnabled(), true);
+    setPort(&window, QStringLiteral("0"));
+    mode->setCurrentIndex(mode->findData(int(ServerMode::Greeting)));
+    // Started with the row's own button.
+    clickRowButton(&window, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(rowPort(model, 1) != 0, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(window.windowTitle().contains(QStringLiteral("2 listening")), Timeout);
+    QVERIFY(child<QLabel>(&window, "listenerSummaryLabel")->isVisible());
+
+    // Each serves its own way, seen from the clients.
+    const int echoClient = posixConnect(rowPort(model, 0));
+    const int greetClient = posixConnect(rowPort(model, 1));
+    QVERIFY(echoClient >= 0 && greetClient >= 0);
+    QVERIFY(roundTrip(echoClient, 'x') >= 0);
+    QVERIFY(readable(greetClient, Timeout));
+    char buffer[64] = {};
+    const ssize_t got = ::read(greetClient, buffer, sizeof buffer - 1);
+    QVERIFY(got > 0);
+    QVERIFY(QByteArray(buffer, int(got)).startsWith("Hello from Socket Lab"));
+
+    // Two rows in the table, each with its listener; ids unique.
+    ConnectionTableModel *connections = window.connectionModel();
+    QTRY_COMPARE_WITH_TIMEOUT(connections->rowCount(), 2, Timeout);
+    QSet<int> listeners;
+    QSet<quint64> ids;
+    for (int row = 0; row < connections->rowCount(); ++row) {
+        listeners.insert(connections->connectionAt(row).listenerId);
+        ids.insert(connections->connectionAt(row).id);
+    }
+    QCOMPARE(listeners.size(), 2);
+    QCOMPARE(ids.size(), 2);
+
+    // Stop the first from its row: its port refuses, the second still serves.
+    const quint16 firstPort = rowPort(model, 0);
+    clickRowButton(&window, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(rowPort(model, 0), quint16(0), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(window.windowTitle().contains(QStringLiteral("1 listening")), Timeout);
+    QCOMPARE(posixConnect(firstPort), -1);
+    const int another = posixConnect(rowPort(model, 1));
+    QVERIFY(another >= 0);
+    QVERIFY(readable(another, Timeout));
+    for (int fd : {echoClient, greetClient, another})
+        ::close(fd);
+
+    // Start all brings the first back; Stop all stops both.
+    QTest::mouseClick(child<QPushButton>(&window, "startAllButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(rowPort(model, 0) != 0, Timeout);
+    QTest::mouseClick(child<QPushButton>(&window, "stopAllButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(rowPort(model, 0) == 0 && rowPort(model, 1) == 0, Timeout);
+}
+
+void TestListenersWindow::sameAddressAndPortIsRefusedInTheForm()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    setPort(&window, QStringLiteral("9123"));
+    showListenersTab(&window);
+    QTest::mouseClick(child<QPushButton>(&window, "duplicateListenerButton"), Qt::LeftButton);
+    ListenerTableModel *model = listenerModel(&window);
+    QCOMPARE(model->rowCount(), 2);
+    // The copy is put on the next free port; typing the first one's port is refused before bind.
+    QCOMPARE(child<QLineEdit>(&window, "portEdit")->text(), QStringLiteral("9124"));
+    setPort(&window, QStringLiteral("9123"));
+    auto *error = child<QLabel>(&window, "formErrorLabel");
+    QVERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QStringLiteral("127.0.0.1:9123")));
+    QVERIFY(!child<QPushButton>(&window, "startButton")->isEnabled());
+    // Its own row's button does not start it either: the log says why.
+    clickRowButton(&window, 1);
+    QCOMPARE(ListenerState(model->index(1, 0).data(ListenerTableModel::StateRole).toInt()), ListenerState::Stopped);
+    // Another port is fine.
+    setPort(&window, QStringLiteral("0"));
+    QVERIFY(!error->isVisible());
+    QVERIFY(child<QPushButton>(&window, "startButton")->isEnabled());
+}
+
+void TestListenersWindow::listenersSurviveARestart()
+{
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        setPort(&window, QStringLiteral("9200"));
+        showListenersTab(&window);
+        QTest::mouseClick(child<QPushButton>(&window, "addListenerButton"), Qt::LeftButton);
+        auto *mode = child<QComboBox>(&window, "modeCombo");
+        mode->setCurrentIndex(mode->findData(int(ServerMode::Discard)));
+        setPort(&window, QStringLiteral("9300"));
+        window.close();
+    }
+    MainWindow window;
+    ListenerTableModel *model = listenerModel(&window);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->config(model->idAt(0)).port, quint16(9200));
+    QCOMPARE(model->config(model->idAt(1)).port, quint16(9300));
+    QCOMPARE(model->config(model->idAt(1)).behaviour.mode, ServerMode::Discard);
+    QCOMPARE(model->config(model->idAt(0)).behaviour.mode, ServerMode::Hold);
+}
+
+void TestListenersWindow::removingAListenerClosesItsConnections()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ListenerTableModel *model = listenerModel(&window);
+    showListenersTab(&window);
+    QTest::mouseClick(child<QPushButton>(&window, "addListenerButton"), Qt::LeftButton);
+    QCOMPARE(model->rowCount(), 2);
+    setPort(&window, QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(&window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(rowPort(model, 1) != 0, Timeout);
+    const int client = posixConnect(rowPort(model, 1));
+    QVERIFY(client >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionModel()->openCount(), 1, Timeout);
+    QTest::mouseClick(child<QPushButton>(&window, "removeListenerButton"), Qt::LeftButton);
+    QCOMPARE(model->rowCount(), 1);
+    // The peer sees its connection end.
+    QCOMPARE(waitForEnd(client, Timeout), 0);
+    ::close(client);
+    QVERIFY(!child<QPushButton>(&window, "removeListenerButton")->isEnabled());
+}
+
+QTEST_MAIN(TestListenersWindow)
+#include "tst_listenerswindow.moc"
