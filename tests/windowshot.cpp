@@ -1,7 +1,8 @@
 // Renders the window as a person sees it after a minute's use, for the README and for looking at
 // a palette or a size: listening, three clients, one of them selected after sending a line.
 //
-//   socketlab-windowshot OUT.png [--dark] [--size WIDTHxHEIGHT] [--port PORT]   (LANGUAGE=de for German)
+//   socketlab-windowshot OUT.png [--dark] [--size WIDTHxHEIGHT] [--port PORT] [--listeners N]
+//                        [--tab listenersView|clientsPanel|codeView]   (LANGUAGE=de for German)
 #include "windowprobe.h"
 #include "listenercontroller.h"
 #include "listenerstatus.h"
@@ -11,6 +12,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QHostAddress>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTcpSocket>
@@ -32,7 +35,12 @@ int main(int argc, char *argv[])
                                   QStringLiteral("1240x780"));
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("The port to listen on (0: any free one)"),
                                   QStringLiteral("PORT"), QStringLiteral("0"));
-    parser.addOptions({dark, size, port});
+    const QCommandLineOption listeners(QStringLiteral("listeners"),
+                                       QStringLiteral("How many listeners: the others on the next ports"),
+                                       QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("The side tab to show, by object name"),
+                                 QStringLiteral("NAME"));
+    parser.addOptions({dark, size, port, listeners, tab});
     parser.addHelpOption();
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
@@ -49,6 +57,15 @@ int main(int argc, char *argv[])
     window.resize(dimensions.at(0).toInt(), dimensions.at(1).toInt());
     window.show();
     window.startListening(QHostAddress::LocalHost, quint16(parser.value(port).toUInt()), 5);
+    // The others as a person adds them: Add, then Start all.
+    for (int i = 1; i < parser.value(listeners).toInt(); ++i)
+        child<QPushButton>(&window, "addListenerButton")->click();
+    if (parser.value(listeners).toInt() > 1)
+        child<QPushButton>(&window, "startAllButton")->click();
+    if (parser.isSet(tab)) {
+        auto *tabs = child<QTabWidget>(&window, "sideTabs");
+        tabs->setCurrentWidget(child<QWidget>(&window, parser.value(tab).toLatin1().constData()));
+    }
 
     std::vector<std::unique_ptr<QTcpSocket>> clients;
     QTimer::singleShot(500, &window, [&] {

@@ -34,6 +34,7 @@ ListenersView::ListenersView(ListenerTableModel *model, QWidget *parent)
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setItemDelegateForColumn(ListenerTableModel::ActionColumn, m_buttonDelegate);
 
     m_addButton->setObjectName(QStringLiteral("addListenerButton"));

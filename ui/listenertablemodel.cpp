@@ -4,6 +4,17 @@
 
 #include <QColor>
 
+namespace {
+
+// As typed when it does not parse: the form says what is wrong with it.
+QString displayAddress(const QString &typed)
+{
+    const Endpoint::AddressResult parsed = Endpoint::parseAddress(typed);
+    return parsed.error.isEmpty() ? Endpoint::formatAddress(parsed.address) : typed;
+}
+
+} // namespace
+
 ListenerTableModel::ListenerTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -26,10 +37,8 @@ QVariant ListenerTableModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ProtocolColumn:
-        return tr("Protocol");
     case AddressColumn:
-        return tr("Address");
+        return tr("Listener");
     case BacklogColumn:
         return tr("Backlog");
     case StateColumn:
@@ -60,13 +69,12 @@ QVariant ListenerTableModel::data(const QModelIndex &index, int role) const
         return false;
     if (role == Qt::DisplayRole || role == RawValueRole) {
         switch (index.column()) {
-        case ProtocolColumn:
-            return entry.config.protocol == ListenerProtocol::Tls ? QStringLiteral("TLS") : QStringLiteral("TCP");
         case AddressColumn: {
-            // While listening, where it listens (port 0 has become a real port).
+            // The protocol, then where it listens (port 0 has become a real port while listening).
             const quint16 port = listening ? status.port : entry.config.port;
-            return QStringLiteral("%1:%2").arg(Endpoint::formatAddress(QHostAddress(entry.config.address)),
-                                               QString::number(port));
+            return QStringLiteral("%1 %2:%3")
+                .arg(entry.config.protocol == ListenerProtocol::Tls ? QStringLiteral("TLS") : QStringLiteral("TCP"),
+                     displayAddress(entry.config.address), QString::number(port));
         }
         case BacklogColumn:
             return entry.config.backlog;
@@ -227,7 +235,7 @@ QString ListenerTableModel::label(int id) const
     return QStringLiteral("#%1 %2 %3:%4")
         .arg(QString::number(entry.id),
              entry.config.protocol == ListenerProtocol::Tls ? QStringLiteral("TLS") : QStringLiteral("TCP"),
-             Endpoint::formatAddress(QHostAddress(entry.config.address)), QString::number(port));
+             displayAddress(entry.config.address), QString::number(port));
 }
 
 ListenerTotals ListenerTableModel::totals(int id) const

@@ -16,8 +16,8 @@ class ListenerTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ListenerTableModel)
 
 public:
-    enum Column { ProtocolColumn, AddressColumn, BacklogColumn, StateColumn, OpenColumn, AcceptedColumn,
-                  ActionColumn, ColumnCount };
+    // Start or Stop comes early so that a narrow side pane still shows it; the rest scrolls.
+    enum Column { AddressColumn, StateColumn, ActionColumn, OpenColumn, AcceptedColumn, BacklogColumn, ColumnCount };
     enum Role {
         ListenerIdRole = Qt::UserRole + 1, // the listener's id (int)
         RawValueRole,                      // the cell's value for sorting, apart from its text
