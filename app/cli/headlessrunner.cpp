@@ -103,7 +103,14 @@ std::optional<TlsServerSetup> HeadlessRunner::loadTls()
 
 void HeadlessRunner::onUpdated(const UpdateBatch &batch)
 {
-    m_pendingLog.append(batch.log);
+    // One listener's lines are in order already and go out at once, as they always did; several
+    // listeners' wait for the rest of the delivery to be merged by time.
+    if (m_controller->listenerIds().size() == 1) {
+        for (const LogEntry &entry : batch.log)
+            printLine(stdout, entry.formatted());
+    } else {
+        m_pendingLog.append(batch.log);
+    }
     for (const EndedTranscript &ended : batch.endedTranscripts)
         writeTranscript(ended);
 
@@ -121,12 +128,12 @@ void HeadlessRunner::onUpdated(const UpdateBatch &batch)
 
 void HeadlessRunner::onDeliveryDone()
 {
-    // One listener's lines are in order already; several listeners' are merged by time.
-    std::stable_sort(m_pendingLog.begin(), m_pendingLog.end(),
+    // Handed back whole: a burst of thousands of lines must not stay reserved.
+    QList<LogEntry> lines = std::exchange(m_pendingLog, {});
+    std::stable_sort(lines.begin(), lines.end(),
                      [](const LogEntry &a, const LogEntry &b) { return a.timestampMs < b.timestampMs; });
-    for (const LogEntry &entry : std::as_const(m_pendingLog))
+    for (const LogEntry &entry : std::as_const(lines))
         printLine(stdout, entry.formatted());
-    m_pendingLog.clear();
     std::fflush(stdout);
     if (!m_exitCode)
         return;
