@@ -208,9 +208,9 @@ void TestCommandLine::badUsage_data()
     QTest::newRow("listen unbracketed ipv6") << QStringList{listen, QStringLiteral("::1:80")}
                                              << QStringList{listen, QStringLiteral("[::1]")};
     QTest::newRow("listen without value") << QStringList{listen} << QStringList{QStringLiteral("listen")};
-    QTest::newRow("listen twice")
-        << QStringList{listen, QStringLiteral("127.0.0.1:1"), listen, QStringLiteral("127.0.0.1:2")}
-        << QStringList{listen, QStringLiteral("once")};
+    QTest::newRow("listen twice on one port")
+        << QStringList{listen, QStringLiteral("127.0.0.1:1"), listen, QStringLiteral("127.0.0.1:1")}
+        << QStringList{listen, QStringLiteral("twice")};
     QTest::newRow("backlog 0") << QStringList{backlog, QStringLiteral("0")}
                                << QStringList{backlog, QStringLiteral("\"0\""), QStringLiteral("1 to 65535")};
     QTest::newRow("backlog negative") << QStringList{backlog, QStringLiteral("-3")}
@@ -362,7 +362,7 @@ void TestCommandLine::listenProtocols_data()
                                             << QStringLiteral("both take port 9000");
     QTest::newRow("several in the window") << QStringList{listen, QStringLiteral("127.0.0.1:1"), listen,
                                                           QStringLiteral("127.0.0.1:2")}
-                                           << QStringLiteral("one listener");
+                                           << QString();
 }
 
 void TestCommandLine::listenProtocols()
@@ -372,7 +372,7 @@ void TestCommandLine::listenProtocols()
     const CommandLine::Result result = CommandLine::parse(withProgram(arguments));
     if (mentions.isEmpty()) {
         QVERIFY2(result.outcome == CommandLine::Outcome::Run, qPrintable(describe(result)));
-        QCOMPARE(result.options.listens.size(), qsizetype(1));
+        QCOMPARE(result.options.listens.size(), qsizetype(arguments.count(QStringLiteral("--listen"))));
         QCOMPARE(result.options.listens.constFirst().protocol, ListenerProtocol::Tcp);
         return;
     }

@@ -2,6 +2,7 @@
 // painted Start and Stop in each row, the form that edits the selected listener, real clients.
 #include "windowprobe.h"
 #include "posixclient.h"
+#include "commandline.h"
 #include "connectiontablemodel.h"
 #include "listenercontroller.h"
 #include "listenertablemodel.h"
@@ -71,6 +72,7 @@ private slots:
     void sameAddressAndPortIsRefusedInTheForm();
     void listenersSurviveARestart();
     void removingAListenerClosesItsConnections();
+    void severalListensFromTheCommandLine();
 };
 
 void TestListenersWindow::init()
@@ -220,6 +222,28 @@ void TestListenersWindow::removingAListenerClosesItsConnections()
     QCOMPARE(waitForEnd(client, Timeout), 0);
     ::close(client);
     QVERIFY(!child<QPushButton>(&window, "removeListenerButton")->isEnabled());
+}
+
+void TestListenersWindow::severalListensFromTheCommandLine()
+{
+    const CommandLine::Result parsed = CommandLine::parse(
+        {QStringLiteral("socketlab"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--mode"), QStringLiteral("echo")});
+    QVERIFY(parsed.outcome == CommandLine::Outcome::Run);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.applyCommandLine(parsed.options);
+    ListenerTableModel *model = listenerModel(&window);
+    QCOMPARE(model->rowCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(rowPort(model, 0) != 0 && rowPort(model, 1) != 0, Timeout);
+    // Both echo, as the one --mode says.
+    for (int row = 0; row < 2; ++row) {
+        const int client = posixConnect(rowPort(model, row));
+        QVERIFY(client >= 0);
+        QVERIFY(roundTrip(client, 'e') >= 0);
+        ::close(client);
+    }
 }
 
 QTEST_MAIN(TestListenersWindow)

@@ -319,8 +319,6 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             return usageError(Text::tr("Give --%1 at most once").arg(option->names().constFirst()));
     }
     const QStringList listenValues = parser.values(listenOption);
-    if (listenValues.size() > 1 && !options.headless)
-        return usageError(Text::tr("Give --listen at most once: the window starts with one listener"));
     if (listenValues.size() > Settings::MaxListeners)
         return usageError(Text::tr("Give --listen at most %1 times").arg(Settings::MaxListeners));
     QList<ListenerConfig> configs; // for the overlap check the window's form makes too
