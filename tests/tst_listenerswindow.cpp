@@ -218,8 +218,9 @@ void TestListenersWindow::removingAListenerClosesItsConnections()
     QTRY_COMPARE_WITH_TIMEOUT(window.connectionModel()->openCount(), 1, Timeout);
     QTest::mouseClick(child<QPushButton>(&window, "removeListenerButton"), Qt::LeftButton);
     QCOMPARE(model->rowCount(), 1);
-    // The peer sees its connection end.
+    // The peer sees its connection end, and so does the table.
     QCOMPARE(waitForEnd(client, Timeout), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionModel()->openCount(), 0, Timeout);
     ::close(client);
     QVERIFY(!child<QPushButton>(&window, "removeListenerButton")->isEnabled());
 }
