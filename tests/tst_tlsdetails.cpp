@@ -112,7 +112,7 @@ void TestTlsDetails::tlsSessionAndPlainFailure()
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
     auto *inspector = child<ConnectionInspector>(&window, "inspector");
     QTRY_VERIFY_WITH_TIMEOUT(inspector->connectionId() != 0, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(&window, "tlsSection")->isVisible(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<QWidget>(&window, "tlsSection")->isHidden(), Timeout);
     QCOMPARE(child<QLabel>(&window, "tlsProtocolValue")->text(), QStringLiteral("TLS 1.3"));
     QCOMPARE(child<QLabel>(&window, "tlsCipherValue")->text(), client.sessionCipher().name());
     QCOMPARE(child<QLabel>(&window, "tlsAlpnValue")->text(), QStringLiteral("h2"));
