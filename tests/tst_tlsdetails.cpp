@@ -8,9 +8,11 @@
 #include "tlscredentials.h"
 #include "windowprobe.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSslCipher>
 #include <QSslSocket>
 #include <QTableView>
 #include <QTcpSocket>
