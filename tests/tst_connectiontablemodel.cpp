@@ -1,9 +1,17 @@
 // The connections table model: batching, history bound, roles, and Qt's model checks.
+#include "connectioncolumns.h"
+#include "connectionfilterproxymodel.h"
+#include "connectionsview.h"
 #include "connectiontablemodel.h"
 #include "eventlogmodel.h"
 #include "listenercontroller.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTcpSocket>
@@ -27,6 +35,23 @@ ConnectionInfo makeInfo(quint64 id, ConnectionState state = ConnectionState::Ope
     info.state = state;
     if (info.isFinished())
         info.closedAtMs = info.acceptedAtMs + 500;
+    return info;
+}
+
+// An established TLS 1.3 connection with every detail set.
+ConnectionInfo makeTls(quint64 id, int listenerId = 2)
+{
+    ConnectionInfo info = makeInfo(id);
+    info.listenerId = listenerId;
+    info.tls = true;
+    info.tlsPhase = TlsPhase::Established;
+    info.tlsProtocol = QStringLiteral("TLS 1.3");
+    info.tlsCipher = QStringLiteral("TLS_AES_256_GCM_SHA384");
+    info.tlsServerName = QStringLiteral("example.test");
+    info.tlsAlpn = QStringLiteral("h2");
+    info.tlsClientCertificate = QStringLiteral("CN=test client");
+    info.tlsBytesReceived = 900;
+    info.tlsBytesSent = 1800;
     return info;
 }
 
@@ -77,6 +102,12 @@ private slots:
     void tcpInfoClearedWhenFinished();
     void sortsByKernelFigures();
     void eventLogModelIsBounded();
+    void listenerColumn();
+    void tlsColumns();
+    void tlsFailedIsFinalAndGreyed();
+    void filterByListenerAndText();
+    void oldHeaderStateGetsDefaults();
+    void listenerFilterCombo();
 };
 
 void TestConnectionTableModel::newRowsInOneInsert()
@@ -458,6 +489,219 @@ void TestConnectionTableModel::eventLogModelIsBounded()
     QVERIFY(model.index(99).data().toString().endsWith(QStringLiteral("  line 279")));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestConnectionTableModel::listenerColumn()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ConnectionInfo second = makeInfo(2);
+    second.listenerId = 12;
+    model.applyUpdates({makeInfo(1), second});
+    QCOMPARE(int(ConnectionTableModel::ListenerColumn), int(ConnectionTableModel::LocalColumn) + 1);
+    QCOMPARE(model.headerData(ConnectionTableModel::ListenerColumn, Qt::Horizontal).toString(), QStringLiteral("Listener"));
+    QCOMPARE(model.index(0, ConnectionTableModel::ListenerColumn).data().toString(), QStringLiteral("#1"));
+    QCOMPARE(model.index(1, ConnectionTableModel::ListenerColumn).data().toString(), QStringLiteral("#12"));
+    QCOMPARE(model.index(1, ConnectionTableModel::ListenerColumn).data(ConnectionTableModel::RawValueRole).toInt(), 12);
+    QCOMPARE(model.index(1, ConnectionTableModel::ListenerColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Listener #12"));
+    model.setListenerLabels({{12, QStringLiteral("#12 TLS 127.0.0.1:8443")}});
+    QCOMPARE(model.index(1, ConnectionTableModel::ListenerColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("#12 TLS 127.0.0.1:8443"));
+}
+
+void TestConnectionTableModel::tlsColumns()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ConnectionInfo handshaking = makeInfo(3);
+    handshaking.tls = true;
+    handshaking.tlsPhase = TlsPhase::Handshaking;
+    model.applyUpdates({makeInfo(1), makeTls(2), handshaking});
+    using Model = ConnectionTableModel;
+    QCOMPARE(model.headerData(Model::TlsVersionColumn, Qt::Horizontal).toString(), QStringLiteral("TLS version"));
+    QCOMPARE(model.headerData(Model::TlsClientCertificateColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Client certificate"));
+    QVERIFY(!model.headerData(Model::TlsAlpnColumn, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    // Plain: every TLS cell empty.
+    for (int column = Model::TlsVersionColumn; column <= Model::TlsClientCertificateColumn; ++column)
+        QVERIFY(model.index(0, column).data().toString().isEmpty());
+    QCOMPARE(model.index(1, Model::TlsVersionColumn).data().toString(), QStringLiteral("TLS 1.3"));
+    QCOMPARE(model.index(1, Model::TlsCipherColumn).data().toString(), QStringLiteral("TLS_AES_256_GCM_SHA384"));
+    QCOMPARE(model.index(1, Model::TlsServerNameColumn).data().toString(), QStringLiteral("example.test"));
+    QCOMPARE(model.index(1, Model::TlsAlpnColumn).data().toString(), QStringLiteral("h2"));
+    QCOMPARE(model.index(1, Model::TlsClientCertificateColumn).data(Model::RawValueRole).toString(),
+             QStringLiteral("CN=test client"));
+    QCOMPARE(model.index(2, Model::TlsVersionColumn).data().toString(), QStringLiteral("handshaking…"));
+    QVERIFY(model.index(2, Model::TlsCipherColumn).data().toString().isEmpty());
+
+    // The handshake ending changes the whole row, not only the counters.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    ConnectionInfo done = makeTls(3);
+    done.listenerId = 1;
+    model.applyUpdates({done});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().column(), 0);
+    QCOMPARE(model.index(2, Model::TlsVersionColumn).data().toString(), QStringLiteral("TLS 1.3"));
+    // The byte columns stay the application's bytes.
+    QCOMPARE(model.index(1, Model::ReceivedColumn).data(Model::RawValueRole).toULongLong(), quint64(0));
+}
+
+void TestConnectionTableModel::tlsFailedIsFinalAndGreyed()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ConnectionInfo failed = makeInfo(1);
+    failed.tls = true;
+    failed.tlsPhase = TlsPhase::Handshaking;
+    model.applyUpdates({failed});
+    QCOMPARE(model.finishedCount(), 0);
+    failed.state = ConnectionState::TlsFailed;
+    failed.closedAtMs = failed.acceptedAtMs + 20;
+    failed.errorString = QStringLiteral("peer spoke plain text (HTTP?) to a TLS port");
+    model.applyUpdates({failed});
+    QCOMPARE(model.finishedCount(), 1);
+    QCOMPARE(model.openCount(), 0);
+    const QModelIndex state = model.index(0, ConnectionTableModel::StateColumn);
+    QCOMPARE(state.data().toString(), QStringLiteral("TLS failed"));
+    QCOMPARE(state.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("TLS failed: peer spoke plain text (HTTP?) to a TLS port"));
+    QVERIFY(state.data(ConnectionTableModel::IsFinishedRole).toBool());
+    QVERIFY(state.data(Qt::ForegroundRole).isValid()); // greyed like closed rows
+    QVERIFY(model.index(0, ConnectionTableModel::CloseColumn).data().toString().isEmpty());
+    // A handshake that never finished shows no version, not "handshaking…".
+    QVERIFY(model.index(0, ConnectionTableModel::TlsVersionColumn).data().toString().isEmpty());
+    model.clearFinished();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestConnectionTableModel::filterByListenerAndText()
+{
+    ConnectionTableModel model;
+    ConnectionFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<ConnectionInfo> infos = openRange(1, 6);
+    for (ConnectionInfo &info : infos)
+        info.listenerId = info.id % 2 == 0 ? 2 : 1;
+    infos[3].state = ConnectionState::Closed; // #4, listener 2
+    infos[3].closedAtMs = infos[3].acceptedAtMs + 1;
+    model.applyUpdates(infos);
+    const auto shownIds = [&proxy] {
+        QList<quint64> ids;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            ids << proxy.index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    QVERIFY(!proxy.isFiltering());
+    QCOMPARE(proxy.rowCount(), 6);
+    proxy.setListenerId(2);
+    QVERIFY(proxy.isFiltering());
+    QCOMPARE(shownIds(), (QList<quint64>{2, 4, 6}));
+    proxy.setFilterText(QStringLiteral("closed"));
+    QCOMPARE(shownIds(), (QList<quint64>{4}));
+    proxy.setListenerId(1);
+    QCOMPARE(shownIds(), QList<quint64>{});
+    proxy.setFilterText({});
+    QCOMPARE(shownIds(), (QList<quint64>{1, 3, 5}));
+    // New rows of the other listener stay hidden; its own show.
+    ConnectionInfo seventh = makeInfo(7);
+    seventh.listenerId = 2;
+    model.applyUpdates({seventh, makeInfo(8)});
+    QCOMPARE(shownIds(), (QList<quint64>{1, 3, 5, 8}));
+    proxy.setListenerId(0);
+    QCOMPARE(proxy.rowCount(), 8);
+}
+
+void TestConnectionTableModel::oldHeaderStateGetsDefaults()
+{
+    // A layout saved when the table had 20 columns (before Listener and TLS): TCP_INFO columns
+    // 9..18 hidden, Local (2) hidden, Sent (7) widened.
+    constexpr int OldColumnCount = 20;
+    QStandardItemModel oldModel(0, OldColumnCount);
+    QHeaderView oldHeader(Qt::Horizontal);
+    oldHeader.setModel(&oldModel);
+    for (int column = 9; column <= 18; ++column)
+        oldHeader.setSectionHidden(column, true);
+    oldHeader.setSectionHidden(2, true);
+    oldHeader.resizeSection(7, 400);
+    const QByteArray oldState = oldHeader.saveState();
+
+    ConnectionsView view;
+    QCOMPARE(ConnectionColumns::savedColumnCount(oldState), OldColumnCount);
+    QCOMPARE(ConnectionColumns::savedColumnCount(view.saveHeaderState()), int(ConnectionTableModel::ColumnCount));
+    QCOMPARE(ConnectionColumns::savedColumnCount(QByteArray("junk")), -1);
+    view.restoreHeaderState(oldState);
+    const QHeaderView *header = view.tableView()->horizontalHeader();
+    QCOMPARE(header->count(), int(ConnectionTableModel::ColumnCount));
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::ListenerColumn));
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::StateColumn));
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::LastActivityColumn));
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::CloseColumn));
+    QVERIFY(header->isSectionHidden(ConnectionTableModel::TcpStateColumn));
+    for (int column = ConnectionTableModel::TlsVersionColumn; column <= ConnectionTableModel::TlsClientCertificateColumn;
+         ++column)
+        QVERIFY(header->isSectionHidden(column));
+    QVERIFY(header->sectionSize(ConnectionTableModel::SentColumn) < 400);
+    // The column menu follows.
+    const QList<QAction *> actions = view.columnActions();
+    QCOMPARE(actions.size(), int(ConnectionTableModel::ColumnCount) - 1);
+    QVERIFY(actions.at(ConnectionTableModel::ListenerColumn - ConnectionTableModel::PeerColumn)->isChecked());
+    QVERIFY(!actions.at(ConnectionTableModel::TlsCipherColumn - ConnectionTableModel::PeerColumn)->isChecked());
+
+    // A state of today's columns is restored as saved.
+    view.columnActions().at(ConnectionTableModel::TlsAlpnColumn - ConnectionTableModel::PeerColumn)->trigger();
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::TlsAlpnColumn));
+    const QByteArray current = view.saveHeaderState();
+    view.resetColumns();
+    QVERIFY(header->isSectionHidden(ConnectionTableModel::TlsAlpnColumn));
+    view.restoreHeaderState(current);
+    QVERIFY(!header->isSectionHidden(ConnectionTableModel::TlsAlpnColumn));
+}
+
+void TestConnectionTableModel::listenerFilterCombo()
+{
+    ConnectionsView view;
+    auto *combo = view.findChild<QComboBox *>(QStringLiteral("listenerFilterCombo"));
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 1);
+    QVERIFY(combo->isHidden()); // nothing to choose from yet
+    QList<ConnectionInfo> infos = openRange(1, 5);
+    infos[1].listenerId = 2;
+    infos[3].listenerId = 2;
+    view.applyUpdates(infos);
+    view.setListeners({{1, QStringLiteral("#1 TCP 127.0.0.1:9000")}, {2, QStringLiteral("#2 TLS 127.0.0.1:8443")}});
+    QVERIFY(!combo->isHidden());
+    QCOMPARE(combo->count(), 3);
+    QCOMPARE(combo->itemText(0), QStringLiteral("All listeners"));
+    QCOMPARE(combo->itemText(2), QStringLiteral("#2 TLS 127.0.0.1:8443"));
+    QCOMPARE(view.model()->index(1, ConnectionTableModel::ListenerColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("#2 TLS 127.0.0.1:8443"));
+
+    QSignalSpy current(&view, &ConnectionsView::currentChanged);
+    combo->setCurrentIndex(2);
+    QCOMPARE(view.listenerFilter(), 2);
+    QCOMPARE(view.tableView()->model()->rowCount(), 2);
+    QCOMPARE(view.filterCountLabel()->text(), QStringLiteral("Showing 2 of 5"));
+    QVERIFY(!view.filterCountLabel()->isHidden());
+    // New rows keep the count right.
+    ConnectionInfo sixth = makeInfo(6);
+    sixth.listenerId = 2;
+    view.applyUpdates({sixth, makeInfo(7)});
+    QTRY_COMPARE(view.filterCountLabel()->text(), QStringLiteral("Showing 3 of 7"));
+
+    // The same list again changes nothing; the chosen listener removed, every row shows.
+    view.setListeners({{1, QStringLiteral("#1 TCP 127.0.0.1:9000")}, {2, QStringLiteral("#2 TLS 127.0.0.1:8443")}});
+    QCOMPARE(view.listenerFilter(), 2);
+    view.setListeners({{1, QStringLiteral("#1 TCP 127.0.0.1:9000")}});
+    QCOMPARE(view.listenerFilter(), 0);
+    QCOMPARE(combo->currentIndex(), 0);
+    QCOMPARE(view.tableView()->model()->rowCount(), 7);
+    QVERIFY(view.filterCountLabel()->isHidden());
+    QVERIFY(combo->isHidden());
+    QCOMPARE(current.size(), 0); // no row was current
 }
 
 QTEST_MAIN(TestConnectionTableModel)

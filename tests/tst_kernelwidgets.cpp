@@ -148,6 +148,7 @@ private slots:
     void stripFailedStepInErrorColour();
     void stripFitsWithoutClipping();
     void stripToolTipsArePlainText();
+    void stripHandshakeStepOnlyForTls();
 
     void gaugeFillGrowsWithLength();
     void gaugeWarnsWhenFull();
@@ -457,6 +458,9 @@ void TestKernelWidgets::stripFitsWithoutClipping()
     strip.setBacklog(65535);
     strip.setCounts(123456789, 123456700);
     strip.setStage(LifecycleStrip::Stage::Paused);
+    strip.setHandshakeCounts(123456000, 789);
+    for (const bool tls : {false, true}) {
+    strip.setTls(tls);
     for (const int width : {700, 520, 360}) {
         const QSize size(width, strip.sizeHint().height());
         const QImage image = render(strip, size);
@@ -464,6 +468,10 @@ void TestKernelWidgets::stripFitsWithoutClipping()
         int previousRight = -1;
         for (int step = 0; step < LifecycleStrip::StepCount; ++step) {
             const QRect box = strip.stepRect(LifecycleStrip::Step(step));
+            if (!tls && step == LifecycleStrip::HandshakeStep) {
+                QVERIFY(box.isEmpty()); // a plain listener has no handshake box
+                continue;
+            }
             QVERIFY2(QRect(QPoint(0, 0), size).contains(box), qPrintable(QString::number(width)));
             QVERIFY(box.left() > previousRight);
             previousRight = box.right();
@@ -475,6 +483,7 @@ void TestKernelWidgets::stripFitsWithoutClipping()
         QCOMPARE(countPixels(image, QRect(width - 1, 0, 1, size.height()),
                              [&](QRgb pixel) { return pixel != background; }),
                  0);
+    }
     }
     QVERIFY(strip.text().contains(QStringLiteral("listen(65535)")));
 }
@@ -496,6 +505,62 @@ void TestKernelWidgets::stripToolTipsArePlainText()
     QToolTip::hideText();
     const QString listen = toolTipAt(strip, strip.stepRect(LifecycleStrip::ListenStep).center());
     QVERIFY2(listen.startsWith(QStringLiteral("listen(5)")), qPrintable(listen));
+}
+
+void TestKernelWidgets::stripHandshakeStepOnlyForTls()
+{
+    LifecycleStrip strip;
+    strip.setBacklog(5);
+    strip.setCounts(13, 10);
+    strip.setHandshakeCounts(12, 1);
+    strip.setStage(LifecycleStrip::Stage::Listening);
+    const QSize size(800, strip.sizeHint().height());
+    const QColor highlight = strip.palette().color(QPalette::Highlight);
+
+    // Plain: five boxes, no handshake in the picture or the text.
+    const QImage plain = render(strip, size);
+    QVERIFY(strip.stepRect(LifecycleStrip::HandshakeStep).isEmpty());
+    QVERIFY(!strip.text().contains(QStringLiteral("handshake")));
+    const QRect plainClose = strip.stepRect(LifecycleStrip::CloseStep);
+
+    strip.setTls(true);
+    QVERIFY(strip.isTls());
+    QCOMPARE(strip.text(), QStringLiteral("socket() → bind() → listen(5) → accept() · 13 → handshake · 12 ok · 1 failed "
+                                          "→ close() · 10: listening"));
+    const QImage tls = render(strip, size);
+    const QRect handshake = strip.stepRect(LifecycleStrip::HandshakeStep);
+    const QRect accept = strip.stepRect(LifecycleStrip::AcceptStep);
+    const QRect close = strip.stepRect(LifecycleStrip::CloseStep);
+    QVERIFY(!handshake.isEmpty());
+    QVERIFY(handshake.left() > accept.right());
+    QVERIFY(close.left() > handshake.right());
+    QVERIFY(QRect(QPoint(0, 0), size).contains(close));
+    // Painted like the other steps: highlighted while listening, as accept() is.
+    QVERIFY(countColour(tls, handshake, highlight) > handshake.width() * handshake.height() / 4);
+    // Where plain close() stood, the handshake box is drawn now.
+    QVERIFY(differingPixels(tls.copy(plainClose), plain.copy(plainClose)) > 0);
+
+    // New counts redraw the handshake box only; the boxes before it stay as they were.
+    strip.setHandshakeCounts(13, 2);
+    QVERIFY(strip.text().contains(QStringLiteral("handshake · 13 ok · 2 failed")));
+    const QImage counted = render(strip, size);
+    const QRect before(0, 0, handshake.left(), size.height());
+    QCOMPARE(counted.copy(before), tls.copy(before));
+    QVERIFY(differingPixels(counted.copy(strip.stepRect(LifecycleStrip::HandshakeStep)),
+                            tls.copy(strip.stepRect(LifecycleStrip::HandshakeStep)))
+            > 0);
+
+    // Its tooltip says what it is.
+    strip.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&strip));
+    const QString tip = toolTipAt(strip, strip.stepRect(LifecycleStrip::HandshakeStep).center());
+    QVERIFY2(tip.contains(QStringLiteral("13 completed, 2 failed")), qPrintable(tip));
+    QToolTip::hideText();
+
+    // Back to plain: the box goes.
+    strip.setTls(false);
+    QVERIFY(strip.stepRect(LifecycleStrip::HandshakeStep).isEmpty());
+    QVERIFY(!strip.text().contains(QStringLiteral("handshake")));
 }
 
 void TestKernelWidgets::gaugeFillGrowsWithLength()

@@ -3,8 +3,12 @@
 #include "connectioninfo.h"
 #include "connectiontablemodel.h"
 #include "displayformat.h"
+#include "tlscolumns.h"
 
 #include <QApplication>
+#include <QBitArray>
+#include <QDataStream>
+#include <QHash>
 #include <QHeaderView>
 #include <QStyle>
 
@@ -20,6 +24,14 @@ QString widestText(int column)
     switch (column) {
     case ConnectionTableModel::IdColumn:
         return QStringLiteral("000000");
+    case ConnectionTableModel::ListenerColumn:
+        return QStringLiteral("#00");
+    case ConnectionTableModel::TlsVersionColumn:
+    case ConnectionTableModel::TlsCipherColumn:
+    case ConnectionTableModel::TlsServerNameColumn:
+    case ConnectionTableModel::TlsAlpnColumn:
+    case ConnectionTableModel::TlsClientCertificateColumn:
+        return TlsColumns::widestText(column);
     case ConnectionTableModel::PeerColumn:
     case ConnectionTableModel::LocalColumn:
         return QStringLiteral("255.255.255.255:65535");
@@ -86,6 +98,31 @@ void repair(QHeaderView *header)
             header->resizeSection(column, least);
     }
     header->setStretchLastSection(true);
+}
+
+int savedColumnCount(const QByteArray &state)
+{
+    // QHeaderView::saveState(): a marker and a version, then its fields up to the section count.
+    QDataStream in(state);
+    in.setVersion(QDataStream::Qt_5_0);
+    int marker = 0;
+    int version = -1;
+    in >> marker >> version;
+    if (marker != 0xff || version != 0)
+        return -1;
+    int orientation = 0;
+    int order = 0;
+    int sortSection = 0;
+    bool sortShown = false;
+    QList<int> visual;
+    QList<int> logical;
+    QBitArray hidden;
+    QHash<int, int> hiddenSizes;
+    int length = 0;
+    int count = -1;
+    in >> orientation >> order >> sortSection >> sortShown >> visual >> logical >> hidden >> hiddenSizes >> length
+        >> count;
+    return in.status() == QDataStream::Ok ? count : -1;
 }
 
 } // namespace ConnectionColumns

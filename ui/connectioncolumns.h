@@ -1,5 +1,6 @@
 #pragma once
 
+class QByteArray;
 class QHeaderView;
 
 // The connections table's column widths: wide enough for what each column usually shows, so
@@ -14,5 +15,8 @@ void applyDefaults(QHeaderView *header);
 // After restoring a saved layout: every column resizable by hand, and none narrower than its
 // default, whatever an older layout saved.
 void repair(QHeaderView *header);
+// How many columns a saved header state holds; -1 when it cannot be read. A state saved before
+// columns were added maps its sections onto the wrong columns, so it is not restored as is.
+int savedColumnCount(const QByteArray &state);
 
 } // namespace ConnectionColumns

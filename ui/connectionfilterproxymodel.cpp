@@ -66,6 +66,15 @@ void ConnectionFilterProxyModel::setFilterText(const QString &text)
     invalidate();
 }
 
+void ConnectionFilterProxyModel::setListenerId(int id)
+{
+    id = std::max(0, id);
+    if (id == m_listenerId)
+        return;
+    m_listenerId = id;
+    invalidate(); // one layout change, as for the text
+}
+
 bool ConnectionFilterProxyModel::numberMatches(quint64 id) const
 {
     if (!m_numberCanMatch)
@@ -86,9 +95,13 @@ QString ConnectionFilterProxyModel::localText(const ConnectionInfo &info) const
 
 bool ConnectionFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_text.isEmpty() || !m_connections || sourceParent.isValid())
+    if (!isFiltering() || !m_connections || sourceParent.isValid())
         return true;
     const ConnectionInfo &info = m_connections->connectionAt(sourceRow);
+    if (m_listenerId != 0 && info.listenerId != m_listenerId)
+        return false;
+    if (m_text.isEmpty())
+        return true;
     return (m_matchingStates & (1u << int(info.state))) != 0 || numberMatches(info.id)
         || peerText(info).contains(m_text, Qt::CaseInsensitive);
 }

@@ -147,7 +147,40 @@ void ConnectionInspector::showDetails()
     m_exportAction->setEnabled(shown);
     m_ui->viewCombo->setEnabled(shown);
     m_ui->lineEndingsCheck->setEnabled(shown);
+    showTls();
     showKernelFigures();
+}
+
+void ConnectionInspector::showTls()
+{
+    const bool tls = m_info.id != 0 && m_info.tls;
+    m_ui->tlsSection->setVisible(tls);
+    if (!tls)
+        return;
+    QString handshake;
+    if (m_info.state == ConnectionState::TlsFailed)
+        handshake = tr("Failed: %1").arg(m_info.errorString);
+    else if (m_info.tlsPhase == TlsPhase::Established)
+        handshake = tr("Completed");
+    else if (m_info.isFinished())
+        handshake = tr("Not completed: the connection ended first");
+    else
+        handshake = tr("In progress…");
+    m_ui->tlsHandshakeValue->setText(handshake);
+    const QString none = QStringLiteral("—");
+    const auto orNone = [&none](const QString &text) { return text.isEmpty() ? none : text; };
+    m_ui->tlsProtocolValue->setText(orNone(m_info.tlsProtocol));
+    m_ui->tlsCipherValue->setText(orNone(m_info.tlsCipher));
+    m_ui->tlsServerNameValue->setText(orNone(m_info.tlsServerName));
+    m_ui->tlsAlpnValue->setText(orNone(m_info.tlsAlpn));
+    m_ui->tlsClientCertificateValue->setText(m_info.tlsClientCertificate.isEmpty() ? tr("None presented")
+                                                                                   : m_info.tlsClientCertificate);
+    // Records, the handshake and their overhead, beside the application bytes they carried.
+    m_ui->tlsWireBytesValue->setText(tr("%1 received, %2 sent (application bytes: %3 received, %4 sent)")
+                                         .arg(DisplayFormat::bytes(m_info.tlsBytesReceived),
+                                              DisplayFormat::bytes(m_info.tlsBytesSent),
+                                              DisplayFormat::bytes(m_info.bytesReceived),
+                                              DisplayFormat::bytes(m_info.bytesSent)));
 }
 
 void ConnectionInspector::updateTcpInfo(const TcpInfo &info)

@@ -64,6 +64,7 @@ signals:
 private:
     void showDetails();
     void showKernelFigures();
+    void showTls();
     void scheduleRender();
     void render();
     void trimToCapacity(qsizetype capacity);

@@ -9,6 +9,7 @@
 #include "flowlayout.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -138,6 +139,10 @@ void ConnectionsView::setUpFilter()
     QLineEdit *edit = m_ui->connectionFilterEdit;
     connect(edit, &QLineEdit::textChanged, this, &ConnectionsView::onFilterEdited);
     connect(edit, &QLineEdit::returnPressed, this, &ConnectionsView::applyFilter);
+    QComboBox *listeners = m_ui->listenerFilterCombo;
+    listeners->setItemData(0, 0);
+    listeners->hide(); // with one listener there is nothing to choose
+    connect(listeners, &QComboBox::currentIndexChanged, this, &ConnectionsView::onListenerFilterChosen);
     m_findAction = new QAction(tr("&Filter connections"), this);
     m_findAction->setObjectName(QStringLiteral("findConnectionsAction"));
     m_findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
@@ -165,6 +170,10 @@ void ConnectionsView::setUpColumnMenu()
     // The kernel's figures (TCP_INFO) are there for who asks; read only for the rows on screen.
     for (int column = ConnectionTableModel::TcpStateColumn; column <= ConnectionTableModel::SinceLastReceiveColumn;
          ++column)
+        header->setSectionHidden(column, true);
+    // So are the TLS details: most connections are plain, and the columns would stand empty.
+    for (int column = ConnectionTableModel::TlsVersionColumn;
+         column <= ConnectionTableModel::TlsClientCertificateColumn; ++column)
         header->setSectionHidden(column, true);
     for (int column = ConnectionTableModel::PeerColumn; column < ConnectionTableModel::ColumnCount; ++column) {
         const QString name = m_model->headerData(column, Qt::Horizontal).toString();
@@ -235,6 +244,12 @@ QByteArray ConnectionsView::saveHeaderState() const
 void ConnectionsView::restoreHeaderState(const QByteArray &state)
 {
     QHeaderView *header = m_ui->connectionsView->horizontalHeader();
+    // A layout saved before columns were added would put its widths and hidden flags on the
+    // wrong columns: the defaults are better.
+    if (ConnectionColumns::savedColumnCount(state) != ConnectionTableModel::ColumnCount) {
+        resetColumns();
+        return;
+    }
     header->restoreState(state);
     ConnectionColumns::repair(header);
     syncColumnMenu();
@@ -284,7 +299,53 @@ void ConnectionsView::applyFilter()
     if (text == m_proxy->filterText())
         return;
     m_proxy->setFilterText(text);
+    filterApplied();
+}
 
+void ConnectionsView::setListeners(const QList<QPair<int, QString>> &idsAndLabels)
+{
+    // The listeners' table changes with every batch; their labels seldom do.
+    if (idsAndLabels == m_listeners)
+        return;
+    m_listeners = idsAndLabels;
+    QHash<int, QString> labels;
+    for (const auto &[id, label] : idsAndLabels)
+        labels.insert(id, label);
+    m_model->setListenerLabels(labels);
+
+    QComboBox *combo = m_ui->listenerFilterCombo;
+    const int chosen = m_proxy->listenerId();
+    {
+        const QSignalBlocker blocker(combo);
+        while (combo->count() > 1)
+            combo->removeItem(1);
+        for (const auto &[id, label] : idsAndLabels)
+            combo->addItem(label, id);
+        const int index = combo->findData(chosen);
+        combo->setCurrentIndex(index < 0 ? 0 : index);
+    }
+    // The chosen listener is gone: every listener's rows show again.
+    if (combo->currentData().toInt() != chosen)
+        onListenerFilterChosen();
+    combo->setVisible(combo->count() > 2);
+}
+
+int ConnectionsView::listenerFilter() const
+{
+    return m_proxy->listenerId();
+}
+
+void ConnectionsView::onListenerFilterChosen()
+{
+    const int id = m_ui->listenerFilterCombo->currentData().toInt();
+    if (id == m_proxy->listenerId())
+        return;
+    m_proxy->setListenerId(id);
+    filterApplied();
+}
+
+void ConnectionsView::filterApplied()
+{
     // Hidden rows leave the selection, the current row too, in one layout change that tells
     // neither the inspector nor the actions: the inspector lets go of a connection the filter
     // hid rather than jump to another, and a connection still shown stays in view.
@@ -300,7 +361,7 @@ void ConnectionsView::applyFilter()
 void ConnectionsView::scheduleFilterCount()
 {
     // Batches and Clear closed add and remove rows in many runs: count once they are done.
-    if (m_filterCountPending || m_proxy->filterText().isEmpty())
+    if (m_filterCountPending || !m_proxy->isFiltering())
         return;
     m_filterCountPending = true;
     QMetaObject::invokeMethod(this, &ConnectionsView::showFilterCount, Qt::QueuedConnection);
@@ -309,7 +370,7 @@ void ConnectionsView::scheduleFilterCount()
 void ConnectionsView::showFilterCount()
 {
     m_filterCountPending = false;
-    const bool filtering = !m_proxy->filterText().isEmpty();
+    const bool filtering = m_proxy->isFiltering();
     if (filtering)
         m_filterCountLabel->setText(tr("Showing %L1 of %L2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
     m_filterCountLabel->setVisible(filtering);

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QWidget>
 
 #include <memory>
@@ -48,6 +49,11 @@ public:
 
     void applyUpdates(const QList<ConnectionInfo> &connections);
     void applyTcpInfo(const QHash<quint64, TcpInfo> &tcpInfo);
+    // The listeners the filter combo offers, by id with their labels ("#1 TCP 127.0.0.1:9000"),
+    // also the Listener column's tooltips. The choice stays while its listener does.
+    void setListeners(const QList<QPair<int, QString>> &idsAndLabels);
+    // The listener the table is narrowed to; 0 for all.
+    int listenerFilter() const;
     // How many closed rows the table keeps (the Keep closed box).
     void setHistoryLimit(int limit);
     int historyLimit() const;
@@ -91,6 +97,9 @@ private:
     void onCurrentRowChanged();
     void onFilterEdited();
     void applyFilter();
+    void onListenerFilterChosen();
+    // After the rows were narrowed: what the inspector, the actions and the count follow.
+    void filterApplied();
     void scheduleFilterCount();
     void showFilterCount();
     void updateActions();
@@ -114,5 +123,6 @@ private:
     QAction *m_closeAllAction = nullptr;
     QAction *m_clearClosedAction = nullptr;
     QAction *m_findAction = nullptr;
+    QList<QPair<int, QString>> m_listeners; // as the filter combo offers them
     QByteArray m_defaultHeaderState; // taken before the saved one is restored
 };

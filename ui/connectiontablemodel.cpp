@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "endpoint.h"
+#include "tlscolumns.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
@@ -42,7 +43,8 @@ bool onlyCountersChanged(const ConnectionInfo &before, const ConnectionInfo &aft
     return before.state == after.state && before.closedAtMs == after.closedAtMs
         && before.acceptedAtMs == after.acceptedAtMs && before.peerPort == after.peerPort
         && before.localPort == after.localPort && before.errorString == after.errorString
-        && before.peerAddress == after.peerAddress && before.localAddress == after.localAddress;
+        && before.peerAddress == after.peerAddress && before.localAddress == after.localAddress
+        && before.tlsPhase == after.tlsPhase; // the TLS fields are set once, as the handshake ends
 }
 
 constexpr int KernelColumns = ConnectionTableModel::SinceLastReceiveColumn - ConnectionTableModel::TcpStateColumn + 1;
@@ -92,6 +94,9 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     const ConnectionInfo &info = m_rows.at(index.row());
     const int column = index.column();
     const bool kernelColumn = column >= TcpStateColumn && column <= SinceLastReceiveColumn;
+    const bool tlsColumn = column >= TlsVersionColumn && column <= TlsClientCertificateColumn;
+    if (tlsColumn && (role == Qt::DisplayRole || role == RawValueRole || role == Qt::ToolTipRole))
+        return TlsColumns::data(info, column, role);
 
     switch (role) {
     case Qt::DisplayRole:
@@ -107,6 +112,8 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (kernelColumn)
             return kernelData(info.id, column, role);
+        if (column == ListenerColumn)
+            return m_listenerLabels.value(info.listenerId, tr("Listener #%1").arg(info.listenerId));
         if (column == StateColumn && !info.errorString.isEmpty())
             return tr("%1: %2").arg(connectionStateText(info.state), info.errorString);
         if (column == ReceivedColumn)
@@ -123,6 +130,7 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         switch (column) {
         case IdColumn:
+        case ListenerColumn:
         case DurationColumn:
         case ReceivedColumn:
         case SentColumn:
@@ -146,6 +154,8 @@ QVariant ConnectionTableModel::displayData(const ConnectionInfo &info, int colum
         return Endpoint::format(info.peerAddress, info.peerPort);
     case LocalColumn:
         return Endpoint::format(info.localAddress, info.localPort);
+    case ListenerColumn:
+        return tr("#%1", "a listener's number").arg(info.listenerId);
     case StateColumn:
         return connectionStateText(info.state);
     case AcceptedColumn:
@@ -174,6 +184,8 @@ QVariant ConnectionTableModel::rawData(const ConnectionInfo &info, int column) c
         return Endpoint::format(info.peerAddress, info.peerPort);
     case LocalColumn:
         return Endpoint::format(info.localAddress, info.localPort);
+    case ListenerColumn:
+        return info.listenerId;
     case StateColumn:
         return int(info.state);
     case AcceptedColumn:
@@ -249,6 +261,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case IdColumn: return tr("#");
         case PeerColumn: return tr("Peer");
         case LocalColumn: return tr("Local");
+        case ListenerColumn: return tr("Listener");
         case StateColumn: return tr("State");
         case AcceptedColumn: return tr("Accepted");
         case DurationColumn: return tr("Duration");
@@ -256,6 +269,11 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case SentColumn: return tr("Sent");
         case LastActivityColumn: return tr("Last activity");
         case CloseColumn: return tr("Action");
+        case TlsVersionColumn:
+        case TlsCipherColumn:
+        case TlsServerNameColumn:
+        case TlsAlpnColumn:
+        case TlsClientCertificateColumn: return TlsColumns::title(section);
         default: return tr(kernelHeaders.at(std::size_t(section - TcpStateColumn)).first);
         }
     }
@@ -264,11 +282,12 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case IdColumn: return tr("Connection number, in the order accepted");
         case PeerColumn: return tr("The client's address and port");
         case LocalColumn: return tr("This server's address and port for the connection");
+        case ListenerColumn: return tr("The listener that accepted the connection");
         case StateColumn: return tr("Open, Closing, or how it ended");
         default:
             if (section >= TcpStateColumn && section <= SinceLastReceiveColumn)
                 return tr(kernelHeaders.at(std::size_t(section - TcpStateColumn)).second);
-            return {};
+            return TlsColumns::headerToolTip(section);
         }
     }
     return QAbstractTableModel::headerData(section, orientation, role);
@@ -399,6 +418,11 @@ void ConnectionTableModel::removeFinished(int count)
             m_rowById[m_rows.at(row).id] = row;
         endRemoveRows();
     }
+}
+
+void ConnectionTableModel::setListenerLabels(const QHash<int, QString> &labels)
+{
+    m_listenerLabels = labels;
 }
 
 QModelIndex ConnectionTableModel::indexForId(quint64 id, int column) const

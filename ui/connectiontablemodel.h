@@ -22,6 +22,7 @@ public:
         IdColumn,
         PeerColumn,
         LocalColumn,
+        ListenerColumn, // the listener that accepted it, "#2"
         StateColumn,
         AcceptedColumn,
         DurationColumn,
@@ -39,6 +40,12 @@ public:
         UnackedColumn,
         SinceLastSendColumn,
         SinceLastReceiveColumn,
+        // The TLS session's details (tlscolumns.h), empty on plain connections.
+        TlsVersionColumn,
+        TlsCipherColumn,
+        TlsServerNameColumn,
+        TlsAlpnColumn,
+        TlsClientCertificateColumn,
         CloseColumn,
         ColumnCount
     };
@@ -69,6 +76,9 @@ public:
     // the inspector shows the same.
     static QVariant tcpInfoData(const TcpInfo &info, int column, int role = Qt::DisplayRole);
 
+    // How the Listener column's tooltip names each listener ("#2 TLS 127.0.0.1:8443").
+    void setListenerLabels(const QHash<int, QString> &labels);
+
     int historyLimit() const { return m_historyLimit; }
     void setHistoryLimit(int limit);
     int finishedCount() const { return m_finishedCount; }
@@ -95,6 +105,7 @@ private:
     QList<ConnectionInfo> m_rows;
     QHash<quint64, int> m_rowById;
     QHash<quint64, TcpInfo> m_tcpInfo; // latest figures of open rows, by id
+    QHash<int, QString> m_listenerLabels;
     int m_finishedCount = 0;
     int m_historyLimit = Settings::DefaultHistoryLimit;
     QTimer *m_tickTimer = nullptr;

@@ -65,6 +65,24 @@ void LifecycleStrip::setCounts(quint64 accepted, quint64 closed)
     changed();
 }
 
+void LifecycleStrip::setTls(bool tls)
+{
+    if (tls == m_tls)
+        return;
+    m_tls = tls;
+    updateGeometry(); // one more box
+    changed();
+}
+
+void LifecycleStrip::setHandshakeCounts(quint64 done, quint64 failed)
+{
+    if (done == m_handshakesDone && failed == m_handshakesFailed)
+        return;
+    m_handshakesDone = done;
+    m_handshakesFailed = failed;
+    changed();
+}
+
 void LifecycleStrip::setFailure(int failedStep, const QString &errnoName, const QString &message)
 {
     m_failedStep = qBound(0, failedStep, int(ListenStep) + 1);
@@ -76,14 +94,16 @@ void LifecycleStrip::setFailure(int failedStep, const QString &errnoName, const 
 QString LifecycleStrip::text() const
 {
     QStringList labels;
-    for (int step = 0; step < StepCount; ++step)
-        labels << label(Step(step), false);
+    for (int step = 0; step < StepCount; ++step) {
+        if (isShown(Step(step)))
+            labels << label(Step(step), false);
+    }
     return tr("%1: %2").arg(labels.join(QStringLiteral(" → ")), stageText());
 }
 
 QRect LifecycleStrip::stepRect(Step step) const
 {
-    if (step < 0 || step >= StepCount)
+    if (step < 0 || step >= StepCount || !isShown(step))
         return {};
     return place().boxes[size_t(step)];
 }
@@ -97,8 +117,10 @@ QSize LifecycleStrip::sizeHint() const
     widest[ListenStep] = QStringLiteral("listen(65535)");
     widest[AcceptStep] = tr("accept() · %1 · paused").arg(QLocale().toString(99999));
     widest[CloseStep] = tr("close() · %1").arg(QLocale().toString(99999));
+    if (m_tls)
+        widest[HandshakeStep] = tr("handshake · %1 ok · %2 failed").arg(QLocale().toString(99999), QLocale().toString(999));
     const QFontMetrics metrics(font());
-    return {naturalWidth(font(), widest) + 4 * (MaxArrow - MinArrow) / 2,
+    return {naturalWidth(font(), widest) + (m_tls ? 5 : 4) * (MaxArrow - MinArrow) / 2,
             metrics.height() + 2 * (VerticalPadding + Margin + 1)};
 }
 
@@ -137,12 +159,26 @@ void LifecycleStrip::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     const Placement placement = place();
     painter.setFont(placement.font);
+    const QRect *previous = nullptr;
     for (int step = 0; step < StepCount; ++step) {
+        if (!isShown(Step(step)))
+            continue;
         const QRect &box = placement.boxes[size_t(step)];
+        if (previous)
+            paintArrow(painter, previous->right() + 1, box.left(), previous->center().y());
         paintBox(painter, box, placement.labels[size_t(step)], lookOf(Step(step)));
-        if (step + 1 < StepCount)
-            paintArrow(painter, box.right() + 1, placement.boxes[size_t(step) + 1].left(), box.center().y());
+        previous = &box;
     }
+}
+
+bool LifecycleStrip::isShown(Step step) const
+{
+    return step != HandshakeStep || m_tls;
+}
+
+int LifecycleStrip::shownCount() const
+{
+    return m_tls ? int(StepCount) : int(StepCount) - 1;
 }
 
 QString LifecycleStrip::label(Step step, bool compact) const
@@ -162,6 +198,10 @@ QString LifecycleStrip::label(Step step, bool compact) const
                            : tr("accept() · %1 · paused").arg(countText(m_accepted, false));
         return compact ? tr("accept() %1").arg(countText(m_accepted, true))
                        : tr("accept() · %1").arg(countText(m_accepted, false));
+    case HandshakeStep:
+        return compact ? tr("TLS %1 ok %2 failed").arg(countText(m_handshakesDone, true), countText(m_handshakesFailed, true))
+                       : tr("handshake · %1 ok · %2 failed")
+                             .arg(countText(m_handshakesDone, false), countText(m_handshakesFailed, false));
     case CloseStep:
         return compact ? tr("close() %1").arg(countText(m_closed, true))
                        : tr("close() · %1").arg(countText(m_closed, false));
@@ -204,7 +244,7 @@ LifecycleStrip::Look LifecycleStrip::lookOf(Step step) const
     case Stage::Stopped:
         return Look::Idle;
     case Stage::Listening:
-        return step == ListenStep || step == AcceptStep ? Look::Active : Look::Done;
+        return step == ListenStep || step == AcceptStep || step == HandshakeStep ? Look::Active : Look::Done;
     case Stage::Paused:
         if (step == AcceptStep)
             return Look::Dimmed;
@@ -242,6 +282,11 @@ QString LifecycleStrip::stepToolTip(Step step) const
         if (m_stage == Stage::Paused)
             tip += QLatin1Char('\n') + tr("Paused: new connections wait in the kernel's queue.");
         break;
+    case HandshakeStep:
+        tip = tr("TLS handshake: client and server agree on a version, a cipher and keys before any "
+                 "application data; %1 completed, %2 failed.")
+                  .arg(QLocale().toString(m_handshakesDone), QLocale().toString(m_handshakesFailed));
+        break;
     case CloseStep:
         tip = tr("close(): end a connection; %1 closed.").arg(QLocale().toString(m_closed));
         break;
@@ -259,9 +304,11 @@ QString LifecycleStrip::stepToolTip(Step step) const
 int LifecycleStrip::naturalWidth(const QFont &font, const std::array<QString, StepCount> &labels) const
 {
     const QFontMetrics metrics(font);
-    int width = 2 * Margin + (StepCount - 1) * MinArrow;
-    for (const QString &text : labels)
-        width += metrics.horizontalAdvance(text) + 2 * horizontalPadding(metrics);
+    int width = 2 * Margin + (shownCount() - 1) * MinArrow;
+    for (int step = 0; step < StepCount; ++step) {
+        if (isShown(Step(step)))
+            width += metrics.horizontalAdvance(labels[size_t(step)]) + 2 * horizontalPadding(metrics);
+    }
     return width;
 }
 
@@ -291,13 +338,16 @@ LifecycleStrip::Placement LifecycleStrip::place() const
     const int padding = horizontalPadding(metrics);
     const int natural = naturalWidth(placement.font, placement.labels);
     const int extra = available - natural;
-    const int arrow = extra >= 0 ? qMin(MaxArrow, MinArrow + extra / (StepCount - 1)) : MinArrow;
-    const int fixed = 2 * Margin + (StepCount - 1) * MinArrow;
+    const int arrows = shownCount() - 1;
+    const int arrow = extra >= 0 ? qMin(MaxArrow, MinArrow + extra / arrows) : MinArrow;
+    const int fixed = 2 * Margin + arrows * MinArrow;
     const double squeeze = extra >= 0 ? 1.0 : qMax(0.0, double(available - fixed) / double(natural - fixed));
     const int boxHeight = qMin(height() - 2 * Margin, metrics.height() + 2 * VerticalPadding);
     const int top = (height() - boxHeight) / 2;
     int x = Margin;
     for (int step = 0; step < StepCount; ++step) {
+        if (!isShown(Step(step)))
+            continue;
         const int boxWidth =
             int((metrics.horizontalAdvance(placement.labels[size_t(step)]) + 2 * padding) * squeeze);
         placement.boxes[size_t(step)] = QRect(x, top, boxWidth, boxHeight);

@@ -7,7 +7,7 @@
 class QPainter;
 
 // The listening socket's life as the system calls go: socket() → bind() → listen(backlog) →
-// accept() → close(), one box per call, the current ones highlighted and a failed one in the
+// accept() → close(), one box per call (a TLS listener's handshake between accept() and close()), the current ones highlighted and a failed one in the
 // error colour with its errno name. Fits one text line; shrinks its text rather than clip.
 class LifecycleStrip final : public QWidget
 {
@@ -19,7 +19,8 @@ public:
     Q_ENUM(Stage)
 
     // The boxes, left to right; also the failed-step numbers of setFailure() (Socket is 1).
-    enum Step { SocketStep, BindStep, ListenStep, AcceptStep, CloseStep, StepCount };
+    // HandshakeStep is drawn only for a TLS listener.
+    enum Step { SocketStep, BindStep, ListenStep, AcceptStep, HandshakeStep, CloseStep, StepCount };
 
     explicit LifecycleStrip(QWidget *parent = nullptr);
     ~LifecycleStrip() override;
@@ -29,13 +30,17 @@ public:
     void setBacklog(int backlog);
     // Shown on accept() and close().
     void setCounts(quint64 accepted, quint64 closed);
+    // A TLS listener: the handshake step shows, with its counts.
+    void setTls(bool tls);
+    bool isTls() const { return m_tls; }
+    void setHandshakeCounts(quint64 done, quint64 failed);
     // failedStep: 0 none, 1 socket(), 2 bind(), 3 listen(). Drawn while the stage is Failed; the
     // message goes in the failed box's tooltip.
     void setFailure(int failedStep, const QString &errnoName, const QString &message);
 
     // "socket() → bind() → listen(5) → accept() · 12 → close() · 10: listening"
     QString text() const;
-    // Where a step's box is drawn, in widget coordinates.
+    // Where a step's box is drawn, in widget coordinates; empty for a step not drawn.
     QRect stepRect(Step step) const;
 
     QSize sizeHint() const override;
@@ -55,6 +60,8 @@ private:
         std::array<QString, StepCount> labels;
     };
 
+    bool isShown(Step step) const;
+    int shownCount() const;
     QString label(Step step, bool compact) const;
     QString countText(quint64 count, bool compact) const;
     QString stageText() const;
@@ -70,6 +77,9 @@ private:
     int m_backlog = 0;
     quint64 m_accepted = 0;
     quint64 m_closed = 0;
+    bool m_tls = false;
+    quint64 m_handshakesDone = 0;
+    quint64 m_handshakesFailed = 0;
     int m_failedStep = 0;
     QString m_errnoName;
     QString m_failureMessage;

@@ -43,6 +43,7 @@ void ListenerViews::showTotals(const ListenerTotals &totals)
 {
     m_totals = totals;
     m_widgets.lifecycleStrip->setCounts(m_totals.accepted, m_totals.accepted - quint64(std::max(0, m_totals.open)));
+    m_widgets.lifecycleStrip->setHandshakeCounts(m_totals.handshakesDone, m_totals.handshakesFailed);
 }
 
 void ListenerViews::showStatus(const ListenerStatus &status)
@@ -52,6 +53,7 @@ void ListenerViews::showStatus(const ListenerStatus &status)
     const bool listening = status.state == ListenerState::Listening;
     m_gauge->setListening(listening);
     strip->setBacklog(status.backlog);
+    strip->setTls(status.tls);
     switch (status.state) {
     case ListenerState::Listening:
         strip->setStage(status.paused ? LifecycleStrip::Stage::Paused : LifecycleStrip::Stage::Listening);

@@ -66,6 +66,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_listeners, &ListenerSet::refused, this, [this](const QString &reason) {
         m_logModel->append({LogEntry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Warning, reason}});
     });
+    // The connections' listener filter offers the listeners there are, by their labels.
+    const auto offerListeners = [this] {
+        const ListenerTableModel *model = m_listeners->model();
+        QList<QPair<int, QString>> listeners;
+        for (const int id : model->ids())
+            listeners.append({id, model->label(id)});
+        m_connections->setListeners(listeners);
+    };
+    connect(m_listeners->model(), &QAbstractItemModel::rowsInserted, this, offerListeners);
+    connect(m_listeners->model(), &QAbstractItemModel::rowsRemoved, this, offerListeners);
+    connect(m_listeners->model(), &QAbstractItemModel::dataChanged, this, offerListeners);
+    connect(m_listeners->model(), &QAbstractItemModel::modelReset, this, offerListeners);
 
     // A wider or narrower window changes the table's width; the side pane keeps its own.
     m_ui->mainSplitter->setStretchFactor(0, 1);
