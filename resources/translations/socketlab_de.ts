@@ -332,15 +332,6 @@
     </message>
 </context>
 <context>
-    <name>CloseButtonDelegate</name>
-    <message>
-        <location filename="../../ui/closebuttondelegate.cpp" line="+55"/>
-        <source>Close</source>
-        <comment>verb: close the connection</comment>
-        <translation>Schließen</translation>
-    </message>
-</context>
-<context>
     <name>CodeView</name>
     <message>
         <location filename="../../ui/codeview.cpp" line="+18"/>
@@ -391,22 +382,12 @@
         <translation>dort kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+160"/>
         <source>Socket Lab: build, start and watch a TCP server live.</source>
         <translation>Socket Lab: einen TCP-Server aufbauen, starten und live beobachten.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Start listening at launch on HOST:PORT (127.0.0.1:9000, [::1]:9000, localhost:0 for any free port).</source>
-        <translation>Beim Start auf HOST:PORT lauschen (127.0.0.1:9000, [::1]:9000, localhost:0 für einen beliebigen freien Port).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HOST:PORT</source>
-        <translation>HOST:PORT</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Length of the kernel&apos;s accept queue, as in listen(N) (default 5).</source>
         <translation>Länge der Accept-Warteschlange des Kernels, wie in listen(N) (Standard 5).</translation>
     </message>
@@ -417,17 +398,13 @@
         <translation>N</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <source>Run without a window and print the event log to stdout until SIGINT or SIGTERM. Listens on --listen, or on 127.0.0.1:9000.</source>
-        <translation>Ohne Fenster laufen und das Ereignisprotokoll bis SIGINT oder SIGTERM auf stdout ausgeben. Lauscht auf --listen oder auf 127.0.0.1:9000.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-34"/>
         <source>How the server treats connections: hold (read and record, the default), echo, discard, greeting, or close (accept and close at once).</source>
         <translation>Wie der Server Verbindungen behandelt: hold (lesen und aufzeichnen, Standard), echo, discard, greeting oder close (annehmen und sofort schließen).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-99"/>
+        <location line="+101"/>
         <source>MODE</source>
         <translation>MODUS</translation>
     </message>
@@ -437,7 +414,10 @@
         <translation>Kennzahlen für Benchmarks als JSON in DATEI führen, fünfmal pro Sekunde und beim Beenden neu geschrieben: angenommen, offen, höchstens offen, Bytes, Verzögerung der Ereignisschleife, Speicher. SIGUSR1 beginnt eine neue Messung von Verzögerung und Höchstzahl.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-117"/>
+        <location line="+4"/>
+        <location line="+11"/>
+        <location line="+105"/>
         <source>FILE</source>
         <translation>DATEI</translation>
     </message>
@@ -457,7 +437,8 @@
         <translation>Nur Gegenstellen aus diesen Netzen annehmen: CIDR-Einträge, getrennt durch Kommas oder Leerzeichen (10.0.0.0/8, ::1/128; eine bloße Adresse ist ein Host). Sperren hat Vorrang.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-110"/>
+        <location line="+112"/>
         <location line="+5"/>
         <source>LIST</source>
         <translation>LISTE</translation>
@@ -473,7 +454,8 @@
         <translation>Verbindungen ohne Verkehr nach so vielen Sekunden schließen, 0 (aus, Standard) bis %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-114"/>
+        <location line="+116"/>
         <source>SECONDS</source>
         <translation>SEKUNDEN</translation>
     </message>
@@ -508,7 +490,7 @@
         <translation>DIR</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Try &apos;%1 --help&apos; for the options.</source>
         <translation>Die Optionen zeigt &apos;%1 --help&apos;.</translation>
     </message>
@@ -518,17 +500,138 @@
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-165"/>
+        <location line="+173"/>
         <source>Give --%1 at most once</source>
         <translation>--%1 höchstens einmal angeben</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-261"/>
+        <source>&quot;%1&quot; is not a protocol here; use tcp:// or tls://</source>
+        <translation>&quot;%1&quot; ist hier kein Protokoll; verwenden Sie tcp:// oder tls://</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Headless TLS: the certificate chain (PEM, leaf first). Give --tls-key too.</source>
+        <translation>TLS ohne Fenster: die Zertifikatskette (PEM, Endzertifikat zuerst). Auch --tls-key angeben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Headless TLS: the private key (PEM or DER). An encrypted key&apos;s passphrase is read from the SOCKETLAB_TLS_PASSPHRASE environment variable.</source>
+        <translation>TLS ohne Fenster: der private Schlüssel (PEM oder DER). Die Passphrase eines verschlüsselten Schlüssels wird aus der Umgebungsvariablen SOCKETLAB_TLS_PASSPHRASE gelesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Headless TLS with a self-signed certificate for localhost, made once and kept in the application&apos;s data folder.</source>
+        <translation>TLS ohne Fenster mit einem selbstsignierten Zertifikat für localhost, einmal erstellt und im Datenordner der Anwendung aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lowest TLS version accepted: 1.2 (the default) or 1.3.</source>
+        <translation>Niedrigste angenommene TLS-Version: 1.2 (Standard) oder 1.3.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask clients for a certificate: none (the default), request, or require (give --tls-ca).</source>
+        <translation>Clients nach einem Zertifikat fragen: none (Standard), request oder require (--tls-ca angeben).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CA certificates that client certificates must chain to.</source>
+        <translation>CA-Zertifikate, auf die sich Client-Zertifikate zurückführen lassen müssen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Application protocols offered over TLS, in order: &quot;h2,http/1.1&quot;.</source>
+        <translation>Über TLS angebotene Anwendungsprotokolle, in Reihenfolge: &quot;h2,http/1.1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fail a TLS handshake that has not ended after this many seconds, 1 to %1 (default %2).</source>
+        <translation>Einen TLS-Handshake scheitern lassen, der nach so vielen Sekunden nicht beendet ist, 1 bis %1 (Standard %2).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The TLS flags are for --headless</source>
+        <translation>Die TLS-Optionen gelten für --headless</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For TLS give either --tls-cert and --tls-key, or --tls-self-signed</source>
+        <translation>Für TLS entweder --tls-cert und --tls-key oder --tls-self-signed angeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For TLS give both --tls-cert and --tls-key</source>
+        <translation>Für TLS sowohl --tls-cert als auch --tls-key angeben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bad --tls-min value &quot;%1&quot;: expected 1.2 or 1.3</source>
+        <translation>Ungültiger Wert für --tls-min &quot;%1&quot;: erwartet wird 1.2 oder 1.3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bad --tls-client-cert value &quot;%1&quot;: expected none, request or require</source>
+        <translation>Ungültiger Wert für --tls-client-cert &quot;%1&quot;: erwartet wird none, request oder require</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--tls-client-cert require needs --tls-ca</source>
+        <translation>--tls-client-cert require braucht --tls-ca</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bad --alpn value: give protocol names separated by commas</source>
+        <translation>Ungültiger Wert für --alpn: Protokollnamen durch Kommas getrennt angeben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bad --tls-handshake-timeout value &quot;%1&quot;: expected a whole number from 1 to %2</source>
+        <translation>Ungültiger Wert für --tls-handshake-timeout &quot;%1&quot;: erwartet wird eine ganze Zahl von 1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Start listening at launch on HOST:PORT (127.0.0.1:9000, [::1]:9000, localhost:0 for any free port). Headless: give it again for more listeners, all with the same behaviour flags; a tcp:// (the default) or tls:// prefix chooses the protocol.</source>
+        <translation>Beim Start auf HOST:PORT lauschen (127.0.0.1:9000, [::1]:9000, localhost:0 für einen beliebigen freien Port). Ohne Fenster: für weitere Listener erneut angeben, alle mit denselben Verhaltensoptionen; ein Präfix tcp:// (Standard) oder tls:// wählt das Protokoll.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[PROTO://]HOST:PORT</source>
+        <translation>[PROTO://]HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run without a window and print the event log to stdout until SIGINT or SIGTERM. Listens on every --listen, or on 127.0.0.1:9000.</source>
+        <translation>Ohne Fenster laufen und das Ereignisprotokoll bis SIGINT oder SIGTERM auf stdout ausgeben. Lauscht auf jedem --listen oder auf 127.0.0.1:9000.</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Give --listen at most %1 times</source>
+        <translation>--listen höchstens %1-mal angeben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Bad --listen value: %1</source>
         <translation>Ungültiger Wert für --listen: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Bad --listen values: %1 is given twice</source>
+        <translation>Ungültige Werte für --listen: %1 ist zweimal angegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad --listen values: %1 and %2 both take port %3</source>
+        <translation>Ungültige Werte für --listen: %1 und %2 belegen beide Port %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Bad --backlog value &quot;%1&quot;: expected a whole number from 1 to %2</source>
         <translation>Ungültiger Wert für --backlog &quot;%1&quot;: erwartet wird eine ganze Zahl von 1 bis %2</translation>
     </message>
@@ -602,16 +705,21 @@
         <source>Bad --stats-file value &quot;%1&quot;: cannot write there</source>
         <translation>Ungültiger Wert für --stats-file &quot;%1&quot;: Dort kann nicht geschrieben werden</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or --tls-self-signed</source>
+        <translation>Ungültiger Wert für --listen %1: TLS-Listener brauchen --tls-cert/--tls-key oder --tls-self-signed</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../app/net/connection.cpp" line="+189"/>
+        <location filename="../../app/net/connection.cpp" line="+227"/>
         <source>Could not shut down the sending side</source>
         <translation>Die Senderichtung konnte nicht geschlossen werden</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+145"/>
         <source>Connection reset by peer</source>
         <translation>Verbindung von der Gegenstelle zurückgesetzt</translation>
     </message>
@@ -640,7 +748,52 @@
         <translation>Bytes</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
+        <source>&lt;b&gt;TLS&lt;/b&gt;</source>
+        <translation>&lt;b&gt;TLS&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The TLS session of this connection; the byte counts above are the decrypted application bytes</source>
+        <translation>Die TLS-Sitzung dieser Verbindung; die Byte-Zahlen oben sind die entschlüsselten Anwendungsbytes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Handshake</source>
+        <translation>Handshake</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cipher</source>
+        <translation>Cipher-Suite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SNI</source>
+        <translation>SNI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the wire</source>
+        <translation>Auf der Leitung</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&lt;b&gt;Kernel (TCP_INFO)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Kernel (TCP_INFO)&lt;/b&gt;</translation>
     </message>
@@ -770,7 +923,37 @@
         <translation>%1 empfangen (%L2 Bytes), %3 gesendet (%L4 Bytes)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+34"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not completed: the connection ended first</source>
+        <translation>Nicht abgeschlossen: Die Verbindung endete vorher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In progress…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>None presented</source>
+        <translation>Keines vorgelegt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 received, %2 sent (application bytes: %3 received, %4 sent)</source>
+        <translation>%1 empfangen, %2 gesendet (Anwendungsbytes: %3 empfangen, %4 gesendet)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Not available on this platform</source>
         <translation>Auf dieser Plattform nicht verfügbar</translation>
     </message>
@@ -935,11 +1118,16 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS failed</source>
+        <translation>TLS fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTableModel</name>
     <message>
-        <location filename="../../ui/connectiontablemodel.cpp" line="+52"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+54"/>
         <source>TCP state</source>
         <translation>TCP-Zustand</translation>
     </message>
@@ -1039,7 +1227,12 @@
         <translation>Zeit, seit der Kernel zuletzt Daten empfangen hat</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
+        <source>Listener #%1</source>
+        <translation>Listener #%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1065,14 +1258,20 @@
         <translation>Diese Verbindung geordnet schließen (FIN)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectioncolumns.cpp" line="+61"/>
-        <location filename="../../ui/connectiontablemodel.cpp" line="+45"/>
+        <location line="+34"/>
+        <source>#%1</source>
+        <comment>a listener&apos;s number</comment>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectioncolumns.cpp" line="+74"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+14"/>
         <source>Close</source>
         <comment>verb: close the connection</comment>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/connectiontablemodel.cpp" line="+44"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+46"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1124,6 +1323,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Listener</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
@@ -1158,7 +1362,7 @@
         <translation>Aktion</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Connection number, in the order accepted</source>
         <translation>Nummer der Verbindung, in der Reihenfolge der Annahme</translation>
     </message>
@@ -1171,6 +1375,11 @@
         <location line="+1"/>
         <source>This server&apos;s address and port for the connection</source>
         <translation>Adresse und Port dieses Servers für die Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The listener that accepted the connection</source>
+        <translation>Der Listener, der die Verbindung angenommen hat</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1196,7 +1405,17 @@
         <translation>Nur Verbindungen zeigen, deren Nummer (#12), Gegenstelle oder Zustand diesen Text enthält; die Eingabetaste wendet ihn sofort an</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>Show only the connections one listener accepted</source>
+        <translation>Nur die Verbindungen zeigen, die ein bestimmter Listener angenommen hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All listeners</source>
+        <translation>Alle Listener</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Keep closed</source>
         <translation>Beendete &amp;behalten</translation>
     </message>
@@ -1212,7 +1431,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/connectionsview.cpp" line="+109"/>
+        <location filename="../../ui/connectionsview.cpp" line="+110"/>
         <source>Close &amp;all</source>
         <translation>&amp;Alle schließen</translation>
     </message>
@@ -1272,12 +1491,12 @@
         <translation>Beendete Verbindungen aus der Tabelle entfernen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>&amp;Filter connections</source>
         <translation>Verbindungen &amp;filtern</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+229"/>
         <source>Showing %L1 of %L2</source>
         <translation>%L1 von %L2 gezeigt</translation>
     </message>
@@ -1391,17 +1610,33 @@
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../../app/cli/headlessrunner.cpp" line="+65"/>
+        <location filename="../../app/cli/headlessrunner.cpp" line="+92"/>
+        <source>socketlab: warning: %1</source>
+        <translation>socketlab: Warnung: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+47"/>
         <source>socketlab: %1</source>
         <translation>socketlab: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-45"/>
+        <source>Set SOCKETLAB_TLS_PASSPHRASE to the key&apos;s passphrase.</source>
+        <translation>Setzen Sie SOCKETLAB_TLS_PASSPHRASE auf die Passphrase des Schlüssels.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made a new self-signed certificate for localhost</source>
+        <translation>Neues selbstsigniertes Zertifikat für localhost erstellt</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Received signal %1, stopping</source>
         <translation>Signal %1 empfangen, wird beendet</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Connection #%1 from %2, accepted %3, %4
 
 </source>
@@ -1441,22 +1676,28 @@
         <translation>Lebenszyklus des lauschenden Sockets</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+172"/>
+        <location line="+65"/>
+        <location line="+197"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+64"/>
+        <location line="-180"/>
+        <location line="+80"/>
         <source>accept() · %1 · paused</source>
         <translation>accept() · %1 · pausiert</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+68"/>
+        <location line="-79"/>
+        <location line="+88"/>
         <source>close() · %1</source>
         <translation>close() · %1</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <location line="+82"/>
+        <source>handshake · %1 ok · %2 failed</source>
+        <translation>Handshake · %1 ok · %2 fehlgeschlagen</translation>
     </message>
     <message>
         <location line="-13"/>
@@ -1495,6 +1736,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>TLS %1 ok %2 failed</source>
+        <translation>TLS %1 ok %2 Fehler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>close() %1</source>
         <translation>close() %1</translation>
     </message>
@@ -1570,6 +1816,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>TLS handshake: client and server agree on a version, a cipher and keys before any application data; %1 completed, %2 failed.</source>
+        <translation>TLS-Handshake: Client und Server einigen sich vor allen Anwendungsdaten auf eine Version, eine Cipher-Suite und Schlüssel; %1 abgeschlossen, %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>close(): end a connection; %1 closed.</source>
         <translation>close(): eine Verbindung beenden; %1 geschlossen.</translation>
     </message>
@@ -1579,7 +1830,7 @@
         <translation>Hier fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>The listening socket&apos;s life as the system calls go. Highlighted: where it is now.</source>
         <translation>Das Leben des lauschenden Sockets entlang der Systemaufrufe. Hervorgehoben: wo er gerade steht.</translation>
     </message>
@@ -1587,7 +1838,7 @@
 <context>
     <name>Listener</name>
     <message>
-        <location filename="../../app/net/listener.cpp" line="+63"/>
+        <location filename="../../app/net/listener.cpp" line="+72"/>
         <source>Not listening on %1: %2</source>
         <translation>Kein Lauschen auf %1: %2</translation>
     </message>
@@ -1597,7 +1848,7 @@
         <translation>Lauschen auf %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Socket bound to %1</source>
         <translation>Socket an %1 gebunden</translation>
     </message>
@@ -1608,17 +1859,22 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>TLS certificate SHA-256 fingerprint %1</source>
+        <translation>SHA-256-Fingerabdruck des TLS-Zertifikats: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Bound to all interfaces: other machines can connect</source>
         <translation>An alle Schnittstellen gebunden: Andere Rechner können sich verbinden</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+441"/>
+        <location line="+508"/>
         <source>Waiting for a connection...</source>
         <translation>Warte auf eine Verbindung …</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-491"/>
         <source>Allow list: %1</source>
         <translation>Erlaubt-Liste: %1</translation>
     </message>
@@ -1683,8 +1939,13 @@
         <source>Server mode: %1</source>
         <translation>Servermodus: %1</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>Connection #%1: half-close is not available on TLS: TLS 1.3 half-close is not portable</source>
+        <translation>Verbindung #%1: Halbes Schließen ist bei TLS nicht verfügbar: Halbes Schließen unter TLS 1.3 ist nicht portabel</translation>
+    </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+29"/>
         <source>Sent %n byte(s)</source>
         <translation>
             <numerusform>%n Byte gesendet</numerusform>
@@ -1734,12 +1995,18 @@
         <translation>seit %1 s untätig (Timeout ist %2 s)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
+        <location line="+13"/>
         <source>Could not take an accepted connection: %1</source>
         <translation>Eine angenommene Verbindung konnte nicht übernommen werden: %1</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>Connection #%1 from %2: TLS handshake done, %3, %4</source>
+        <translation>Verbindung #%1 von %2: TLS-Handshake abgeschlossen, %3, %4</translation>
+    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>already %n connection(s) open, the maximum</source>
         <translation>
             <numerusform>bereits %n Verbindung offen, das Maximum</numerusform>
@@ -1757,7 +2024,7 @@
         <translation>Verbindung von %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Connection #%1 from %2 closed by the server: %3</source>
         <translation>Verbindung #%1 von %2 vom Server geschlossen: %3</translation>
     </message>
@@ -1787,6 +2054,11 @@
         <translation>Verbindung #%1 von %2 vom Server zurückgesetzt (RST)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Connection #%1 from %2: TLS failed: %3</source>
+        <translation>Verbindung #%1 von %2: TLS fehlgeschlagen: %3</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Connection #%1 from %2 failed: %3</source>
         <translation>Verbindung #%1 von %2 fehlgeschlagen: %3</translation>
@@ -1810,6 +2082,19 @@
         <location line="+5"/>
         <source>This machine does not support %1 (%2)</source>
         <translation>Dieser Rechner unterstützt %1 nicht (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerConfig</name>
+    <message>
+        <location filename="../../app/model/listenerconfig.cpp" line="+29"/>
+        <source>listener %1</source>
+        <translation>Listener %1</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 and %2 both use port %3 on %4</source>
+        <translation>%1 und %2 verwenden beide Port %3 auf %4</translation>
     </message>
 </context>
 <context>
@@ -1851,7 +2136,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/listenerpanel.cpp" line="+278"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+313"/>
         <source>&amp;Start listening</source>
         <translation>&amp;Lauschen starten</translation>
     </message>
@@ -1963,7 +2248,7 @@
         <translation>Verbindungen ohne Verkehr in beide Richtungen werden nach dieser Zeit geschlossen (FIN).</translation>
     </message>
     <message>
-        <location filename="../../ui/listenerpanel.cpp" line="-355"/>
+        <location filename="../../ui/listenerpanel.cpp" line="-390"/>
         <source>Start or stop listening</source>
         <translation>Lauschen starten oder stoppen</translation>
     </message>
@@ -1973,12 +2258,17 @@
         <translation>Annehmen pausieren oder fortsetzen</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+202"/>
         <source>Greeting: %1; not applied</source>
         <translation>Begrüßung: %1; nicht übernommen</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+31"/>
+        <source>Another listener already uses %1:%2</source>
+        <translation>Ein anderer Listener verwendet bereits %1:%2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stoppen</translation>
     </message>
@@ -2029,6 +2319,30 @@
     </message>
 </context>
 <context>
+    <name>ListenerSet</name>
+    <message>
+        <location filename="../../ui/listenerset.cpp" line="+98"/>
+        <location line="+19"/>
+        <source>Listener %1</source>
+        <translation>Listener %1</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>listening on all interfaces needs a confirmation: start it from the form</source>
+        <translation>Lauschen auf allen Schnittstellen muss bestätigt werden: Starten Sie ihn über das Formular</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>another listener already uses %1:%2</source>
+        <translation>ein anderer Listener verwendet bereits %1:%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Listener %1 not started: %2</source>
+        <translation>Listener %1 nicht gestartet: %2</translation>
+    </message>
+</context>
+<context>
     <name>ListenerStatus</name>
     <message>
         <location filename="../../app/model/listenerstatus.cpp" line="+11"/>
@@ -2054,6 +2368,154 @@
         <location line="+4"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerSummary</name>
+    <message numerus="yes">
+        <location filename="../../app/model/listenersummary.cpp" line="+28"/>
+        <source>%n listening</source>
+        <translation>
+            <numerusform>%n lauscht</numerusform>
+            <numerusform>%n lauschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n stopped</source>
+        <translation>
+            <numerusform>%n gestoppt</numerusform>
+            <numerusform>%n gestoppt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>ListenerTableModel</name>
+    <message>
+        <location filename="../../ui/listenertablemodel.cpp" line="+41"/>
+        <source>Listener</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listening</source>
+        <translation>Lauscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+</context>
+<context>
+    <name>ListenersView</name>
+    <message>
+        <location filename="../../ui/listenersview.cpp" line="+19"/>
+        <source>A&amp;dd</source>
+        <translation>Hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move</source>
+        <translation>Entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a&amp;ll</source>
+        <translation>Alle s&amp;tarten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop al&amp;l</source>
+        <translation>Alle stoppe&amp;n</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listeners</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A new listener on the next free port, stopped</source>
+        <translation>Ein neuer Listener auf dem nächsten freien Port, gestoppt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A copy of the selected listener on the next free port</source>
+        <translation>Eine Kopie des ausgewählten Listeners auf dem nächsten freien Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the selected listener, close its connections and remove it</source>
+        <translation>Den ausgewählten Listener stoppen, seine Verbindungen schließen und ihn entfernen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;Listeners&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Listener&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2212,7 +2674,7 @@
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+133"/>
+        <location filename="../../ui/mainwindow.cpp" line="+152"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -2232,7 +2694,7 @@
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>&amp;Reset layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
@@ -2242,17 +2704,22 @@
         <translation>Die Spalten der Tabelle und die Größen der Bereiche wie beim ersten Start</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+143"/>
         <source>How many closed connections the table keeps; their transcripts are kept as long as their rows, each up to Keep KiB: at most %1 now. Clear closed frees them.</source>
         <translation>Wie viele beendete Verbindungen die Tabelle behält; ihre Mitschnitte bleiben so lange wie ihre Zeilen, je bis zu „Behalten“ KiB: derzeit höchstens %1. „Beendete entfernen“ gibt sie frei.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="-10"/>
         <source>Socket Lab — %1</source>
         <translation>Socket Lab — %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-281"/>
+        <source>Listeners</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <location line="+366"/>
         <source>Try it: nc %1 %2</source>
         <translation>Ausprobieren: nc %1 %2</translation>
     </message>
@@ -2287,7 +2754,7 @@
         <translation>Aus: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
         <translation>
             <numerusform>Die ausgewählte Verbindung ist halb geschlossen: Der Server hat seine Senderichtung beendet und kann nur noch lesen</numerusform>
@@ -2314,6 +2781,41 @@
         <location line="+0"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RowButtonDelegate</name>
+    <message>
+        <location filename="../../ui/rowbuttondelegate.cpp" line="+55"/>
+        <source>Close</source>
+        <comment>verb: close the connection</comment>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>SelfSignedCertificate</name>
+    <message>
+        <location filename="../../app/net/selfsignedcertificate.cpp" line="+37"/>
+        <source>Could not make the self-signed certificate: %1 (%2)</source>
+        <translation>Das selbstsignierte Zertifikat konnte nicht erstellt werden: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>SelfSignedStore</name>
+    <message>
+        <location filename="../../app/config/selfsignedstore.cpp" line="+66"/>
+        <source>%1 is missing; generate a new self-signed certificate to replace both files</source>
+        <translation>%1 fehlt; erzeugen Sie ein neues selbstsigniertes Zertifikat, das beide Dateien ersetzt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The key file %1 can be read by other users; make it private (chmod 600) or generate a new self-signed certificate</source>
+        <translation>Die Schlüsseldatei %1 ist für andere Benutzer lesbar; machen Sie sie privat (chmod 600) oder erzeugen Sie ein neues selbstsigniertes Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
 </context>
 <context>
@@ -2435,7 +2937,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/config/settings.cpp" line="+73"/>
+        <location filename="../../app/config/settings.cpp" line="+95"/>
         <source>the file could not be read; using the defaults for this run and leaving the file as it is (changes made now are not saved)</source>
         <translation>die Datei ist nicht lesbar; für diesen Lauf gelten die Standardwerte, die Datei bleibt unverändert (jetzt gemachte Änderungen werden nicht gespeichert)</translation>
     </message>
@@ -2475,12 +2977,12 @@
         <translation>%1 Bytes, weit mehr als ein Fensterzustand; ignoriert</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>%1 is not an IP address; using %2</source>
         <translation>%1 ist keine IP-Adresse; es gilt %2</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>Allow list</source>
         <translation>Erlaubt-Liste</translation>
     </message>
@@ -2505,7 +3007,7 @@
         <translation>%1: %2; kein Lauschen, bis das korrigiert ist</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>not text; using the default greeting</source>
         <translation>kein Text; es gilt die Standardbegrüßung</translation>
     </message>
@@ -2523,6 +3025,16 @@
         <location line="+10"/>
         <source>an entry of %1 characters is longer than %2; left out</source>
         <translation>ein Eintrag mit %1 Zeichen ist länger als %2; ausgelassen</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>not text; the listener has no name</source>
+        <translation>kein Text; der Listener hat keinen Namen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is neither tcp nor tls; using tls</source>
+        <translation>%1 ist weder tcp noch tls; es gilt tls</translation>
     </message>
 </context>
 <context>
@@ -2556,7 +3068,7 @@
 <context>
     <name>StatsReporter</name>
     <message>
-        <location filename="../../app/cli/statsreporter.cpp" line="+124"/>
+        <location filename="../../app/cli/statsreporter.cpp" line="+139"/>
         <source>Cannot write the stats file %1: %2</source>
         <translation>Die Statistikdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2580,6 +3092,97 @@
         <location line="+7"/>
         <source>&quot;%1&quot; at position %2 is not an escape: use \r \n \t \0 \\ or \xHH</source>
         <translation>„%1“ an Position %2 ist kein Escape: verwenden Sie \r \n \t \0 \\ oder \xHH</translation>
+    </message>
+</context>
+<context>
+    <name>TlsCredentials</name>
+    <message>
+        <location filename="../../app/net/tlscredentials.cpp" line="+99"/>
+        <source>certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The certificate file %1 holds no certificate (PEM or DER) that can be read</source>
+        <translation>Die Zertifikatsdatei %1 enthält kein lesbares Zertifikat (PEM oder DER)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The key file %1 is encrypted: a passphrase is needed</source>
+        <translation>Die Schlüsseldatei %1 ist verschlüsselt: Eine Passphrase wird benötigt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The passphrase does not open the key file %1</source>
+        <translation>Die Passphrase öffnet die Schlüsseldatei %1 nicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file %1 holds no private key (PEM or DER) that can be read</source>
+        <translation>Die Schlüsseldatei %1 enthält keinen lesbaren privaten Schlüssel (PEM oder DER)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key in %1 does not belong to the certificate in %2 (their public keys differ)</source>
+        <translation>Der Schlüssel in %1 gehört nicht zum Zertifikat in %2 (ihre öffentlichen Schlüssel unterscheiden sich)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The certificate in %1 expired on %2; clients that check it will refuse it</source>
+        <translation>Das Zertifikat in %1 ist am %2 abgelaufen; Clients, die es prüfen, werden es ablehnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate in %1 is not valid before %2; clients that check it will refuse it</source>
+        <translation>Das Zertifikat in %1 ist erst ab %2 gültig; Clients, die es prüfen, werden es ablehnen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Requiring a client certificate needs a CA file to check it against</source>
+        <translation>Wer ein Client-Zertifikat verlangt, braucht eine CA-Datei, gegen die es geprüft wird</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CA</source>
+        <translation>CA</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The CA file %1 holds no certificate (PEM or DER) that can be read</source>
+        <translation>Die CA-Datei %1 enthält kein lesbares Zertifikat (PEM oder DER)</translation>
+    </message>
+</context>
+<context>
+    <name>TlsSession</name>
+    <message>
+        <location filename="../../app/net/tlssession.cpp" line="+131"/>
+        <source>peer spoke plain text (HTTP?) to a TLS port</source>
+        <translation>die Gegenstelle sprach Klartext (HTTP?) mit einem TLS-Port</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no shared protocol version</source>
+        <translation>keine gemeinsame Protokollversion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>client certificate required</source>
+        <translation>Client-Zertifikat erforderlich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the peer closed the connection before the TLS handshake began</source>
+        <translation>die Gegenstelle hat die Verbindung vor Beginn des TLS-Handshakes geschlossen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>handshake timed out after %1 s</source>
+        <translation>Zeitüberschreitung beim Handshake nach %1 s</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>ConnectionInspector</name>
     <message numerus="yes">
-        <location filename="../../ui/connectioninspector.cpp" line="+194"/>
+        <location filename="../../ui/connectioninspector.cpp" line="+227"/>
         <source>%1 in all, %n timeout(s) in a row now</source>
         <translation>
             <numerusform>%1 in all, %n timeout in a row now</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ConnectionTableModel</name>
     <message numerus="yes">
-        <location filename="../../ui/connectiontablemodel.cpp" line="+113"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+120"/>
         <source>%n byte(s) received</source>
         <translation>
             <numerusform>%n byte received</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+118"/>
+        <location line="+123"/>
         <source>%Ln segment(s) retransmitted in all</source>
         <translation>
             <numerusform>%Ln segment retransmitted in all</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>Listener</name>
     <message numerus="yes">
-        <location filename="../../app/net/listener.cpp" line="+134"/>
+        <location filename="../../app/net/listener.cpp" line="+148"/>
         <source>%n connection(s) left open</source>
         <translation>
             <numerusform>%n connection left open</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+58"/>
         <source>Sent %n byte(s)</source>
         <translation>
             <numerusform>Sent %n byte</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+115"/>
         <source>already %n connection(s) open, the maximum</source>
         <translation>
             <numerusform>already %n connection open, the maximum</numerusform>
@@ -115,9 +115,36 @@
     </message>
 </context>
 <context>
+    <name>ListenerSummary</name>
+    <message numerus="yes">
+        <location filename="../../app/model/listenersummary.cpp" line="+28"/>
+        <source>%n listening</source>
+        <translation>
+            <numerusform>%n listening</numerusform>
+            <numerusform>%n listening</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n stopped</source>
+        <translation>
+            <numerusform>%n stopped</numerusform>
+            <numerusform>%n stopped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+375"/>
+        <location filename="../../ui/mainwindow.cpp" line="+451"/>
         <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
         <translation>
             <numerusform>The selected connection has been half-closed: the server shut its sending side, so it can only read</numerusform>
