@@ -9,11 +9,6 @@ namespace {
 
 using Model = ConnectionTableModel;
 
-QString translated(const char *text, const char *comment = nullptr)
-{
-    return QCoreApplication::translate("ConnectionTableModel", text, comment);
-}
-
 // The field a TLS column shows; the version column is handled apart (it tells the phase too).
 QString field(const ConnectionInfo &info, int column)
 {
@@ -32,7 +27,7 @@ QString versionText(const ConnectionInfo &info)
     switch (info.tlsPhase) {
     case TlsPhase::Handshaking:
         // A handshake cut short ends the row as TLS failed; the version never came.
-        return info.isFinished() ? QString() : translated("handshaking…", "TLS version cell during the handshake");
+        return info.isFinished() ? QString() : QCoreApplication::translate("ConnectionTableModel", "handshaking…", "TLS version cell during the handshake");
     case TlsPhase::Established:
         return info.tlsProtocol;
     case TlsPhase::None:
@@ -56,11 +51,11 @@ QVariant data(const ConnectionInfo &info, int column, int role)
         return text;
     case Qt::ToolTipRole:
         if (column == Model::TlsVersionColumn && info.state == ConnectionState::TlsFailed)
-            return translated("TLS failed: %1").arg(info.errorString);
+            return QCoreApplication::translate("ConnectionTableModel", "TLS failed: %1").arg(info.errorString);
         if (column == Model::TlsAlpnColumn && text.isEmpty() && info.tlsPhase == TlsPhase::Established)
-            return translated("No application protocol negotiated");
+            return QCoreApplication::translate("ConnectionTableModel", "No application protocol negotiated");
         if (column == Model::TlsServerNameColumn && text.isEmpty() && info.tlsPhase == TlsPhase::Established)
-            return translated("The client sent no server name");
+            return QCoreApplication::translate("ConnectionTableModel", "The client sent no server name");
         return text.isEmpty() ? QVariant() : QVariant(text);
     default:
         return {};
@@ -70,11 +65,11 @@ QVariant data(const ConnectionInfo &info, int column, int role)
 QString title(int column)
 {
     switch (column) {
-    case Model::TlsVersionColumn: return translated("TLS version");
-    case Model::TlsCipherColumn: return translated("Cipher");
-    case Model::TlsServerNameColumn: return translated("SNI");
-    case Model::TlsAlpnColumn: return translated("ALPN");
-    case Model::TlsClientCertificateColumn: return translated("Client certificate");
+    case Model::TlsVersionColumn: return QCoreApplication::translate("ConnectionTableModel", "TLS version");
+    case Model::TlsCipherColumn: return QCoreApplication::translate("ConnectionTableModel", "Cipher");
+    case Model::TlsServerNameColumn: return QCoreApplication::translate("ConnectionTableModel", "SNI");
+    case Model::TlsAlpnColumn: return QCoreApplication::translate("ConnectionTableModel", "ALPN");
+    case Model::TlsClientCertificateColumn: return QCoreApplication::translate("ConnectionTableModel", "Client certificate");
     default: return {};
     }
 }
@@ -82,11 +77,11 @@ QString title(int column)
 QString headerToolTip(int column)
 {
     switch (column) {
-    case Model::TlsVersionColumn: return translated("The TLS protocol version the handshake agreed on");
-    case Model::TlsCipherColumn: return translated("The cipher suite the handshake agreed on");
-    case Model::TlsServerNameColumn: return translated("The server name the client asked for (SNI)");
-    case Model::TlsAlpnColumn: return translated("The application protocol negotiated (ALPN)");
-    case Model::TlsClientCertificateColumn: return translated("The subject of the certificate the client presented");
+    case Model::TlsVersionColumn: return QCoreApplication::translate("ConnectionTableModel", "The TLS protocol version the handshake agreed on");
+    case Model::TlsCipherColumn: return QCoreApplication::translate("ConnectionTableModel", "The cipher suite the handshake agreed on");
+    case Model::TlsServerNameColumn: return QCoreApplication::translate("ConnectionTableModel", "The server name the client asked for (SNI)");
+    case Model::TlsAlpnColumn: return QCoreApplication::translate("ConnectionTableModel", "The application protocol negotiated (ALPN)");
+    case Model::TlsClientCertificateColumn: return QCoreApplication::translate("ConnectionTableModel", "The subject of the certificate the client presented");
     default: return {};
     }
 }
@@ -94,7 +89,7 @@ QString headerToolTip(int column)
 QString widestText(int column)
 {
     switch (column) {
-    case Model::TlsVersionColumn: return translated("handshaking…", "TLS version cell during the handshake");
+    case Model::TlsVersionColumn: return QCoreApplication::translate("ConnectionTableModel", "handshaking…", "TLS version cell during the handshake");
     case Model::TlsCipherColumn: return QStringLiteral("TLS_AES_256_GCM_SHA384");
     case Model::TlsServerNameColumn: return QStringLiteral("www.example.com");
     case Model::TlsAlpnColumn: return QStringLiteral("http/1.1");

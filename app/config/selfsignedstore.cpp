@@ -10,10 +10,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SelfSignedStore", text);
-}
 
 // Opens a new file with the given permissions from the moment it exists; umask only narrows
 // them. An old file is removed first, since open() keeps an existing file's mode.
@@ -23,7 +19,7 @@ bool writeNew(const QString &path, const QByteArray &bytes, QFileDevice::Permiss
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions) || file.write(bytes) != bytes.size()
         || !file.flush()) {
-        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("SelfSignedStore", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         file.remove();
         return false;
     }
@@ -63,7 +59,7 @@ SelfSignedStore::Result SelfSignedStore::ensure() const
     result.keyPath = key.filePath();
     if (!certificate.exists() || !key.exists()) {
         // Half a pair is something the user should look at, not something to paper over.
-        result.error = tr("%1 is missing; generate a new self-signed certificate to replace both files")
+        result.error = QCoreApplication::translate("SelfSignedStore", "%1 is missing; generate a new self-signed certificate to replace both files")
                            .arg(QDir::toNativeSeparators(certificate.exists() ? key.filePath()
                                                                               : certificate.filePath()));
         return result;
@@ -71,7 +67,7 @@ SelfSignedStore::Result SelfSignedStore::ensure() const
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
         | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
     if (key.permissions() & others) {
-        result.error = tr("The key file %1 can be read by other users; make it private (chmod 600) or generate a "
+        result.error = QCoreApplication::translate("SelfSignedStore", "The key file %1 can be read by other users; make it private (chmod 600) or generate a "
                           "new self-signed certificate")
                            .arg(QDir::toNativeSeparators(key.filePath()));
     }
@@ -91,7 +87,7 @@ SelfSignedStore::Result SelfSignedStore::write() const
     // A folder made here is its owner's only; one that exists is the user's to set.
     const bool existed = QFileInfo::exists(m_directory);
     if (!QDir().mkpath(m_directory)) {
-        result.error = tr("Cannot create the folder %1").arg(QDir::toNativeSeparators(m_directory));
+        result.error = QCoreApplication::translate("SelfSignedStore", "Cannot create the folder %1").arg(QDir::toNativeSeparators(m_directory));
         return result;
     }
     if (!existed)

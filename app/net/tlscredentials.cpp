@@ -13,10 +13,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TlsCredentials", text);
-}
 
 QString native(const QString &path)
 {
@@ -27,22 +23,22 @@ QString native(const QString &path)
 std::optional<QByteArray> readFile(const QString &path, const QString &what, QString *error)
 {
     if (path.isEmpty()) {
-        *error = tr("No %1 file was given").arg(what);
+        *error = QCoreApplication::translate("TlsCredentials", "No %1 file was given").arg(what);
         return std::nullopt;
     }
     const QFileInfo info(path);
     if (!info.exists()) {
-        *error = tr("The %1 file %2 does not exist").arg(what, native(path));
+        *error = QCoreApplication::translate("TlsCredentials", "The %1 file %2 does not exist").arg(what, native(path));
         return std::nullopt;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the %1 file %2: %3").arg(what, native(path), file.errorString());
+        *error = QCoreApplication::translate("TlsCredentials", "Cannot read the %1 file %2: %3").arg(what, native(path), file.errorString());
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();
     if (bytes.trimmed().isEmpty()) {
-        *error = tr("The %1 file %2 is empty").arg(what, native(path));
+        *error = QCoreApplication::translate("TlsCredentials", "The %1 file %2 is empty").arg(what, native(path));
         return std::nullopt;
     }
     return bytes;
@@ -96,23 +92,23 @@ TlsCredentials::Result TlsCredentials::load(const TlsSettings &settings, const Q
         result.generated = stored.generated;
     }
 
-    const std::optional<QByteArray> certificateBytes = readFile(certificatePath, tr("certificate"), &result.error);
+    const std::optional<QByteArray> certificateBytes = readFile(certificatePath, QCoreApplication::translate("TlsCredentials", "certificate"), &result.error);
     if (!certificateBytes)
         return result;
     const QList<QSslCertificate> chain = certificatesIn(*certificateBytes);
     if (chain.isEmpty() || chain.first().isNull()) {
-        result.error = tr("The certificate file %1 holds no certificate (PEM or DER) that can be read")
+        result.error = QCoreApplication::translate("TlsCredentials", "The certificate file %1 holds no certificate (PEM or DER) that can be read")
                            .arg(native(certificatePath));
         return result;
     }
 
-    const std::optional<QByteArray> keyBytes = readFile(keyPath, tr("key"), &result.error);
+    const std::optional<QByteArray> keyBytes = readFile(keyPath, QCoreApplication::translate("TlsCredentials", "key"), &result.error);
     if (!keyBytes)
         return result;
     const bool encrypted = isEncryptedKey(*keyBytes);
     if (encrypted && passphrase.isEmpty()) {
         result.needsPassphrase = true;
-        result.error = tr("The key file %1 is encrypted: a passphrase is needed").arg(native(keyPath));
+        result.error = QCoreApplication::translate("TlsCredentials", "The key file %1 is encrypted: a passphrase is needed").arg(native(keyPath));
         return result;
     }
     const QSslKey key = keyIn(*keyBytes, passphrase);
@@ -120,15 +116,15 @@ TlsCredentials::Result TlsCredentials::load(const TlsSettings &settings, const Q
         if (encrypted) {
             result.wrongPassphrase = true;
             result.needsPassphrase = true;
-            result.error = tr("The passphrase does not open the key file %1").arg(native(keyPath));
+            result.error = QCoreApplication::translate("TlsCredentials", "The passphrase does not open the key file %1").arg(native(keyPath));
         } else {
             result.error =
-                tr("The key file %1 holds no private key (PEM or DER) that can be read").arg(native(keyPath));
+                QCoreApplication::translate("TlsCredentials", "The key file %1 holds no private key (PEM or DER) that can be read").arg(native(keyPath));
         }
         return result;
     }
     if (!SelfSignedCertificate::keyMatchesCertificate(chain.first().toPem(), key.toPem())) {
-        result.error = tr("The key in %1 does not belong to the certificate in %2 (their public keys differ)")
+        result.error = QCoreApplication::translate("TlsCredentials", "The key in %1 does not belong to the certificate in %2 (their public keys differ)")
                            .arg(native(keyPath), native(certificatePath));
         return result;
     }
@@ -137,10 +133,10 @@ TlsCredentials::Result TlsCredentials::load(const TlsSettings &settings, const Q
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QSslCertificate &leaf = chain.first();
     if (leaf.expiryDate().isValid() && leaf.expiryDate() < now)
-        result.warnings.append(tr("The certificate in %1 expired on %2; clients that check it will refuse it")
+        result.warnings.append(QCoreApplication::translate("TlsCredentials", "The certificate in %1 expired on %2; clients that check it will refuse it")
                                    .arg(native(certificatePath), dateText(leaf.expiryDate())));
     if (leaf.effectiveDate().isValid() && leaf.effectiveDate() > now)
-        result.warnings.append(tr("The certificate in %1 is not valid before %2; clients that check it will refuse it")
+        result.warnings.append(QCoreApplication::translate("TlsCredentials", "The certificate in %1 is not valid before %2; clients that check it will refuse it")
                                    .arg(native(certificatePath), dateText(leaf.effectiveDate())));
 
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
@@ -160,16 +156,16 @@ TlsCredentials::Result TlsCredentials::load(const TlsSettings &settings, const Q
         break;
     }
     if (settings.clientCertificate == TlsClientCertificate::Require && settings.caPath.isEmpty()) {
-        result.error = tr("Requiring a client certificate needs a CA file to check it against");
+        result.error = QCoreApplication::translate("TlsCredentials", "Requiring a client certificate needs a CA file to check it against");
         return result;
     }
     if (!settings.caPath.isEmpty()) {
-        const std::optional<QByteArray> caBytes = readFile(settings.caPath, tr("CA"), &result.error);
+        const std::optional<QByteArray> caBytes = readFile(settings.caPath, QCoreApplication::translate("TlsCredentials", "CA"), &result.error);
         if (!caBytes)
             return result;
         const QList<QSslCertificate> authorities = certificatesIn(*caBytes);
         if (authorities.isEmpty()) {
-            result.error = tr("The CA file %1 holds no certificate (PEM or DER) that can be read")
+            result.error = QCoreApplication::translate("TlsCredentials", "The CA file %1 holds no certificate (PEM or DER) that can be read")
                                .arg(native(settings.caPath));
             return result;
         }
