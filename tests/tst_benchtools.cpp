@@ -13,10 +13,16 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QStandardPaths>
 #include <QString>
 #include <QStringList>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <sys/socket.h>
@@ -158,6 +164,54 @@ struct EchoCounter
             socket->write(data);
         });
     }
+};
+
+// A QSslServer in this process with a throwaway self-signed pair made by the openssl command;
+// its sockets are handed over once their handshake is done.
+class TestTlsServer : public QSslServer
+{
+public:
+    std::function<void(QSslSocket *)> onConnection;
+    QList<QPointer<QSslSocket>> sockets;
+
+    // False when there is no openssl command or the pair could not be made.
+    bool setUp()
+    {
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty() || !m_dir.isValid())
+            return false;
+        const QString certificatePath = m_dir.filePath(QStringLiteral("certificate.pem"));
+        const QString keyPath = m_dir.filePath(QStringLiteral("key.pem"));
+        QProcess process;
+        process.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                                QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                                QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certificatePath,
+                                QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                                QStringLiteral("/CN=localhost")});
+        if (!process.waitForFinished(Timeout) || process.exitCode() != 0)
+            return false;
+        QFile certificateFile(certificatePath);
+        QFile keyFile(keyPath);
+        if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return false;
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(QSslCertificate(certificateFile.readAll()));
+        configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        setSslConfiguration(configuration);
+        connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (auto *socket = static_cast<QSslSocket *>(nextPendingConnection())) {
+                sockets.append(socket);
+                if (onConnection)
+                    onConnection(socket);
+            }
+        });
+        return true;
+    }
+
+private:
+    QTemporaryDir m_dir;
 };
 
 } // namespace
@@ -468,6 +522,68 @@ private slots:
         QCOMPARE(echo.received, 4 * MiB);
     }
 
+    void tlsChurnHandshakesEveryConnection()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        TestTlsServer server;
+        if (!server.setUp())
+            QSKIP("no openssl command to make a certificate");
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+        Tool client(loadgenPath());
+        runLoadgen(client, server.serverPort(),
+                   {QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--tls"), QStringLiteral("--count"),
+                    QStringLiteral("20"), QStringLiteral("--concurrency"), QStringLiteral("4")});
+        QCOMPARE(client.process.exitCode(), 0);
+        const QJsonObject churn = client.result();
+        QCOMPARE(integer(churn, "ok"), 20);
+        QCOMPARE(integer(churn, "failed"), 0);
+        QCOMPARE(churn.value(QLatin1String("tls")).toBool(), true);
+        // Every one finished its handshake on the server's side too.
+        QTRY_COMPARE_WITH_TIMEOUT(server.sockets.size(), 20, Timeout);
+    }
+
+    void tlsChurnFailsAgainstAPlainServer()
+    {
+        Tool server(refserverPath());
+        const quint16 port = startRefserver(server, QStringLiteral("close"));
+        QVERIFY2(port != 0, qPrintable(server.errors()));
+
+        Tool client(loadgenPath());
+        runLoadgen(client, port,
+                   {QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--tls"), QStringLiteral("--count"),
+                    QStringLiteral("5")});
+        QCOMPARE(client.process.exitCode(), 1);
+        const QJsonObject churn = client.result();
+        QCOMPARE(integer(churn, "ok"), 0);
+        QCOMPARE(integer(churn, "failed"), 5);
+        QVERIFY(client.errors().contains(QStringLiteral("handshake")));
+    }
+
+    void tlsStreamThroughQtEchoServer()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        EchoCounter echo;
+        TestTlsServer server;
+        if (!server.setUp())
+            QSKIP("no openssl command to make a certificate");
+        server.onConnection = [&echo](QSslSocket *socket) { echo.attach(socket); };
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+        Tool client(loadgenPath());
+        runLoadgen(client, server.serverPort(),
+                   {QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--tls"),
+                    QStringLiteral("--megabytes"), QStringLiteral("4")});
+        QCOMPARE(client.process.exitCode(), 0);
+        const QJsonObject stream = client.result();
+        QCOMPARE(stream.value(QLatin1String("verified")).toBool(), true);
+        QCOMPARE(stream.value(QLatin1String("tls")).toBool(), true);
+        QCOMPARE(integer(stream, "ok"), 1);
+        QCOMPARE(echo.received, 4 * MiB);
+    }
+
     void streamDetectsACorruptedByte()
     {
         EchoCounter echo;
@@ -603,6 +719,14 @@ private slots:
             << QStringList{QStringLiteral("--mode"), QStringLiteral("sequential"), QStringLiteral("--count"),
                            QStringLiteral("1"), QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--concurrency"),
                            QStringLiteral("4")};
+        QTest::newRow("loadgen tls in hold")
+            << loadgen
+            << QStringList{QStringLiteral("--mode"), QStringLiteral("hold"), QStringLiteral("--count"), QStringLiteral("1"),
+                           QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--tls")};
+        QTest::newRow("loadgen tls with a byte")
+            << loadgen
+            << QStringList{QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"), QStringLiteral("1"),
+                           QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--tls"), QStringLiteral("--send-byte")};
         QTest::newRow("loadgen host name")
             << loadgen
             << QStringList{QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"), QStringLiteral("1"),

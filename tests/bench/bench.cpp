@@ -11,7 +11,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QSysInfo>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <algorithm>
@@ -21,7 +23,11 @@
 #include <optional>
 #include <vector>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 
@@ -41,7 +47,15 @@ struct Settings
     int leakCount = 100000;
     int coldStarts = 7;
     int sequentialCount = 200;
+    int tlsCount = 5000;        // full handshakes per run, tls-handshakes
+    int tlsConcurrency = 32;
+    int tlsSerialCount = 500;   // the same one at a time, for openssl s_server like for like
+    int tlsStreamMiB = 256;
+    int tlsWindowCount = 1000;  // handshakes at once against the window
     QStringList only;
+    // Where Socket Lab keeps its self-signed pair for every TLS run (its XDG_DATA_HOME), so the
+    // pair is made once and openssl s_server serves the same certificate and key.
+    QString tlsDataDir;
 };
 
 // One figure of one scenario, with a target where the issue sets one.
@@ -519,6 +533,278 @@ void sequential(const Settings &settings)
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// TLS
+
+// A port nobody listens on now, for a server that cannot report the one it was given.
+quint16 freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    quint16 port = 0;
+    if (fd >= 0 && ::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    if (fd >= 0)
+        ::close(fd);
+    return port;
+}
+
+// True once something accepts TCP connections on `port`; the probe is one connection, closed.
+bool waitUntilListening(quint16 port, int timeoutMs)
+{
+    const double deadline = monotonicMs() + timeoutMs;
+    while (monotonicMs() < deadline) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(port);
+        const bool connected = fd >= 0 && ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0;
+        if (fd >= 0)
+            ::close(fd);
+        if (connected)
+            return true;
+        QThread::msleep(20);
+    }
+    return false;
+}
+
+// The self-signed pair Socket Lab made under `dataDir` (SelfSignedStore's file names).
+QStringList selfSignedPair(const QString &dataDir)
+{
+    const QString folder = dataDir + QStringLiteral("/SocketLab/socketlab/tls/");
+    const QString certificate = folder + QStringLiteral("self-signed-certificate.pem");
+    const QString key = folder + QStringLiteral("self-signed-key.pem");
+    if (!QFileInfo::exists(certificate) || !QFileInfo::exists(key))
+        return {};
+    return {certificate, key};
+}
+
+// `count` full TLS handshakes (or plain connects with tls false), `concurrency` at a time, from
+// the load generator; 0 when the run failed. `failures` counts what went wrong.
+double handshakeRate(const Settings &settings, quint16 port, bool tls, int count, int concurrency, int *failures,
+                     const BenchServer *server = nullptr)
+{
+    QStringList arguments{QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"),
+                          QString::number(count), QStringLiteral("--concurrency"), QString::number(concurrency)};
+    if (tls)
+        arguments.append(QStringLiteral("--tls"));
+    const LoadResult load = runLoad(settings.binDir, port, arguments, 600000);
+    if (!load.ran || load.exitCode != 0 || load.figures.isEmpty()) {
+        say(QStringLiteral("  load failed: %1").arg(load.errorText));
+        ++*failures;
+        return 0;
+    }
+    double end = load.finishedMs;
+    if (server) {
+        // Done when the app has accepted every one, not when the client is.
+        const QJsonObject stats = server->waitForStats(count, -1, 60000);
+        if (stats.value(QStringLiteral("accepted")).toInt() < count) {
+            say(QStringLiteral("  accepted only %1 of %2").arg(stats.value(QStringLiteral("accepted")).toInt()).arg(count));
+            ++*failures;
+        }
+        end = std::max(end, stats.value(QStringLiteral("last_accept_ms")).toDouble());
+    }
+    return count / ((end - load.startedMs) / 1000.0);
+}
+
+// One run against Socket Lab headless in echo mode: TLS with the shared self-signed pair, or plain.
+double socketLabRate(const Settings &settings, bool tls, int count, int concurrency, int *failures)
+{
+    BenchServer server(Kind::Headless, Mode::Echo, settings.binDir, settings.app);
+    if (tls)
+        server.setTls(settings.tlsDataDir);
+    if (!server.start()) {
+        say(QStringLiteral("  headless%1: %2").arg(tls ? QStringLiteral(" TLS") : QString(), server.error()));
+        ++*failures;
+        return 0;
+    }
+    const double rate = handshakeRate(settings, server.port(), tls, count, concurrency, failures, &server);
+    server.stop();
+    return rate;
+}
+
+// One run against `openssl s_server`, which serves one connection at a time and exits after
+// -naccept of them; std::nullopt when there is no openssl or no certificate to give it.
+std::optional<double> openSslRate(const Settings &settings, int count, int concurrency, int *failures)
+{
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    const QStringList pair = selfSignedPair(settings.tlsDataDir);
+    if (openssl.isEmpty() || pair.isEmpty())
+        return std::nullopt;
+    const quint16 port = freePort();
+    QProcess server;
+    server.setStandardInputFile(QProcess::nullDevice());
+    server.setStandardOutputFile(QProcess::nullDevice());
+    server.setStandardErrorFile(QProcess::nullDevice());
+    // -quiet prints nothing per connection; +1 for the probe that tells it listens.
+    server.start(openssl, {QStringLiteral("s_server"), QStringLiteral("-accept"),
+                           QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"), pair.at(0),
+                           QStringLiteral("-key"), pair.at(1), QStringLiteral("-naccept"), QString::number(count + 1),
+                           QStringLiteral("-quiet")});
+    if (!server.waitForStarted(10000) || !waitUntilListening(port, 10000)) {
+        say(QStringLiteral("  openssl s_server did not start"));
+        ++*failures;
+        server.kill();
+        server.waitForFinished(5000);
+        return std::nullopt;
+    }
+    const double rate = handshakeRate(settings, port, true, count, concurrency, failures);
+    server.kill();
+    server.waitForFinished(5000);
+    return rate;
+}
+
+// Full TLS handshakes per second (no resumption), each connection closed after its handshake:
+// Socket Lab headless with TLS, the same load as plain connects on Socket Lab, and openssl
+// s_server with the same certificate; s_server serves one connection at a time, so it is also
+// measured like for like with one client connection at a time on both sides.
+void tlsHandshakes(const Settings &settings)
+{
+    say(QStringLiteral("tls-handshakes: %1 full handshakes, %2 at a time, and %3 one at a time, %4 repeats")
+            .arg(settings.tlsCount).arg(settings.tlsConcurrency).arg(settings.tlsSerialCount).arg(settings.repeats));
+    QList<double> tls;
+    QList<double> plain;
+    QList<double> openssl;
+    QList<double> tlsSerial;
+    QList<double> opensslSerial;
+    int failures = 0;
+    for (int repeat = 0; repeat < settings.repeats; ++repeat) {
+        tls.append(socketLabRate(settings, true, settings.tlsCount, settings.tlsConcurrency, &failures));
+        plain.append(socketLabRate(settings, false, settings.tlsCount, settings.tlsConcurrency, &failures));
+        if (const auto rate = openSslRate(settings, settings.tlsCount, settings.tlsConcurrency, &failures))
+            openssl.append(*rate);
+        tlsSerial.append(socketLabRate(settings, true, settings.tlsSerialCount, 1, &failures));
+        if (const auto rate = openSslRate(settings, settings.tlsSerialCount, 1, &failures))
+            opensslSerial.append(*rate);
+    }
+    const auto optionalMedian = [](const QList<double> &values) {
+        return values.isEmpty() ? std::nullopt : std::optional<double>(median(values));
+    };
+    QString note = QStringLiteral("reference: openssl s_server, one connection at a time; TLS/plain %1%")
+                       .arg(median(tls) / std::max(1.0, median(plain)) * 100, 0, 'f', 0);
+    if (failures)
+        note += QStringLiteral(", %1 failures").arg(failures);
+    record(Row{QStringLiteral("tls-handshakes"),
+               QStringLiteral("full handshakes, %1 at a time").arg(settings.tlsConcurrency), QStringLiteral("conn/s"),
+               optionalMedian(openssl), std::nullopt, median(tls), QString(), std::nullopt, note});
+    record(Row{QStringLiteral("tls-handshakes"),
+               QStringLiteral("plain connect and close, %1 at a time").arg(settings.tlsConcurrency),
+               QStringLiteral("conn/s"), std::nullopt, std::nullopt, median(plain), QString(), std::nullopt, QString()});
+    record(Row{QStringLiteral("tls-handshakes"), QStringLiteral("full handshakes, one at a time"),
+               QStringLiteral("conn/s"), optionalMedian(opensslSerial), std::nullopt, median(tlsSerial), QString(),
+               std::nullopt, QStringLiteral("like for like with openssl s_server")});
+}
+
+// One connection through Socket Lab's echo, headless: plain and TLS, back to back in each repeat.
+// openssl s_server has no echo (-rev reverses lines), so there is no reference here.
+void tlsStream(const Settings &settings)
+{
+    say(QStringLiteral("tls-echo-stream: %1 MiB through one connection, plain and TLS, %2 repeats")
+            .arg(settings.tlsStreamMiB).arg(settings.repeats));
+    QHash<bool, QList<double>> speeds;
+    QList<double> ratios;
+    int failures = 0;
+    for (int repeat = 0; repeat < settings.repeats; ++repeat) {
+        QHash<bool, double> speed;
+        for (const bool tls : {false, true}) {
+            BenchServer server(Kind::Headless, Mode::Echo, settings.binDir, settings.app);
+            if (tls)
+                server.setTls(settings.tlsDataDir);
+            if (!server.start()) {
+                say(QStringLiteral("  headless: %1").arg(server.error()));
+                ++failures;
+                continue;
+            }
+            QStringList arguments{QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--megabytes"),
+                                  QString::number(settings.tlsStreamMiB)};
+            if (tls)
+                arguments.append(QStringLiteral("--tls"));
+            const LoadResult load = runLoad(settings.binDir, server.port(), arguments, 600000);
+            server.stop();
+            if (!load.ran || load.exitCode != 0 || !load.figures.value(QStringLiteral("verified")).toBool()) {
+                say(QStringLiteral("  %1: stream failed or not verified: %2")
+                        .arg(tls ? QStringLiteral("TLS") : QStringLiteral("plain"), load.errorText));
+                ++failures;
+                continue;
+            }
+            speed[tls] = load.figures.value(QStringLiteral("mib_per_s")).toDouble();
+            speeds[tls].append(speed[tls]);
+        }
+        if (speed.value(false) > 0 && speed.value(true) > 0)
+            ratios.append(speed.value(true) / speed.value(false));
+    }
+    record(Row{QStringLiteral("tls-echo-stream"), QStringLiteral("plain, every byte verified"),
+               QStringLiteral("MiB/s"), std::nullopt, std::nullopt, median(speeds[false]), QString(), std::nullopt,
+               QStringLiteral("no reference: openssl s_server cannot echo")});
+    Row row{QStringLiteral("tls-echo-stream"), QStringLiteral("TLS, every byte verified"), QStringLiteral("MiB/s"),
+            std::nullopt, std::nullopt, median(speeds[true]), QStringLiteral(">= 50% of plain"),
+            failures == 0 && !ratios.isEmpty() && median(ratios) >= 0.5,
+            QStringLiteral("TLS/plain %1%").arg(median(ratios) * 100, 0, 'f', 0)};
+    if (failures)
+        row.note += QStringLiteral(", %1 failures").arg(failures);
+    record(row);
+}
+
+// 1,000 TLS handshakes at once against the window, its listener made TLS by
+// socketlab-bench-tlswindow: until every handshake is done, and the window's event-loop lag.
+void tlsWindow(const Settings &settings)
+{
+    const QString driver = settings.binDir + QStringLiteral("/socketlab-bench-tlswindow");
+    if (!QFileInfo::exists(driver)) {
+        say(QStringLiteral("tls-window: %1 is not built").arg(driver));
+        return;
+    }
+    say(QStringLiteral("tls-window: %1 handshakes at once against the window, %2 repeats")
+            .arg(settings.tlsWindowCount).arg(settings.repeats));
+    QList<double> seconds;
+    QList<double> p99;
+    QList<double> maxLag;
+    int failures = 0;
+    for (int repeat = 0; repeat < settings.repeats; ++repeat) {
+        BenchServer server(Kind::Window, Mode::Echo, settings.binDir, driver);
+        server.setTls(settings.tlsDataDir);
+        if (!server.start()) {
+            say(QStringLiteral("  window: %1").arg(server.error()));
+            ++failures;
+            continue;
+        }
+        server.resetMeasurement();
+        const LoadResult load =
+            runLoad(settings.binDir, server.port(),
+                    {QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--tls"), QStringLiteral("--count"),
+                     QString::number(settings.tlsWindowCount), QStringLiteral("--concurrency"),
+                     QString::number(settings.tlsWindowCount), QStringLiteral("--timeout-ms"), QStringLiteral("60000")},
+                    600000);
+        if (!load.ran || load.exitCode != 0 || load.figures.isEmpty()) {
+            say(QStringLiteral("  load failed: %1").arg(load.errorText));
+            ++failures;
+        } else {
+            seconds.append(load.figures.value(QStringLiteral("seconds")).toDouble());
+        }
+        server.waitForStats(settings.tlsWindowCount, -1, 60000);
+        // The file is written five times a second: one more write covers the end of the load.
+        QThread::msleep(2 * 200 + 50);
+        const QJsonObject stats = server.stats();
+        p99.append(stats.value(QStringLiteral("lag_p99_ms")).toDouble());
+        maxLag.append(stats.value(QStringLiteral("lag_max_ms")).toDouble());
+        server.stop();
+    }
+    const QString scenario = QStringLiteral("tls-window-%1").arg(settings.tlsWindowCount);
+    record(Row{scenario, QStringLiteral("all handshakes done (client's view)"), QStringLiteral("s"), std::nullopt,
+               median(seconds), std::nullopt, QString(), std::nullopt,
+               failures ? QStringLiteral("%1 failures").arg(failures) : QString()});
+    record(Row{scenario, QStringLiteral("window event-loop lag p99"), QStringLiteral("ms"), std::nullopt, median(p99),
+               std::nullopt, QStringLiteral("< 30 ms"), failures == 0 && !p99.isEmpty() && median(p99) < 30,
+               QStringLiteral("each run: %1").arg(joined(p99))});
+    record(Row{scenario, QStringLiteral("window event-loop lag max"), QStringLiteral("ms"), std::nullopt,
+               median(maxLag), std::nullopt, QString(), std::nullopt, QStringLiteral("each run: %1").arg(joined(maxLag))});
+}
+
 // The 10,000-row table measured by socketlab-bench-table, folded into this report.
 void table(const Settings &settings)
 {
@@ -619,7 +905,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption repeatsOption(QStringLiteral("repeats"), QStringLiteral("Repeats per load (default 3)."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
                                         QStringLiteral("Run only these scenarios: accept-close, hold-churn, echo-stream, "
-                                                       "two-listeners, hold, leak, cold-start, sequential, table (comma separated)."),
+                                                       "two-listeners, hold, leak, cold-start, sequential, table, "
+                                                       "tls-handshakes, tls-echo-stream, tls-window (comma separated)."),
                                         QStringLiteral("LIST"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Also write every figure to FILE."), QStringLiteral("FILE"));
     parser.addOptions({appOption, quickOption, repeatsOption, onlyOption, jsonOption});
@@ -636,6 +923,9 @@ int main(int argc, char *argv[])
         settings.leakWarmup = 1000;
         settings.leakCount = 5000;
         settings.coldStarts = 3;
+        settings.tlsCount = 500;
+        settings.tlsSerialCount = 100;
+        settings.tlsStreamMiB = 32;
     }
     if (parser.isSet(repeatsOption))
         settings.repeats = std::max(1, parser.value(repeatsOption).toInt());
@@ -669,6 +959,14 @@ int main(int argc, char *argv[])
         sequential(settings);
     if (wanted(settings, QStringLiteral("table")))
         table(settings);
+    QTemporaryDir tlsData;
+    settings.tlsDataDir = tlsData.path();
+    if (wanted(settings, QStringLiteral("tls-handshakes")))
+        tlsHandshakes(settings);
+    if (wanted(settings, QStringLiteral("tls-echo-stream")))
+        tlsStream(settings);
+    if (wanted(settings, QStringLiteral("tls-window")))
+        tlsWindow(settings);
 
     std::printf("Machine: %s\n", qPrintable(machine()));
     printTable();

@@ -121,6 +121,8 @@ bool BenchServer::start()
     m_dir = std::make_unique<QTemporaryDir>();
     m_statsPath = m_dir->filePath(QStringLiteral("stats.json"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->path());
+    if (!m_tlsDataDir.isEmpty())
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_tlsDataDir);
     if (m_kind == Kind::Window && !environment.contains(QStringLiteral("QT_QPA_PLATFORM")))
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     m_process.setProcessEnvironment(environment);
@@ -130,6 +132,10 @@ bool BenchServer::start()
                           QStringLiteral("--stats-file"), m_statsPath};
     if (m_kind == Kind::Headless)
         arguments.prepend(QStringLiteral("--headless"));
+    if (m_kind == Kind::Headless && !m_tlsDataDir.isEmpty()) {
+        arguments[arguments.indexOf(QStringLiteral("--listen")) + 1] = QStringLiteral("tls://127.0.0.1:0");
+        arguments.append(QStringLiteral("--tls-self-signed"));
+    }
     for (int i = 1; i < m_listeners; ++i)
         arguments.append({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     m_process.setStandardOutputFile(QProcess::nullDevice());

@@ -29,6 +29,11 @@ public:
     void setCpus(const QList<int> &cpus) { m_cpus = cpus; }
     // Socket Lab headless only: this many listeners, each on a free port; before start().
     void setListeners(int count) { m_listeners = count; }
+    // Socket Lab only: TLS with the self-signed pair kept under `dataDir` (its XDG_DATA_HOME, so
+    // the pair is made once and shared by every run); before start(). Headless takes it through
+    // --listen tls:// and --tls-self-signed; the window has no TLS flags, so for it the app
+    // binary must be socketlab-bench-tlswindow, which makes its listener TLS itself.
+    void setTls(const QString &dataDir) { m_tlsDataDir = dataDir; }
 
     // Starts and waits until it listens; false with the reason in error().
     bool start();
@@ -69,6 +74,7 @@ private:
     quint16 m_port = 0;
     QList<quint16> m_ports;
     int m_listeners = 1;
+    QString m_tlsDataDir; // empty: plain TCP
     double m_startedMs = 0;
     double m_listeningMs = 0;
     QString m_error;

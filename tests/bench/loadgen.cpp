@@ -7,6 +7,9 @@
 //   sequential  connections one after another, counting the connects that stall on a SYN
 //               dropped because the server's accept queue was full
 //
+// With --tls, churn does a full TLS handshake on each connection (no session is resumed) and
+// closes, and stream runs through TLS; OpenSSL's libssl does the client side.
+//
 // The last line on stdout is one JSON object with the result. Exit code: 0 when every connection
 // did what was expected, 1 otherwise, 2 on bad usage.
 //
@@ -31,8 +34,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
@@ -98,6 +105,7 @@ struct Options
     bool rstClose = false;
     bool keep = false;
     int stallMs = 900;
+    bool tls = false;
 };
 
 const char *const Usage =
@@ -124,6 +132,9 @@ const char *const Usage =
     "      A connect that takes S ms or more (default 900) counts as stalled: its SYN was\n"
     "      dropped, normally because the accept queue was full, and sent again after the\n"
     "      kernel's 1 s timeout, which fires a little early at times.\n"
+    "  --tls          churn and stream: through TLS. Churn: each connection does a full handshake\n"
+    "      (no session cache, no tickets), sends close_notify and closes; --send-byte, --expect\n"
+    "      and --rst-close do not apply. The server's certificate is not checked.\n"
     "\n"
     "Common options:\n"
     "  --host ADDR         server address, IPv4 or IPv6 literal (default 127.0.0.1)\n"
@@ -136,8 +147,8 @@ const char *const Usage =
     "                      sequential: 0, as a plain client connects; 0 turns it off)\n"
     "\n"
     "Output: one JSON line {\"mode\",\"ok\",\"failed\",\"eof\",\"reset\",\"dropped\",\"seconds\",\"rate\",\n"
-    "\"mib_per_s\",\"verified\"}, in sequential mode also \"stalled\" and \"max_connect_ms\". Exit\n"
-    "code 0 when all succeeded (stalled ones included), 1 otherwise, 2 on bad usage.\n";
+    "\"mib_per_s\",\"verified\"}, in sequential mode also \"stalled\" and \"max_connect_ms\", with\n"
+    "--tls also \"tls\":true. Exit code 0 when all succeeded (stalled ones included), 1 otherwise, 2 on bad usage.\n";
 
 long long parseInteger(const std::string &option, const std::string &text, long long min, long long max)
 {
@@ -230,6 +241,9 @@ Options parseOptions(int argc, char **argv)
         } else if (name == "--keep") {
             flag();
             options.keep = true;
+        } else if (name == "--tls") {
+            flag();
+            options.tls = true;
         } else if (name == "--stall-ms") {
             options.stallMs = static_cast<int>(parseInteger(name, value(), 1, 24 * 3600 * 1000));
         } else {
@@ -280,6 +294,14 @@ Options parseOptions(int argc, char **argv)
             throw UsageError("--megabytes is required with --mode stream");
     } else if (!seen["--count"]) {
         throw UsageError("--count is required with --mode churn, hold and sequential");
+    }
+    if (options.tls) {
+        if (options.mode != Mode::Churn && options.mode != Mode::Stream)
+            throw UsageError("--tls applies only to --mode churn and stream");
+        for (const char *option : {"--send-byte", "--expect", "--rst-close"}) {
+            if (seen[option])
+                throw UsageError(std::string(option) + " does not apply with --tls");
+        }
     }
     if (options.expect == Expect::Echo && !options.sendByte)
         throw UsageError("--expect echo needs --send-byte");
@@ -402,6 +424,7 @@ struct Result
     bool verified = true;
     long long stalled = 0;    // sequential: connects that took --stall-ms or more
     double maxConnectMs = 0; // sequential: the slowest connect
+    bool tls = false;
     std::map<std::string, long long> failures; // reason -> count, for stderr
 
     void fail(const std::string &reason)
@@ -436,6 +459,8 @@ void printResult(Mode mode, const Result &result)
                 result.seconds, result.rate, result.mibPerSecond, result.verified ? "true" : "false");
     if (mode == Mode::Sequential)
         std::printf(",\"stalled\":%lld,\"max_connect_ms\":%.1f", result.stalled, result.maxConnectMs);
+    if (result.tls)
+        std::printf(",\"tls\":true");
     std::printf("}\n");
     std::fflush(stdout);
 }
@@ -933,6 +958,210 @@ int runSequential(const Options &options, const Endpoint &target, int signalFd)
 }
 
 // ---------------------------------------------------------------------------------------------
+// TLS
+
+// A client context where every handshake is a full one: no session cache and no tickets asked
+// for, so nothing can be resumed. The certificate is not checked: what is measured is the
+// handshake's work, and a self-signed server certificate would not verify anyway.
+SSL_CTX *tlsClientContext()
+{
+    SSL_CTX *context = SSL_CTX_new(TLS_client_method());
+    if (!context)
+        return nullptr;
+    SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nullptr);
+    SSL_CTX_set_session_cache_mode(context, SSL_SESS_CACHE_OFF);
+    SSL_CTX_set_options(context, SSL_OP_NO_TICKET);
+    // Partial writes behave like send(): the stream keeps its position in its own buffer.
+    SSL_CTX_set_mode(context, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    return context;
+}
+
+// Why an SSL call failed, in words that add up across connections (no counts, no addresses).
+std::string tlsFailure(const std::string &step, int code)
+{
+    if (code == SSL_ERROR_SYSCALL) {
+        const int error = errno;
+        ERR_clear_error();
+        return error ? describe(step, error) : step + ": the server closed";
+    }
+    if (code == SSL_ERROR_ZERO_RETURN)
+        return step + ": the server sent close_notify";
+    char text[256] = "unknown error";
+    if (const unsigned long error = ERR_get_error())
+        ERR_error_string_n(error, text, sizeof text);
+    ERR_clear_error();
+    return step + ": " + text;
+}
+
+// churn --tls: connect, full handshake, close_notify, close; at most --concurrency at a time.
+class TlsChurnLoad final
+{
+public:
+    explicit TlsChurnLoad(const Options &options, const Endpoint &target, int epollFd, int signalFd, SSL_CTX *context)
+        : m_options(options)
+        , m_target(target)
+        , m_epoll(epollFd)
+        , m_signal(signalFd)
+        , m_context(context)
+        , m_timeout(std::chrono::milliseconds(options.timeoutMs))
+    {
+        m_result.tls = true;
+    }
+
+    int run()
+    {
+        const Clock::time_point start = Clock::now();
+        m_lastProgress = start;
+        bool interrupted = false;
+        while (m_finished < m_options.count && !interrupted) {
+            startConnections();
+            if (m_finished >= m_options.count)
+                break;
+            const Clock::time_point now = Clock::now();
+            // One deadline for all: a handshake the server never finishes stops the run rather
+            // than holding it for ever.
+            if (now >= m_lastProgress + m_timeout) {
+                failInFlight("timeout: no handshake finished");
+                break;
+            }
+            epoll_event events[MaxEvents];
+            const int count =
+                ::epoll_wait(m_epoll, events, MaxEvents, millisecondsUntil(m_lastProgress + m_timeout, now));
+            if (count < 0 && errno != EINTR) {
+                failInFlight(describe("epoll_wait", errno));
+                break;
+            }
+            for (int i = 0; i < count; ++i) {
+                if (events[i].data.fd == m_signal) {
+                    interrupted = signalArrived(m_signal) || interrupted;
+                    continue;
+                }
+                handle(events[i].data.fd);
+            }
+        }
+        if (interrupted)
+            failInFlight("interrupted");
+        m_result.seconds = secondsBetween(start, Clock::now());
+        if (m_result.seconds > 0)
+            m_result.rate = static_cast<double>(m_result.ok) / m_result.seconds;
+        printResult(Mode::Churn, m_result);
+        return m_result.ok == m_options.count ? 0 : 1;
+    }
+
+private:
+    struct Slot
+    {
+        bool used = false;
+        SSL *ssl = nullptr; // null while the TCP connect is under way
+    };
+
+    Slot &slot(int fd)
+    {
+        const auto index = static_cast<std::size_t>(fd);
+        if (index >= m_slots.size())
+            m_slots.resize(std::max<std::size_t>(index + 1, m_slots.size() * 2));
+        return m_slots[index];
+    }
+
+    void startConnections()
+    {
+        while (m_active < m_options.concurrency && m_started < m_options.count) {
+            const Dialled dialled = dial(m_target, m_options.sourceSpread, m_started++);
+            if (dialled.fd < 0) {
+                m_result.fail(dialled.failure);
+                ++m_finished;
+                continue;
+            }
+            if (!watch(m_epoll, EPOLL_CTL_ADD, dialled.fd, EPOLLOUT)) {
+                const int error = errno;
+                ::close(dialled.fd);
+                m_result.fail(describe("epoll_ctl", error));
+                ++m_finished;
+                continue;
+            }
+            slot(dialled.fd) = Slot{true, nullptr};
+            ++m_active;
+        }
+    }
+
+    void handle(int fd)
+    {
+        Slot &s = slot(fd);
+        if (!s.used)
+            return;
+        if (!s.ssl) {
+            if (const int error = socketError(fd); error != 0) {
+                finish(fd, describe("connect", error));
+                return;
+            }
+            s.ssl = SSL_new(m_context);
+            if (!s.ssl || SSL_set_fd(s.ssl, fd) != 1) {
+                finish(fd, "SSL_new: out of memory");
+                return;
+            }
+        }
+        const int returned = SSL_connect(s.ssl);
+        if (returned == 1) {
+            // Done. close_notify first, so the server sees the connection end cleanly.
+            SSL_shutdown(s.ssl);
+            finish(fd, {});
+            return;
+        }
+        const int code = SSL_get_error(s.ssl, returned);
+        if (code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE) {
+            if (!watch(m_epoll, EPOLL_CTL_MOD, fd, code == SSL_ERROR_WANT_READ ? EPOLLIN : EPOLLOUT))
+                finish(fd, describe("epoll_ctl", errno));
+            return;
+        }
+        finish(fd, tlsFailure("handshake", code));
+    }
+
+    // Ends a connection: counted as done when `failure` is empty.
+    void finish(int fd, const std::string &failure)
+    {
+        Slot &s = slot(fd);
+        if (s.ssl)
+            SSL_free(s.ssl);
+        s = Slot{};
+        ::close(fd); // leaves the epoll set with it
+        --m_active;
+        ++m_finished;
+        m_lastProgress = Clock::now();
+        if (failure.empty())
+            ++m_result.ok;
+        else
+            m_result.fail(failure);
+    }
+
+    void failInFlight(const std::string &reason)
+    {
+        for (std::size_t fd = 0; fd < m_slots.size(); ++fd) {
+            if (m_slots[fd].used)
+                finish(static_cast<int>(fd), reason);
+        }
+        // The ones never started count as failed too: the result covers --count.
+        while (m_started < m_options.count) {
+            ++m_started;
+            ++m_finished;
+            m_result.fail(reason);
+        }
+    }
+
+    const Options &m_options;
+    const Endpoint &m_target;
+    const int m_epoll;
+    const int m_signal;
+    SSL_CTX *const m_context;
+    const std::chrono::milliseconds m_timeout;
+    std::vector<Slot> m_slots;
+    long long m_started = 0;
+    long long m_finished = 0;
+    int m_active = 0;
+    Clock::time_point m_lastProgress;
+    Result m_result;
+};
+
+// ---------------------------------------------------------------------------------------------
 // stream
 
 // The stream is a counter-based generator (splitmix64 of the 8-byte block index), so any part
@@ -966,7 +1195,8 @@ void fillStream(std::uint64_t offset, unsigned char *out, std::size_t length)
 class StreamLoad
 {
 public:
-    StreamLoad(const Options &options, const Endpoint &target, int epollFd, int signalFd)
+    // With a context, the stream runs through TLS.
+    StreamLoad(const Options &options, const Endpoint &target, int epollFd, int signalFd, SSL_CTX *context = nullptr)
         : m_options(options)
         , m_target(target)
         , m_epoll(epollFd)
@@ -976,7 +1206,9 @@ public:
         , m_out(m_chunk)
         , m_in(m_chunk)
         , m_expected(m_chunk)
+        , m_context(context)
     {
+        m_result.tls = context != nullptr;
     }
 
     int run()
@@ -1012,6 +1244,8 @@ public:
                 }
             }
         }
+        if (m_ssl)
+            SSL_free(m_ssl);
         if (m_fd >= 0)
             ::close(m_fd);
 
@@ -1036,6 +1270,14 @@ private:
             } else if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
                 m_connected = true;
                 m_lastProgress = Clock::now();
+                if (m_context) {
+                    m_ssl = SSL_new(m_context);
+                    if (!m_ssl || SSL_set_fd(m_ssl, m_fd) != 1)
+                        failWith("SSL_new: out of memory");
+                    else
+                        handshake();
+                    return;
+                }
                 // Both directions at once: writing alone would stall once the echo fills the
                 // buffers that nobody reads.
                 if (!watch(m_epoll, EPOLL_CTL_MOD, m_fd, EPOLLIN | EPOLLOUT))
@@ -1043,10 +1285,76 @@ private:
             }
             return;
         }
+        if (m_ssl && !m_handshaken) {
+            handshake();
+            return;
+        }
+        if (m_ssl) {
+            // A TLS read or write may need the other direction (a record half in, a flush):
+            // both are tried on any event, and each stops at "would block".
+            readEcho();
+            if (!m_done && (m_outPosition < m_outLength || m_produced < m_total))
+                writeStream();
+            return;
+        }
         if (events & (EPOLLIN | EPOLLERR | EPOLLHUP))
             readEcho();
         if (!m_done && (events & EPOLLOUT))
             writeStream();
+    }
+
+    void handshake()
+    {
+        const int returned = SSL_connect(m_ssl);
+        if (returned == 1) {
+            m_handshaken = true;
+            m_lastProgress = Clock::now();
+            if (!watch(m_epoll, EPOLL_CTL_MOD, m_fd, EPOLLIN | EPOLLOUT))
+                failWith(describe("epoll_ctl", errno));
+            return;
+        }
+        const int code = SSL_get_error(m_ssl, returned);
+        if (code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE) {
+            if (!watch(m_epoll, EPOLL_CTL_MOD, m_fd, code == SSL_ERROR_WANT_READ ? EPOLLIN : EPOLLOUT))
+                failWith(describe("epoll_ctl", errno));
+            return;
+        }
+        failWith(tlsFailure("handshake", code));
+    }
+
+    // send() or SSL_write(), with "would block" as EAGAIN and a TLS failure as EPROTO.
+    ssize_t sendSome(const unsigned char *data, std::size_t length)
+    {
+        if (!m_ssl)
+            return ::send(m_fd, data, length, MSG_NOSIGNAL);
+        const int written = SSL_write(m_ssl, data, static_cast<int>(std::min<std::size_t>(length, INT_MAX)));
+        return written > 0 ? written : tlsShortfall(written, "SSL_write");
+    }
+
+    ssize_t receiveSome(unsigned char *data, std::size_t length)
+    {
+        if (!m_ssl)
+            return ::recv(m_fd, data, length, 0);
+        const int received = SSL_read(m_ssl, data, static_cast<int>(std::min<std::size_t>(length, INT_MAX)));
+        return received > 0 ? received : tlsShortfall(received, "SSL_read");
+    }
+
+    ssize_t tlsShortfall(int returned, const char *step)
+    {
+        const int code = SSL_get_error(m_ssl, returned);
+        if (code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE) {
+            errno = EAGAIN;
+            return -1;
+        }
+        if (code == SSL_ERROR_ZERO_RETURN || (code == SSL_ERROR_SYSCALL && errno == 0)) {
+            ERR_clear_error();
+            return 0;
+        }
+        if (code == SSL_ERROR_SYSCALL)
+            return -1;
+        failWith(tlsFailure(step, code));
+        errno = EPROTO;
+        return -1;
     }
 
     void writeStream()
@@ -1058,7 +1366,7 @@ private:
                 m_produced += m_outLength;
                 m_outPosition = 0;
             }
-            const ssize_t written = ::send(m_fd, m_out.data() + m_outPosition, m_outLength - m_outPosition, MSG_NOSIGNAL);
+            const ssize_t written = sendSome(m_out.data() + m_outPosition, m_outLength - m_outPosition);
             if (written > 0) {
                 m_outPosition += static_cast<std::size_t>(written);
                 m_lastProgress = Clock::now();
@@ -1079,7 +1387,7 @@ private:
     void readEcho()
     {
         for (;;) {
-            const ssize_t received = ::recv(m_fd, m_in.data(), m_chunk, 0);
+            const ssize_t received = receiveSome(m_in.data(), m_chunk);
             if (received > 0) {
                 const auto length = static_cast<std::size_t>(received);
                 if (m_received + length > m_produced - (m_outLength - m_outPosition)) {
@@ -1148,8 +1456,11 @@ private:
     std::vector<unsigned char> m_out;
     std::vector<unsigned char> m_in;
     std::vector<unsigned char> m_expected;
+    SSL_CTX *const m_context;
 
     int m_fd = -1;
+    SSL *m_ssl = nullptr;
+    bool m_handshaken = false;
     bool m_connected = false;
     bool m_done = false;
     std::uint64_t m_produced = 0; // stream bytes generated into m_out so far
@@ -1217,13 +1528,23 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    SSL_CTX *context = nullptr;
+    if (options.tls) {
+        context = tlsClientContext();
+        if (!context) {
+            std::fprintf(stderr, "%s: cannot set up TLS: %s\n", Program, tlsFailure("SSL_CTX_new", SSL_ERROR_SSL).c_str());
+            return 1;
+        }
+    }
     switch (options.mode) {
     case Mode::Churn:
+        if (context)
+            return TlsChurnLoad(options, *target, epollFd, signalFd, context).run();
         return ConnectionLoad(options, *target, epollFd, signalFd).runChurn();
     case Mode::Hold:
         return ConnectionLoad(options, *target, epollFd, signalFd).runHold();
     case Mode::Stream:
-        return StreamLoad(options, *target, epollFd, signalFd).run();
+        return StreamLoad(options, *target, epollFd, signalFd, context).run();
     case Mode::Sequential:
         return runSequential(options, *target, signalFd);
     }
