@@ -302,7 +302,7 @@ void Connection::onReadyRead()
     }
     if (received > 0) {
         if (m_tls)
-            m_tls->updateWireBytesReceived();
+            m_tls->updateWireBytesReceived(now);
         m_info.bytesReceived += static_cast<quint64>(received);
         m_info.lastActivityMs = now;
         emit changed(m_info.id, received, 0);
@@ -380,6 +380,8 @@ void Connection::finish(ConnectionState state, const QString &errorString)
 {
     if (isFinished())
         return;
+    if (m_tls)
+        m_tls->updateWireBytesReceived(); // the last count, while the socket may still tell it
     m_info.state = state;
     m_info.errorString = errorString;
     m_info.closedAtMs = nowMs();

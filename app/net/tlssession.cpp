@@ -118,8 +118,13 @@ qint64 TlsSession::encryptedBytesToWrite() const
     return m_socket->encryptedBytesToWrite();
 }
 
-void TlsSession::updateWireBytesReceived()
+void TlsSession::updateWireBytesReceived(qint64 nowMs)
 {
+    if (nowMs != 0) {
+        if (nowMs - m_wireBytesReadAtMs < WireBytesIntervalMs)
+            return;
+        m_wireBytesReadAtMs = nowMs;
+    }
     const TcpInfo info = readTcpInfo(m_socket->socketDescriptor());
     if (info.available)
         m_info->tlsBytesReceived = info.bytesReceived;
