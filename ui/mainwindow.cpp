@@ -66,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_listeners, &ListenerSet::refused, this, [this](const QString &reason) {
         m_logModel->append({LogEntry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Warning, reason}});
     });
+    connect(m_listeners, &ListenerSet::warned, m_listeners, &ListenerSet::refused);
 
     // A wider or narrower window changes the table's width; the side pane keeps its own.
     m_ui->mainSplitter->setStretchFactor(0, 1);
