@@ -9,7 +9,9 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,6 +27,8 @@ namespace {
 
 // The dialog's spin stops where a longer wait is no longer a handshake but a stall.
 constexpr int MaxDialogTimeoutSeconds = 300;
+// A chain is a few kilobytes; anything far larger is not worth reading for a fingerprint.
+constexpr qint64 MaxCertificateFileBytes = 1024 * 1024;
 
 QPushButton *browseButton(QWidget *parent, const char *name)
 {
@@ -194,8 +198,13 @@ void TlsSettingsDialog::updateFingerprint()
     // The certificate on disk as it stands; a self-signed one not made yet is made on OK.
     const QString path = m_filesRadio->isChecked() ? m_certificateEdit->text().trimmed()
                                                    : SelfSignedStore().certificatePath();
-    const QList<QSslCertificate> chain = path.isEmpty() ? QList<QSslCertificate>()
-                                                        : QSslCertificate::fromPath(path, QSsl::Pem);
+    // Read here rather than with QSslCertificate::fromPath, which walks whole directory trees
+    // for the half-typed paths ("/", "/home") it is given as the user types.
+    QList<QSslCertificate> chain;
+    QFile file(path);
+    if (!path.isEmpty() && QFileInfo(path).isFile() && QFileInfo(path).size() <= MaxCertificateFileBytes
+        && file.open(QIODevice::ReadOnly))
+        chain = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     const bool known = !chain.isEmpty() && !chain.first().isNull();
     m_fingerprintEdit->setText(known ? TlsCredentials::fingerprint(chain.first()) : QString());
     m_fingerprintEdit->setPlaceholderText(m_filesRadio->isChecked() ? tr("No readable certificate")
