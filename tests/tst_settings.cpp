@@ -101,6 +101,7 @@ private slots:
     void singleListenerFileMigrates();
     void listenersRoundTrip();
     void unreadableListenerFailsSafe();
+    void unreadableTlsFailsSafe();
 };
 
 void TestSettings::initTestCase()
@@ -506,6 +507,17 @@ void TestSettings::listenersRoundTrip()
     second.behaviour.maxConnections = 3;
     second.behaviour.transcriptCapacity = 0;
     second.behaviour.allowList = AccessList::parse(QStringLiteral("::1/128"), nullptr);
+    second.tls.source = TlsCertificateSource::Files;
+    second.tls.certificatePath = QStringLiteral("/etc/ssl/chain, with comma.pem");
+    second.tls.keyPath = QStringLiteral("/etc/ssl/key.pem");
+    second.tls.minimumProtocol = TlsMinimumProtocol::Tls13;
+    second.tls.clientCertificate = TlsClientCertificate::Require;
+    second.tls.caPath = QStringLiteral("/etc/ssl/ca.pem");
+    second.tls.alpn = {QStringLiteral("h2"), QStringLiteral("http/1.1")};
+    second.tls.handshakeTimeoutSeconds = 42;
+    // The first keeps TLS settings while it speaks TCP.
+    first.tls.alpn = {QStringLiteral("x")};
+    first.tls.clientCertificate = TlsClientCertificate::Request;
     ListenerConfig third;
     third.port = 0;
     third.behaviour.denyList = AccessList::parse(QStringLiteral("10.0.0.0/8"), nullptr);
@@ -552,6 +564,32 @@ void TestSettings::unreadableListenerFailsSafe()
                                QStringLiteral("listeners/2/port"), QStringLiteral("listeners/2/allowList"),
                                QStringLiteral("listeners/2/name")})
         QVERIFY2(warned(warnings, key), qPrintable(key + QStringLiteral(" not in ") + warnings.join(u'|')));
+    QVERIFY(!settings.isReadOnly());
+}
+
+void TestSettings::unreadableTlsFailsSafe()
+{
+    writeConfig("[listener]\nport=9000\nprotocol=tcp\ntlsClientCertificate=maybe\n"
+                "[listeners]\ncount=3\n2\\protocol=tcp\n2\\tlsMinimumProtocol=1.0\n2\\tlsHandshakeTimeoutSeconds=0\n"
+                "3\\protocol=tcp\n3\\tlsSource=selfsigned\n3\\tlsAlpn=h2\n");
+    const Settings settings;
+    const QList<ListenerConfig> listeners = settings.listeners();
+    QCOMPARE(listeners.size(), qsizetype(3));
+    // Never plain TCP for a listener whose TLS could not be read, and the strictest value instead.
+    QCOMPARE(listeners.at(0).protocol, ListenerProtocol::Tls);
+    QCOMPARE(listeners.at(0).tls.clientCertificate, TlsClientCertificate::Require);
+    QCOMPARE(listeners.at(1).protocol, ListenerProtocol::Tls);
+    QCOMPARE(listeners.at(1).tls.minimumProtocol, TlsMinimumProtocol::Tls13);
+    QCOMPARE(listeners.at(1).tls.handshakeTimeoutSeconds, TlsSettings::DefaultHandshakeTimeoutSeconds);
+    // Sound values leave the protocol alone.
+    QCOMPARE(listeners.at(2).protocol, ListenerProtocol::Tcp);
+    QCOMPARE(listeners.at(2).tls.alpn, QStringList{QStringLiteral("h2")});
+    const QStringList warnings = settings.warnings();
+    for (const QString &key : {QStringLiteral("listener/tlsClientCertificate"),
+                               QStringLiteral("listeners/2/tlsMinimumProtocol"),
+                               QStringLiteral("listeners/2/tlsHandshakeTimeoutSeconds")})
+        QVERIFY2(warned(warnings, key), qPrintable(key + QStringLiteral(" not in ") + warnings.join(u'|')));
+    QCOMPARE(warnings.size(), qsizetype(3));
     QVERIFY(!settings.isReadOnly());
 }
 

@@ -8,6 +8,7 @@
 #include "listenerstatus.h"
 #include "settings.h"
 #include "textescapes.h"
+#include "tlssettingsdialog.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -78,6 +79,10 @@ ListenerPanel::ListenerPanel(QWidget *parent)
         m_ui->modeCombo->setItemData(m_ui->modeCombo->count() - 1, serverModeDescription(mode), Qt::ToolTipRole);
     }
     connect(m_ui->modeCombo, &QComboBox::currentIndexChanged, this, &ListenerPanel::onModeChanged);
+    m_ui->protocolCombo->addItem(tr("TCP"), int(ListenerProtocol::Tcp));
+    m_ui->protocolCombo->addItem(tr("TLS"), int(ListenerProtocol::Tls));
+    connect(m_ui->protocolCombo, &QComboBox::currentIndexChanged, this, &ListenerPanel::onProtocolChanged);
+    connect(m_ui->tlsButton, &QPushButton::clicked, this, &ListenerPanel::openTlsDialog);
     // Applied as typed, so nothing waits unseen for Enter; text with a bad escape is marked and
     // the greeting in force stays the last good one.
     connect(m_ui->greetingEdit, &QLineEdit::textChanged, this, &ListenerPanel::onGreetingEdited);
@@ -101,6 +106,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     m_ui->exposureWarning->setStyleSheet(
         QStringLiteral("QLabel { color: #5d4037; background: #ffe082; border-radius: 4px; padding: 2px 8px; }"));
     onModeChanged();
+    m_ui->tlsButton->setEnabled(false);
     validateForm();
 }
 
@@ -113,6 +119,11 @@ void ListenerPanel::setConfig(const ListenerConfig &config)
     m_ui->portEdit->setText(QString::number(config.port));
     m_ui->backlogSpin->setValue(config.backlog);
     m_ui->closeOnStopCheck->setChecked(config.closeConnectionsOnStop);
+    {
+        const QSignalBlocker protocolBlocker(m_ui->protocolCombo);
+        m_ui->protocolCombo->setCurrentIndex(m_ui->protocolCombo->findData(int(config.protocol)));
+        m_ui->tlsButton->setEnabled(config.protocol == ListenerProtocol::Tls);
+    }
     const ServerBehaviour &behaviour = config.behaviour;
     const QSignalBlocker modeBlocker(m_ui->modeCombo);
     const QSignalBlocker maxBlocker(m_ui->maxConnectionsSpin);
@@ -148,6 +159,7 @@ ListenerConfig ListenerPanel::config() const
         config.port = port.port;
     config.backlog = m_ui->backlogSpin->value();
     config.closeConnectionsOnStop = m_ui->closeOnStopCheck->isChecked();
+    config.protocol = ListenerProtocol(m_ui->protocolCombo->currentData().toInt());
     config.greetingText = m_ui->greetingEdit->text();
     const qsizetype capacity = config.behaviour.transcriptCapacity;
     config.behaviour = behaviour();
@@ -415,9 +427,11 @@ void ListenerPanel::showStatus(const ListenerStatus &status)
     m_ui->stateBadge->setStyleSheet(BadgeStyle.arg(colour));
     m_ui->stateBadge->setText(status.text());
 
+    // The protocol applies at the next start, like where to listen.
     for (QWidget *field : {static_cast<QWidget *>(m_ui->addressCombo), static_cast<QWidget *>(m_ui->portEdit),
-                           static_cast<QWidget *>(m_ui->backlogSpin)})
+                           static_cast<QWidget *>(m_ui->backlogSpin), static_cast<QWidget *>(m_ui->protocolCombo)})
         field->setEnabled(!m_listening);
+    m_ui->fingerprintBadge->setFingerprint(m_listening && status.tls ? status.tlsFingerprint : QString());
     m_ui->stopButton->setEnabled(m_listening);
     m_ui->pauseButton->setEnabled(m_listening);
     {
@@ -431,4 +445,28 @@ void ListenerPanel::showStatus(const ListenerStatus &status)
     validateAccessLists();
     if (m_listening && Endpoint::isAllInterfaces(status.address))
         m_ui->exposureWarning->setVisible(true);
+}
+
+void ListenerPanel::showStartError(const QString &reason)
+{
+    validateForm();
+    m_ui->formErrorLabel->setText(reason);
+    m_ui->formErrorLabel->setVisible(true);
+}
+
+void ListenerPanel::onProtocolChanged()
+{
+    m_ui->tlsButton->setEnabled(ListenerProtocol(m_ui->protocolCombo->currentData().toInt()) == ListenerProtocol::Tls);
+    emit tlsEdited();
+}
+
+void ListenerPanel::openTlsDialog()
+{
+    auto *dialog = new TlsSettingsDialog(m_config.tls, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_config.tls = dialog->settings();
+        emit tlsEdited();
+    });
+    dialog->open();
 }

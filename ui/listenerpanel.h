@@ -45,6 +45,8 @@ public:
     // Fills in the form with what the command line gave (all but where to listen).
     void applyOptions(const CommandLineOptions &options);
     void showStatus(const ListenerStatus &status);
+    // Why the listener did not start (its TLS certificate could not be loaded), under the form.
+    void showStartError(const QString &reason);
 
     // Mode, greeting and maximum as chosen; the transcript size is not the panel's.
     ServerBehaviour behaviour() const;
@@ -62,6 +64,7 @@ signals:
     void pauseRequested(bool paused);
     void behaviourChanged();
     void formEdited(); // address, port or backlog changed
+    void tlsEdited();  // the protocol or the TLS settings changed: worth saving at once
 
 private:
     void validateForm();
@@ -79,9 +82,12 @@ private:
     void applyAccessLists();
     void onModeChanged();
     void onGreetingEdited();
+    void onProtocolChanged();
+    // Opened rather than exec()'d, like the all-interfaces question.
+    void openTlsDialog();
 
     std::unique_ptr<Ui::ListenerPanel> m_ui;
-    ListenerConfig m_config; // as loaded: what the form does not show (protocol, name) comes from it
+    ListenerConfig m_config; // as loaded: what the form does not show (name, TLS) comes from it
     QList<ListenerConfig> m_others;
     QAction *m_startStopAction = nullptr;
     QAction *m_pauseAction = nullptr;

@@ -5,9 +5,12 @@
 #include "listenerpanel.h"
 #include "listenersview.h"
 #include "listenertablemodel.h"
+#include "tlscredentials.h"
 #include "updatebatch.h"
 
 #include <QAction>
+#include <QInputDialog>
+#include <QLineEdit>
 
 ListenerSet::ListenerSet(ListenerController *controller, ListenerPanel *panel, QObject *parent)
     : QObject(parent)
@@ -20,7 +23,8 @@ ListenerSet::ListenerSet(ListenerController *controller, ListenerPanel *panel, Q
     connect(m_panel, &ListenerPanel::startRequested, this, [this](const QHostAddress &address, quint16 port, int backlog) {
         storeForm();
         emit configsChanged();
-        m_controller->start(m_currentId, address, port, backlog);
+        if (prepareProtocol(m_currentId, m_panel->config()))
+            m_controller->start(m_currentId, address, port, backlog);
     });
     connect(m_panel, &ListenerPanel::stopRequested, this,
             [this](bool closeConnections) { m_controller->stop(m_currentId, closeConnections); });
@@ -28,6 +32,10 @@ ListenerSet::ListenerSet(ListenerController *controller, ListenerPanel *panel, Q
             [this](bool paused) { m_controller->setPaused(m_currentId, paused); });
     connect(m_panel, &ListenerPanel::behaviourChanged, this, &ListenerSet::applyCurrentBehaviour);
     connect(m_panel, &ListenerPanel::formEdited, this, &ListenerSet::storeForm);
+    connect(m_panel, &ListenerPanel::tlsEdited, this, [this] {
+        storeForm();
+        emit configsChanged();
+    });
 }
 
 ListenerSet::~ListenerSet() = default;
@@ -229,6 +237,8 @@ bool ListenerSet::startFromConfig(int listenerId)
         emit refused(tr("Listener %1 not started: %2").arg(m_model->label(listenerId), reason));
         return false;
     }
+    if (!prepareProtocol(listenerId, config))
+        return false;
     m_controller->start(listenerId, address.address, config.port, config.backlog);
     return true;
 }
@@ -251,4 +261,45 @@ void ListenerSet::stopAll()
         if (m_model->status(id).state == ListenerState::Listening)
             m_controller->stop(id, m_model->config(id).closeConnectionsOnStop);
     }
+}
+
+bool ListenerSet::prepareProtocol(int listenerId, const ListenerConfig &config)
+{
+    if (config.protocol != ListenerProtocol::Tls) {
+        m_controller->setTls(listenerId, std::nullopt);
+        return true;
+    }
+    TlsCredentials::Result result = TlsCredentials::load(config.tls);
+    // Asked for at each start and kept nowhere; a wrong one is asked for once more, with why.
+    for (int attempt = 0; result.needsPassphrase && attempt < 2; ++attempt) {
+        const QString question = attempt == 0
+            ? tr("The key of listener %1 is encrypted.\nPassphrase:").arg(m_model->label(listenerId))
+            : tr("%1.\nPassphrase:").arg(result.error);
+        bool ok = false;
+        QString passphrase = QInputDialog::getText(m_panel, tr("Key passphrase"), question, QLineEdit::Password,
+                                                   QString(), &ok);
+        if (!ok) {
+            refuseStart(listenerId, tr("no passphrase was given for the key"));
+            return false;
+        }
+        QByteArray bytes = passphrase.toUtf8();
+        passphrase.fill(QLatin1Char(' '));
+        result = TlsCredentials::load(config.tls, bytes);
+        bytes.fill('\0');
+    }
+    if (!result.ok()) {
+        refuseStart(listenerId, result.error);
+        return false;
+    }
+    for (const QString &warning : std::as_const(result.warnings))
+        emit warned(tr("Listener %1: %2").arg(m_model->label(listenerId), warning));
+    m_controller->setTls(listenerId, result.setup);
+    return true;
+}
+
+void ListenerSet::refuseStart(int listenerId, const QString &reason)
+{
+    if (listenerId == m_currentId)
+        m_panel->showStartError(reason);
+    emit refused(tr("Listener %1 not started: %2").arg(m_model->label(listenerId), reason));
 }

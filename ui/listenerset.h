@@ -55,6 +55,8 @@ signals:
     void configsChanged();
     // Something the user asked for could not be done, for the event log.
     void refused(const QString &reason);
+    // Something worth knowing that did not stop it (an expired certificate), for the event log.
+    void warned(const QString &warning);
 
 private:
     // The form's fields, into the current listener's row.
@@ -66,6 +68,11 @@ private:
     QList<ListenerConfig> othersThan(int listenerId) const;
     // Starts it from its saved fields; false with a reason logged when it cannot.
     bool startFromConfig(int listenerId);
+    // Loads a TLS listener's certificate and key (asking for the key's passphrase if need be)
+    // and hands them to the controller, or sets plain TCP; false, with the reason shown and
+    // logged, when it must not start.
+    bool prepareProtocol(int listenerId, const ListenerConfig &config);
+    void refuseStart(int listenerId, const QString &reason);
 
     ListenerController *m_controller = nullptr;
     ListenerPanel *m_panel = nullptr;

@@ -78,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_listeners->model(), &QAbstractItemModel::rowsRemoved, this, offerListeners);
     connect(m_listeners->model(), &QAbstractItemModel::dataChanged, this, offerListeners);
     connect(m_listeners->model(), &QAbstractItemModel::modelReset, this, offerListeners);
+    connect(m_listeners, &ListenerSet::warned, m_listeners, &ListenerSet::refused);
 
     // A wider or narrower window changes the table's width; the side pane keeps its own.
     m_ui->mainSplitter->setStretchFactor(0, 1);

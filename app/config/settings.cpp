@@ -54,13 +54,25 @@ const QString KeyHeaderState = QStringLiteral("window/connectionsHeader");
 const QString KeyListenerName = QStringLiteral("listener/name");
 const QString KeyListenerProtocol = QStringLiteral("listener/protocol");
 const QString KeyListenerCount = QStringLiteral("listeners/count");
+// The first listener's TLS; the others' are listeners/N/tls....
+const QString KeyTlsSource = QStringLiteral("listener/tlsSource");
+const QString KeyTlsCertificate = QStringLiteral("listener/tlsCertificate");
+const QString KeyTlsKey = QStringLiteral("listener/tlsKey");
+const QString KeyTlsMinimumProtocol = QStringLiteral("listener/tlsMinimumProtocol");
+const QString KeyTlsClientCertificate = QStringLiteral("listener/tlsClientCertificate");
+const QString KeyTlsCa = QStringLiteral("listener/tlsCa");
+const QString KeyTlsAlpn = QStringLiteral("listener/tlsAlpn");
+const QString KeyTlsHandshakeTimeout = QStringLiteral("listener/tlsHandshakeTimeoutSeconds");
+// Longer is no path a user chose.
+constexpr qsizetype MaxPathLength = 4096;
 
 // The keys of the second listener on: listeners/N/field.
 bool isListenerKey(const QString &key)
 {
     static const QRegularExpression pattern(QStringLiteral(
         "^listeners/([2-9]|[1-9][0-9]+)/(address|port|backlog|closeConnectionsOnStop|name|protocol|mode|greeting|"
-        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds)$"));
+        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|tlsSource|tlsCertificate|tlsKey|"
+        "tlsMinimumProtocol|tlsClientCertificate|tlsCa|tlsAlpn|tlsHandshakeTimeoutSeconds)$"));
     return pattern.match(key).hasMatch();
 }
 
@@ -71,8 +83,15 @@ const QStringList &allKeys()
                                   KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
                                   KeyIdleTimeout, KeyAllInterfacesConfirmed, KeySendHistory, KeySendFormat,
                                   KeyLineEnding, KeyGeometry, KeySplitterState, KeyHeaderState, KeyListenerName,
-                                  KeyListenerProtocol, KeyListenerCount};
+                                  KeyListenerProtocol, KeyListenerCount, KeyTlsSource, KeyTlsCertificate,
+                                  KeyTlsKey, KeyTlsMinimumProtocol, KeyTlsClientCertificate, KeyTlsCa, KeyTlsAlpn,
+                                  KeyTlsHandshakeTimeout};
     return keys;
+}
+
+QString tlsSourceName(TlsCertificateSource source)
+{
+    return source == TlsCertificateSource::Files ? QStringLiteral("files") : QStringLiteral("selfsigned");
 }
 
 } // namespace
@@ -82,6 +101,15 @@ struct Settings::ListenerKeys
 {
     QString address, port, backlog, closeOnStop, name, protocol;
     QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout;
+    QString tlsSource, tlsCertificate, tlsKey, tlsMinimumProtocol, tlsClientCertificate, tlsCa, tlsAlpn,
+        tlsHandshakeTimeout;
+
+    QStringList all() const
+    {
+        return {address, port, backlog, closeOnStop, name, protocol, mode, greeting, maxConnections,
+                transcriptKiB, allowList, denyList, idleTimeout, tlsSource, tlsCertificate, tlsKey,
+                tlsMinimumProtocol, tlsClientCertificate, tlsCa, tlsAlpn, tlsHandshakeTimeout};
+    }
 };
 
 Settings::Settings()
@@ -472,13 +500,16 @@ Settings::ListenerKeys Settings::listenerKeys(int index)
     if (index == 0) {
         return {KeyBindAddress, KeyPort, KeyBacklog, KeyCloseOnStop, KeyListenerName, KeyListenerProtocol,
                 KeyMode, KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
-                KeyIdleTimeout};
+                KeyIdleTimeout, KeyTlsSource, KeyTlsCertificate, KeyTlsKey, KeyTlsMinimumProtocol,
+                KeyTlsClientCertificate, KeyTlsCa, KeyTlsAlpn, KeyTlsHandshakeTimeout};
     }
     const QString prefix = QStringLiteral("listeners/%1/").arg(index + 1);
     const auto key = [&](const char *field) -> QString { return prefix + QLatin1String(field); };
     return {key("address"), key("port"), key("backlog"), key("closeConnectionsOnStop"), key("name"),
             key("protocol"), key("mode"), key("greeting"), key("maxConnections"), key("transcriptKiB"),
-            key("allowList"), key("denyList"), key("idleTimeoutSeconds")};
+            key("allowList"), key("denyList"), key("idleTimeoutSeconds"), key("tlsSource"), key("tlsCertificate"),
+            key("tlsKey"), key("tlsMinimumProtocol"), key("tlsClientCertificate"), key("tlsCa"), key("tlsAlpn"),
+            key("tlsHandshakeTimeoutSeconds")};
 }
 
 QList<ListenerConfig> Settings::listeners() const
@@ -503,6 +534,12 @@ ListenerConfig Settings::listenerAt(int index) const
     config.backlog = boundedInt(keys.backlog, DefaultBacklog, 1, MaxBacklog);
     config.closeConnectionsOnStop = checkedBool(keys.closeOnStop);
     config.behaviour = behaviourAt(keys);
+    bool tlsUnreadable = false;
+    config.tls = tlsAt(keys, &tlsUnreadable);
+    // A listener whose TLS could not be read is never served as plain TCP; the strict values it
+    // gets instead keep it from starting until the user looks at them.
+    if (tlsUnreadable)
+        config.protocol = ListenerProtocol::Tls;
     config.greetingText = greetingAt(keys.greeting);
     // The text was checked when it was typed; one edited by hand into nonsense greets with nothing
     // rather than with half of it.
@@ -522,9 +559,8 @@ void Settings::setListeners(const QList<ListenerConfig> &listeners)
     // The listeners removed leave nothing behind.
     for (int i = std::max(count, 1); i < before; ++i) {
         const ListenerKeys keys = listenerKeys(i);
-        for (const QString &key : {keys.address, keys.port, keys.backlog, keys.closeOnStop, keys.name, keys.protocol,
-                                   keys.mode, keys.greeting, keys.maxConnections, keys.transcriptKiB, keys.allowList,
-                                   keys.denyList, keys.idleTimeout})
+        const QStringList all = keys.all();
+        for (const QString &key : all)
             m_inEffect.remove(key);
         if (!m_readOnly && !m_recordOnly)
             m_settings->remove(QStringLiteral("listeners/%1").arg(i + 1));
@@ -542,6 +578,7 @@ void Settings::storeListener(int index, const ListenerConfig &config)
     store(keys.closeOnStop, config.closeConnectionsOnStop);
     store(keys.greeting, config.greetingText);
     storeBehaviour(keys, config.behaviour);
+    storeTls(keys, config.tls);
 }
 
 QString Settings::nameAt(const QString &key) const
@@ -574,6 +611,105 @@ ListenerProtocol Settings::protocolAt(const QString &key) const
     warn(key, Text::tr("%1 is neither tcp nor tls; using tls").arg(quoted(value)));
     m_inEffect.insert(key, listenerProtocolName(ListenerProtocol::Tls));
     return ListenerProtocol::Tls;
+}
+
+TlsSettings Settings::tlsAt(const ListenerKeys &keys, bool *unreadable) const
+{
+    TlsSettings tls;
+    const auto text = [this](const QString &key, bool *ok) -> QString {
+        const QVariant value = read(key);
+        *ok = true;
+        if (!value.isValid())
+            return {};
+        if (value.typeId() != QMetaType::QString || value.toString().size() > MaxPathLength) {
+            *ok = false;
+            return {};
+        }
+        return value.toString();
+    };
+    bool ok = true;
+    // The strictest choice stands in for what could not be read: a certificate from files (none
+    // yet), TLS 1.3 only, a client certificate required.
+    const QString source = text(keys.tlsSource, &ok).trimmed().toLower();
+    if (!ok || (!source.isEmpty() && source != QLatin1String("selfsigned") && source != QLatin1String("files"))) {
+        warn(keys.tlsSource, Text::tr("%1 is neither selfsigned nor files; using files, and TLS for this listener")
+                                 .arg(quoted(read(keys.tlsSource))));
+        *unreadable = true;
+        tls.source = TlsCertificateSource::Files;
+    } else if (source == QLatin1String("files")) {
+        tls.source = TlsCertificateSource::Files;
+    }
+    m_inEffect.insert(keys.tlsSource, tlsSourceName(tls.source));
+
+    const QList<std::pair<QString, QString *>> paths{
+        {keys.tlsCertificate, &tls.certificatePath}, {keys.tlsKey, &tls.keyPath}, {keys.tlsCa, &tls.caPath}};
+    for (const auto &[key, path] : paths) {
+        *path = text(key, &ok);
+        if (!ok) {
+            warn(key, Text::tr("not a file path; using none, and TLS for this listener"));
+            *unreadable = true;
+        }
+        m_inEffect.insert(key, *path);
+    }
+
+    const QVariant minimum = read(keys.tlsMinimumProtocol);
+    if (minimum.isValid()) {
+        const std::optional<TlsMinimumProtocol> parsed = minimum.typeId() == QMetaType::QString
+            ? TlsSettings::parseMinimumProtocol(minimum.toString())
+            : std::nullopt;
+        if (!parsed) {
+            warn(keys.tlsMinimumProtocol,
+                 Text::tr("%1 is neither 1.2 nor 1.3; using 1.3, and TLS for this listener").arg(quoted(minimum)));
+            *unreadable = true;
+        }
+        tls.minimumProtocol = parsed.value_or(TlsMinimumProtocol::Tls13);
+    }
+    m_inEffect.insert(keys.tlsMinimumProtocol, TlsSettings::minimumProtocolText(tls.minimumProtocol));
+
+    const QVariant client = read(keys.tlsClientCertificate);
+    if (client.isValid()) {
+        const std::optional<TlsClientCertificate> parsed = client.typeId() == QMetaType::QString
+            ? TlsSettings::parseClientCertificate(client.toString())
+            : std::nullopt;
+        if (!parsed) {
+            warn(keys.tlsClientCertificate,
+                 Text::tr("%1 is not none, request or require; using require, and TLS for this listener")
+                     .arg(quoted(client)));
+            *unreadable = true;
+        }
+        tls.clientCertificate = parsed.value_or(TlsClientCertificate::Require);
+    }
+    m_inEffect.insert(keys.tlsClientCertificate, TlsSettings::clientCertificateText(tls.clientCertificate));
+
+    // QSettings reads an unquoted "h2, http/1.1" as a list of two strings.
+    const QVariant alpn = read(keys.tlsAlpn);
+    if (alpn.typeId() == QMetaType::QString || alpn.typeId() == QMetaType::QStringList) {
+        tls.alpn = TlsSettings::parseAlpn(alpn.toStringList().join(QLatin1Char(',')));
+    } else if (alpn.isValid()) {
+        warn(keys.tlsAlpn, Text::tr("not a list of protocols; offering none, and TLS for this listener"));
+        *unreadable = true;
+    }
+    m_inEffect.insert(keys.tlsAlpn, TlsSettings::alpnText(tls.alpn));
+
+    const int warningsBefore = int(m_warnings.size());
+    tls.handshakeTimeoutSeconds = boundedInt(keys.tlsHandshakeTimeout, TlsSettings::DefaultHandshakeTimeoutSeconds, 1,
+                                             TlsSettings::MaxHandshakeTimeoutSeconds);
+    if (m_warnings.size() != warningsBefore)
+        *unreadable = true;
+    return tls;
+}
+
+void Settings::storeTls(const ListenerKeys &keys, const TlsSettings &tls)
+{
+    store(keys.tlsSource, tlsSourceName(tls.source));
+    store(keys.tlsCertificate, tls.certificatePath);
+    store(keys.tlsKey, tls.keyPath);
+    store(keys.tlsMinimumProtocol, TlsSettings::minimumProtocolText(tls.minimumProtocol));
+    store(keys.tlsClientCertificate, TlsSettings::clientCertificateText(tls.clientCertificate));
+    store(keys.tlsCa, tls.caPath);
+    // Quoted by QSettings as one string; read back either way.
+    store(keys.tlsAlpn, TlsSettings::alpnText(tls.alpn));
+    store(keys.tlsHandshakeTimeout, tls.handshakeTimeoutSeconds);
 }
 
 void Settings::sync()

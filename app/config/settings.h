@@ -9,6 +9,7 @@
 
 #include "listenerconfig.h"
 #include "serverbehaviour.h"
+#include "tlssettings.h"
 
 class QSettings;
 
@@ -109,6 +110,9 @@ private:
     QString greetingAt(const QString &key) const;
     ServerBehaviour behaviourAt(const ListenerKeys &keys) const;
     void storeBehaviour(const ListenerKeys &keys, const ServerBehaviour &behaviour);
+    // Sets *unreadable when a value could not be read and a strict one stands in for it.
+    TlsSettings tlsAt(const ListenerKeys &keys, bool *unreadable) const;
+    void storeTls(const ListenerKeys &keys, const TlsSettings &tls);
     QString nameAt(const QString &key) const;
     ListenerProtocol protocolAt(const QString &key) const;
     // The stored value, or nothing in a file that is read as empty.

@@ -51,7 +51,7 @@ bool ListenerConfig::operator==(const ListenerConfig &other) const
 {
     return name == other.name && protocol == other.protocol && address == other.address && port == other.port
         && backlog == other.backlog && behaviour == other.behaviour && greetingText == other.greetingText
-        && closeConnectionsOnStop == other.closeConnectionsOnStop;
+        && closeConnectionsOnStop == other.closeConnectionsOnStop && tls == other.tls;
 }
 
 bool ListenerConfig::overlaps(const ListenerConfig &other) const

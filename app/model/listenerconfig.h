@@ -1,6 +1,7 @@
 #pragma once
 
 #include "serverbehaviour.h"
+#include "tlssettings.h"
 
 #include <QList>
 #include <QMetaType>
@@ -24,6 +25,7 @@ struct ListenerConfig
     ServerBehaviour behaviour; // behaviour.greeting holds the bytes greetingText stands for
     QString greetingText = QString::fromLatin1(ServerBehaviour::DefaultGreetingText); // escapes unexpanded
     bool closeConnectionsOnStop = false;
+    TlsSettings tls; // used when protocol is Tls; kept while it is not, so switching back restores it
 
     bool operator==(const ListenerConfig &other) const;
 
