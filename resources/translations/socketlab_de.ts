@@ -1386,6 +1386,78 @@
         <source>Open, Closing, or how it ended</source>
         <translation>Offen, Wird geschlossen oder wie sie endete</translation>
     </message>
+    <message>
+        <location filename="../../ui/tlscolumns.cpp" line="+30"/>
+        <location line="+62"/>
+        <source>handshaking…</source>
+        <comment>TLS version cell during the handshake</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>TLS failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No application protocol negotiated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client sent no server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>TLS version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cipher</source>
+        <translation type="unfinished">Cipher-Suite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SNI</source>
+        <translation type="unfinished">SNI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALPN</source>
+        <translation type="unfinished">ALPN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate</source>
+        <translation type="unfinished">Client-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The TLS protocol version the handshake agreed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The cipher suite the handshake agreed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server name the client asked for (SNI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The application protocol negotiated (ALPN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The subject of the certificate the client presented</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsView</name>
@@ -1605,6 +1677,24 @@
         <location line="+27"/>
         <source>unknown peer</source>
         <translation>unbekannte Gegenstelle</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintBadge</name>
+    <message>
+        <location filename="../../ui/fingerprintbadge.cpp" line="+23"/>
+        <source>Copy</source>
+        <translation type="unfinished">Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the certificate&apos;s SHA-256 fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>SHA-256 %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2136,7 +2226,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/listenerpanel.cpp" line="+313"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+325"/>
         <source>&amp;Start listening</source>
         <translation>&amp;Lauschen starten</translation>
     </message>
@@ -2151,7 +2241,7 @@
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Close open connections when stopping</source>
         <translation>Beim Stoppen offene Verbindungen schließen</translation>
     </message>
@@ -2167,6 +2257,26 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain TCP, or TLS with the certificate set under TLS…; applies at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>T&amp;LS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate, client certificates, ALPN and handshake timeout of this listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Greeting, e.g. 220 ready\r\n</source>
         <translation>Begrüßung, z. B. 220 ready\r\n</translation>
     </message>
@@ -2186,9 +2296,9 @@
         <translation>Ab so vielen offenen Verbindungen werden neue angenommen und sofort geschlossen (als abgewiesen protokolliert). Ist die Annahme pausiert, warten sie stattdessen in der Accept-Warteschlange des Kernels.</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-66"/>
         <location filename="../../ui/listenerpanel.cpp" line="+3"/>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>&amp;Pause accepting</source>
         <translation>Annahme &amp;pausieren</translation>
     </message>
@@ -2198,7 +2308,7 @@
         <translation>Während der Pause warten neue Verbindungen bis zum Backlog in der Accept-Warteschlange des Kernels; beim Fortsetzen werden sie angenommen</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+89"/>
         <source>Allo&amp;w</source>
         <translation>&amp;Erlauben</translation>
     </message>
@@ -2248,7 +2358,7 @@
         <translation>Verbindungen ohne Verkehr in beide Richtungen werden nach dieser Zeit geschlossen (FIN).</translation>
     </message>
     <message>
-        <location filename="../../ui/listenerpanel.cpp" line="-390"/>
+        <location filename="../../ui/listenerpanel.cpp" line="-403"/>
         <source>Start or stop listening</source>
         <translation>Lauschen starten oder stoppen</translation>
     </message>
@@ -2258,7 +2368,17 @@
         <translation>Annehmen pausieren oder fortsetzen</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+34"/>
+        <source>TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+178"/>
         <source>Greeting: %1; not applied</source>
         <translation>Begrüßung: %1; nicht übernommen</translation>
     </message>
@@ -2313,7 +2433,7 @@
         <translation>Lauschen wird verweigert, bis das korrigiert ist</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Resume &amp;accepting</source>
         <translation>Annahme &amp;fortsetzen</translation>
     </message>
@@ -2321,7 +2441,7 @@
 <context>
     <name>ListenerSet</name>
     <message>
-        <location filename="../../ui/listenerset.cpp" line="+98"/>
+        <location filename="../../ui/listenerset.cpp" line="+106"/>
         <location line="+19"/>
         <source>Listener %1</source>
         <translation>Listener %1</translation>
@@ -2338,8 +2458,36 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+67"/>
         <source>Listener %1 not started: %2</source>
         <translation>Listener %1 nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The key of listener %1 is encrypted.
+Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1.
+Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no passphrase was given for the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Listener %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2674,7 +2822,7 @@
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+152"/>
+        <location filename="../../ui/mainwindow.cpp" line="+153"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -2714,12 +2862,12 @@
         <translation>Socket Lab — %1</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-282"/>
         <source>Listeners</source>
         <translation>Listener</translation>
     </message>
     <message>
-        <location line="+366"/>
+        <location line="+367"/>
         <source>Try it: nc %1 %2</source>
         <translation>Ausprobieren: nc %1 %2</translation>
     </message>
@@ -2803,7 +2951,12 @@
 <context>
     <name>SelfSignedStore</name>
     <message>
-        <location filename="../../app/config/selfsignedstore.cpp" line="+66"/>
+        <location filename="../../app/config/selfsignedstore.cpp" line="+22"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>%1 is missing; generate a new self-signed certificate to replace both files</source>
         <translation>%1 fehlt; erzeugen Sie ein neues selbstsigniertes Zertifikat, das beide Dateien ersetzt</translation>
     </message>
@@ -2937,7 +3090,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/config/settings.cpp" line="+95"/>
+        <location filename="../../app/config/settings.cpp" line="+123"/>
         <source>the file could not be read; using the defaults for this run and leaving the file as it is (changes made now are not saved)</source>
         <translation>die Datei ist nicht lesbar; für diesen Lauf gelten die Standardwerte, die Datei bleibt unverändert (jetzt gemachte Änderungen werden nicht gespeichert)</translation>
     </message>
@@ -3027,7 +3180,7 @@
         <translation>ein Eintrag mit %1 Zeichen ist länger als %2; ausgelassen</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+160"/>
         <source>not text; the listener has no name</source>
         <translation>kein Text; der Listener hat keinen Namen</translation>
     </message>
@@ -3035,6 +3188,31 @@
         <location line="+21"/>
         <source>%1 is neither tcp nor tls; using tls</source>
         <translation>%1 ist weder tcp noch tls; es gilt tls</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is neither selfsigned nor files; using files, and TLS for this listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not a file path; using none, and TLS for this listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is neither 1.2 nor 1.3; using 1.3, and TLS for this listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not none, request or require; using require, and TLS for this listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>not a list of protocols; offering none, and TLS for this listener</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3097,7 +3275,27 @@
 <context>
     <name>TlsCredentials</name>
     <message>
-        <location filename="../../app/net/tlscredentials.cpp" line="+99"/>
+        <location filename="../../app/net/tlscredentials.cpp" line="+26"/>
+        <source>No %1 file was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The %1 file %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the %1 file %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The %1 file %2 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>certificate</source>
         <translation>Zertifikat</translation>
     </message>
@@ -3160,7 +3358,7 @@
 <context>
     <name>TlsSession</name>
     <message>
-        <location filename="../../app/net/tlssession.cpp" line="+131"/>
+        <location filename="../../app/net/tlssession.cpp" line="+136"/>
         <source>peer spoke plain text (HTTP?) to a TLS port</source>
         <translation>die Gegenstelle sprach Klartext (HTTP?) mit einem TLS-Port</translation>
     </message>
@@ -3183,6 +3381,199 @@
         <location line="+6"/>
         <source>handshake timed out after %1 s</source>
         <translation>Zeitüberschreitung beim Handshake nach %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>TlsSettingsDialog</name>
+    <message>
+        <location filename="../../ui/tlssettingsdialog.cpp" line="+35"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>TLS settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Generate or reuse a self-signed certificate for localhost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PEM &amp;files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Certificate chain, leaf first (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Regenerate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the self-signed certificate with a new one; clients that pinned the old one will refuse the new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished">&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>TLS 1.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS 1.3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation type="unfinished">Keiner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request: asked for, not checked. Require: must be sent and signed by a certificate in the CA file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CA certificates a client certificate must chain to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>h2, http/1.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application protocols offered, in order of preference; empty offers none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> s</source>
+        <translation type="unfinished"> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections that have not finished the handshake by then are closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Minimum protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lient certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;A file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ALPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Handshake timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Certificate chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No readable certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made when you press OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Regenerate the certificate?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new self-signed certificate and key replace the current ones. Clients that trust the current certificate will refuse the new one. Listeners already running keep the old one until restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Press OK again to use it anyway.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
