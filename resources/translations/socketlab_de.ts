@@ -1391,72 +1391,72 @@
         <location line="+62"/>
         <source>handshaking…</source>
         <comment>TLS version cell during the handshake</comment>
-        <translation type="unfinished"></translation>
+        <translation>im Handshake…</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>TLS failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No application protocol negotiated</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Anwendungsprotokoll ausgehandelt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The client sent no server name</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Client hat keinen Servernamen gesendet</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>TLS version</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Version</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cipher</source>
-        <translation type="unfinished">Cipher-Suite</translation>
+        <translation>Cipher-Suite</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SNI</source>
-        <translation type="unfinished">SNI</translation>
+        <translation>SNI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ALPN</source>
-        <translation type="unfinished">ALPN</translation>
+        <translation>ALPN</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client certificate</source>
-        <translation type="unfinished">Client-Zertifikat</translation>
+        <translation>Client-Zertifikat</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The TLS protocol version the handshake agreed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Die TLS-Protokollversion, auf die sich der Handshake geeinigt hat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The cipher suite the handshake agreed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Cipher-Suite, auf die sich der Handshake geeinigt hat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server name the client asked for (SNI)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Servername, den der Client angefragt hat (SNI)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The application protocol negotiated (ALPN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgehandelte Anwendungsprotokoll (ALPN)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The subject of the certificate the client presented</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhaber (Subject) des Zertifikats, das der Client vorgelegt hat</translation>
     </message>
 </context>
 <context>
@@ -1684,17 +1684,17 @@
     <message>
         <location filename="../../ui/fingerprintbadge.cpp" line="+23"/>
         <source>Copy</source>
-        <translation type="unfinished">Kopieren</translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the certificate&apos;s SHA-256 fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Den SHA-256-Fingerabdruck des Zertifikats kopieren</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>SHA-256 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 %1</translation>
     </message>
 </context>
 <context>
@@ -2258,22 +2258,22 @@
     <message>
         <location line="+9"/>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plain TCP, or TLS with the certificate set under TLS…; applies at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfaches TCP oder TLS mit dem unter „TLS…“ eingestellten Zertifikat; gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>T&amp;LS…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;TLS…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificate, client certificates, ALPN and handshake timeout of this listener</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat, Client-Zertifikate, ALPN und Handshake-Timeout dieses Listeners</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2370,12 +2370,12 @@
     <message>
         <location line="+34"/>
         <source>TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+178"/>
@@ -2466,28 +2466,30 @@
         <location line="-28"/>
         <source>The key of listener %1 is encrypted.
 Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von Listener %1 ist verschlüsselt.
+Passphrase:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1.
 Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.
+Passphrase:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Key passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Schlüssels</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no passphrase was given for the key</source>
-        <translation type="unfinished"></translation>
+        <translation>für den Schlüssel wurde keine Passphrase angegeben</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Listener %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Listener %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2953,7 +2955,7 @@ Passphrase:</source>
     <message>
         <location filename="../../app/config/selfsignedstore.cpp" line="+22"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -3192,27 +3194,27 @@ Passphrase:</source>
     <message>
         <location line="+24"/>
         <source>%1 is neither selfsigned nor files; using files, and TLS for this listener</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist weder selfsigned noch files; es gilt files, und dieser Listener verwendet TLS</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>not a file path; using none, and TLS for this listener</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Dateipfad; es gilt keiner, und dieser Listener verwendet TLS</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 is neither 1.2 nor 1.3; using 1.3, and TLS for this listener</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist weder 1.2 noch 1.3; es gilt 1.3, und dieser Listener verwendet TLS</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 is not none, request or require; using require, and TLS for this listener</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist weder none noch request noch require; es gilt require, und dieser Listener verwendet TLS</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>not a list of protocols; offering none, and TLS for this listener</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Liste von Protokollen; keines wird angeboten, und dieser Listener verwendet TLS</translation>
     </message>
 </context>
 <context>
@@ -3277,22 +3279,22 @@ Passphrase:</source>
     <message>
         <location filename="../../app/net/tlscredentials.cpp" line="+26"/>
         <source>No %1 file was given</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine %1-Datei angegeben</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The %1 file %2 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1-Datei %2 existiert nicht</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot read the %1 file %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1-Datei %2 ist nicht lesbar: %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The %1 file %2 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1-Datei %2 ist leer</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -3388,192 +3390,192 @@ Passphrase:</source>
     <message>
         <location filename="../../ui/tlssettingsdialog.cpp" line="+35"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>TLS settings</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Einstellungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Generate or reuse a self-signed certificate for localhost</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbstsigniertes Zertifikat für localhost &amp;erzeugen oder wiederverwenden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PEM &amp;files</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-&amp;Dateien</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Certificate chain, leaf first (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatskette, Endzertifikat zuerst (PEM)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Schlüssel (PEM)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Regenerate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu erzeugen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replace the self-signed certificate with a new one; clients that pinned the old one will refuse the new one</source>
-        <translation type="unfinished"></translation>
+        <translation>Das selbstsignierte Zertifikat durch ein neues ersetzen; Clients, die das alte fest hinterlegt haben, lehnen das neue ab</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished">&amp;Kopieren</translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>TLS 1.2</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 1.2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TLS 1.3</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 1.3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>None</source>
-        <translation type="unfinished">Keiner</translation>
+        <translation>Keines</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfordern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Require</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlangen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request: asked for, not checked. Require: must be sent and signed by a certificate in the CA file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfordern: wird erbeten, nicht geprüft. Verlangen: muss gesendet werden und von einem Zertifikat aus der CA-Datei signiert sein.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CA certificates a client certificate must chain to</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikate, auf die sich ein Client-Zertifikat zurückführen lassen muss</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>h2, http/1.1</source>
-        <translation type="unfinished"></translation>
+        <translation>h2, http/1.1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Application protocols offered, in order of preference; empty offers none</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebotene Anwendungsprotokolle, nach Vorrang geordnet; leer bietet keines an</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> s</source>
-        <translation type="unfinished"> s</translation>
+        <translation> s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connections that have not finished the handshake by then are closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen, die den Handshake bis dahin nicht abgeschlossen haben, werden geschlossen</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;hain</source>
-        <translation type="unfinished"></translation>
+        <translation>Ke&amp;tte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Key</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlüssel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Minimum protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mindestversion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;lient certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lient-Zertifikat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;A file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CA-Datei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;ALPN</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ALPN</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Handshake timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Handshake-Timeout</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Certificate chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatskette</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Schlüssel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CA certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikate</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>No readable certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein lesbares Zertifikat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Made when you press OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beim Klick auf OK erstellt</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Regenerate the certificate?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat neu erzeugen?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A new self-signed certificate and key replace the current ones. Clients that trust the current certificate will refuse the new one. Listeners already running keep the old one until restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues selbstsigniertes Zertifikat und ein neuer Schlüssel ersetzen die bisherigen. Clients, die dem bisherigen Zertifikat vertrauen, lehnen das neue ab. Bereits laufende Listener behalten das alte bis zum Neustart.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Press OK again to use it anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drücken Sie erneut OK, um es trotzdem zu verwenden.</translation>
     </message>
 </context>
 <context>
