@@ -9,6 +9,7 @@
 #include "flowlayout.h"
 
 #include <QAction>
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -141,6 +142,7 @@ void ConnectionsView::setUpFilter()
     connect(edit, &QLineEdit::returnPressed, this, &ConnectionsView::applyFilter);
     QComboBox *listeners = m_ui->listenerFilterCombo;
     listeners->setItemData(0, 0);
+    listeners->view()->setTextElideMode(Qt::ElideNone);
     listeners->hide(); // with one listener there is nothing to choose
     connect(listeners, &QComboBox::currentIndexChanged, this, &ConnectionsView::onListenerFilterChosen);
     m_findAction = new QAction(tr("&Filter connections"), this);
@@ -321,6 +323,8 @@ void ConnectionsView::setListeners(const QList<QPair<int, QString>> &idsAndLabel
             combo->removeItem(1);
         for (const auto &[id, label] : idsAndLabels)
             combo->addItem(label, id);
+        // The box stays narrow in the toolbar; its list is as wide as the labels.
+        combo->view()->setMinimumWidth(combo->view()->sizeHintForColumn(0) + 24);
         const int index = combo->findData(chosen);
         combo->setCurrentIndex(index < 0 ? 0 : index);
     }
