@@ -4,6 +4,7 @@
 #include "connectiontablemodel.h"
 #include "lifecyclestrip.h"
 #include "listenercontroller.h"
+#include "listenerpanel.h"
 #include "mainwindow.h"
 #include "tlscredentials.h"
 #include "windowprobe.h"
@@ -70,7 +71,12 @@ void TestTlsDetails::tlsSessionAndPlainFailure()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.controller()->setTls(1, loaded.setup);
+    // The listener as the form sets it up (tst_tlsui drives the TLS dialog itself): TLS, self-signed, ALPN.
+    auto *panel = child<ListenerPanel>(&window, "listenerPanel");
+    ListenerConfig config = panel->config();
+    config.protocol = ListenerProtocol::Tls;
+    config.tls = settings;
+    panel->setConfig(config);
     window.startListening(QHostAddress::LocalHost, 0, 5);
     QTRY_VERIFY_WITH_TIMEOUT(listeningPort(&window) != 0, Timeout);
     const quint16 port = listeningPort(&window);
