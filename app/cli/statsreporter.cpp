@@ -27,10 +27,10 @@ StatsReporter::StatsReporter(const QString &path, const QString &kind, ListenerC
     : QObject(parent)
     , m_path(path)
     , m_kind(kind)
-    , m_controller(controller)
-    , m_listenerIds(controller->listenerIds())
     , m_lag(new LagMonitor(this))
     , m_writeTimer(new QTimer(this))
+    , m_controller(controller)
+    , m_listenerIds(controller->listenerIds())
     , m_startedMs(monotonicMs())
     , m_resetMs(m_startedMs)
 {
