@@ -53,13 +53,21 @@ void chooseTls(QWidget *window)
     QVERIFY(child<QPushButton>(window, "tlsButton")->isEnabled());
 }
 
+// Gone or hidden: OK or Cancel took it away. Read once, since the QPointer may clear between reads.
+bool dialogClosed(const QPointer<TlsSettingsDialog> &dialog)
+{
+    const TlsSettingsDialog *shown = dialog.data();
+    return shown == nullptr || shown->isHidden();
+}
+
 // Opens the dialog from the form's TLS… button.
 TlsSettingsDialog *openDialog(QWidget *window)
 {
     QTest::mouseClick(child<QPushButton>(window, "tlsButton"), Qt::LeftButton);
     TlsSettingsDialog *dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = window->findChild<TlsSettingsDialog *>()) && dialog->isVisible(); },
-                    Timeout);
+    if (!QTest::qWaitFor([&] { return (dialog = window->findChild<TlsSettingsDialog *>()) && dialog->isVisible(); },
+                         Timeout))
+        return nullptr;
     return dialog;
 }
 
@@ -175,7 +183,7 @@ void TestTlsUi::selfSignedListenerServesTls()
     QVERIFY(child<QRadioButton>(dialog, "selfSignedRadio")->isChecked());
     QCOMPARE(child<QSpinBox>(dialog, "handshakeTimeoutSpin")->value(), 10);
     clickOk(dialog);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(dialogClosed(dialog), Timeout);
 
     fillForm(window, QStringLiteral("0"));
     QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
@@ -248,7 +256,7 @@ void TestTlsUi::badCertificateRefusesStart()
     replaceText(child<QLineEdit>(dialog, "keyEdit"), key);
     QVERIFY(!child<QLineEdit>(dialog, "fingerprintEdit")->text().isEmpty());
     clickOk(dialog);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(dialogClosed(dialog), Timeout);
     QVERIFY(writeFile(chain, "not a certificate\n"));
 
     const quint16 port = freePort();
@@ -279,7 +287,7 @@ void TestTlsUi::encryptedKeyAsksForThePassphrase()
     replaceText(child<QLineEdit>(dialog, "keyEdit"), key);
     // The passphrase is for each start, not for the dialog.
     clickOk(dialog);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(dialogClosed(dialog), Timeout);
 
     // The questions are modal: answered from timers, a wrong passphrase first, then the right one.
     QStringList asked;
@@ -331,7 +339,7 @@ void TestTlsUi::settingsSurviveARestart()
     replaceText(child<QLineEdit>(dialog, "alpnEdit"), QStringLiteral("h2, http/1.1"));
     child<QSpinBox>(dialog, "handshakeTimeoutSpin")->setValue(30);
     clickOk(dialog);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(dialogClosed(dialog), Timeout);
     m_window->close();
     m_window.reset();
 
