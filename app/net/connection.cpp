@@ -19,7 +19,13 @@
 
 namespace {
 
+// One read's piece: it stays below glibc's mmap threshold (128 KiB), as bigger pieces are
+// mapped and unmapped on every read until the allocator adapts, which halved a TLS stream.
 constexpr qint64 ReadChunk = 64 * 1024;
+// What Qt buffers ahead. Each turn through QSslSocket costs a poll, reads, a decryption pass
+// and signals, so TLS reads more per turn; memory stays bounded by the cap.
+constexpr qint64 PlainReadBuffer = ReadChunk;
+constexpr qint64 TlsReadBuffer = 64 * 1024;
 // Echo stops reading a peer once this much of its echo waits unsent: the kernel's receive
 // buffer then fills and TCP flow control slows a peer that sends without reading.
 constexpr qint64 EchoHighWater = 1024 * 1024;
@@ -63,7 +69,7 @@ Connection::Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerA
     m_info.lastActivityMs = m_info.acceptedAtMs;
     // Qt reads ahead into a buffer of its own, without limit by default: a peer that is not read
     // here would fill it for good. Capped, Qt stops reading too and TCP flow control takes over.
-    m_socket->setReadBufferSize(ReadChunk);
+    m_socket->setReadBufferSize(PlainReadBuffer);
 
     connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Connection::onBytesWritten);
@@ -81,6 +87,7 @@ void Connection::startTls(const TlsServerSetup &setup)
     auto *socket = qobject_cast<QSslSocket *>(m_socket);
     if (!socket || m_tls)
         return;
+    socket->setReadBufferSize(TlsReadBuffer);
     m_tls = new TlsSession(socket, &m_info, setup.handshakeTimeoutSeconds, this);
     connect(m_tls, &TlsSession::established, this, [this] {
         emit changed(m_info.id, 0, 0);
@@ -278,7 +285,6 @@ void Connection::onReadyRead()
     // a stalled connection costs nothing while its peer's bytes wait in the kernel.
     if (m_readStalled || isFinished())
         return;
-    std::array<char, ReadChunk> buffer;
     qint64 received = 0;
     const qint64 now = nowMs();
     for (;;) {
@@ -286,11 +292,14 @@ void Connection::onReadyRead()
             m_readStalled = true;
             break;
         }
-        const qint64 n = m_socket->read(buffer.data(), ReadChunk);
+        // Read straight into the chunk the transcript and the echo share: no second copy.
+        const qint64 available = m_socket->bytesAvailable();
+        QByteArray data(qBound<qint64>(1, available, ReadChunk), Qt::Uninitialized);
+        const qint64 n = m_socket->read(data.data(), data.size());
         if (n <= 0)
             break; // 0: nothing more for now; -1: closed or failed, reported by the signals
         received += n;
-        const QByteArray data(buffer.data(), n);
+        data.truncate(n);
         if (m_info.recording)
             m_transcript.append(TranscriptChunk::Direction::Received, data, now);
         if (m_mode == ServerMode::Echo && canSend()) {
