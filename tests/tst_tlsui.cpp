@@ -2,6 +2,7 @@
 // the listener the window starts, the fingerprint shown, a start refused for a bad certificate,
 // the encrypted key's passphrase asked for, and the settings kept across runs.
 #include "windowprobe.h"
+#include "commandline.h"
 #include "connectiontablemodel.h"
 #include "fingerprintbadge.h"
 #include "listenercontroller.h"
@@ -124,6 +125,8 @@ private slots:
     void badCertificateRefusesStart();
     void encryptedKeyAsksForThePassphrase();
     void settingsSurviveARestart();
+    void commandLineTlsListener();
+    void commandLineTlsFlags();
 
 private:
     void makeWindow();
@@ -367,5 +370,61 @@ void TestTlsUi::settingsSurviveARestart()
     dialog->reject();
 }
 
+
+namespace {
+
+// Handshakes with the listener, sends text and returns what comes back before the timeout.
+QByteArray echoOverTls(quint16 port, const QByteArray &text, QSslCertificate *seen = nullptr)
+{
+    QSslSocket client;
+    client.setPeerVerifyMode(QSslSocket::VerifyNone);
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    if (!client.waitForEncrypted(Timeout))
+        return "no handshake: " + client.errorString().toUtf8();
+    if (seen)
+        *seen = client.peerCertificate();
+    client.write(text);
+    QByteArray received;
+    QElapsedTimer timer;
+    timer.start();
+    while (received.size() < text.size() && timer.elapsed() < Timeout && client.waitForReadyRead(Timeout))
+        received += client.readAll();
+    return received;
+}
+
+} // namespace
+
+void TestTlsUi::commandLineTlsListener()
+{
+    // tls:// alone starts a TLS listener with the form's settings: self-signed by default.
+    const CommandLine::Result parsed = CommandLine::parse(
+        {QStringLiteral("socketlab"), QStringLiteral("--listen"), QStringLiteral("tls://127.0.0.1:0"),
+         QStringLiteral("--mode"), QStringLiteral("echo")});
+    QCOMPARE(parsed.outcome, CommandLine::Outcome::Run);
+    m_window->applyCommandLine(parsed.options);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(m_window.get()) != 0, Timeout);
+    QVERIFY(m_window->controller()->status(ListenerController::FirstListenerId).tls);
+    QCOMPARE(child<QComboBox>(m_window.get(), "protocolCombo")->currentText(), QStringLiteral("TLS"));
+    QCOMPARE(echoOverTls(listeningPort(m_window.get()), "over tls\n"), QByteArray("over tls\n"));
+}
+
+void TestTlsUi::commandLineTlsFlags()
+{
+    // The TLS flags serve the window too: with no tls:// prefix every listener is TLS, with
+    // the certificate the flags name.
+    const auto [chain, key] = copySelfSigned(QStringLiteral("flags"));
+    const CommandLine::Result parsed = CommandLine::parse(
+        {QStringLiteral("socketlab"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--mode"),
+         QStringLiteral("echo"), QStringLiteral("--tls-cert"), chain, QStringLiteral("--tls-key"), key});
+    QCOMPARE(parsed.outcome, CommandLine::Outcome::Run);
+    m_window->applyCommandLine(parsed.options);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(m_window.get()) != 0, Timeout);
+    QVERIFY(m_window->controller()->status(ListenerController::FirstListenerId).tls);
+    QSslCertificate seen;
+    QCOMPARE(echoOverTls(listeningPort(m_window.get()), "flags\n", &seen), QByteArray("flags\n"));
+    const QList<QSslCertificate> expected = QSslCertificate::fromPath(chain);
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(seen, expected.constFirst());
+}
 QTEST_MAIN(TestTlsUi)
 #include "tst_tlsui.moc"

@@ -226,6 +226,17 @@ void ListenerPanel::startListening(const QHostAddress &address, quint16 port, in
     requestStart(true);
 }
 
+void ListenerPanel::setProtocol(ListenerProtocol protocol)
+{
+    m_ui->protocolCombo->setCurrentIndex(m_ui->protocolCombo->findData(int(protocol)));
+}
+
+void ListenerPanel::setTlsSettings(const TlsSettings &settings)
+{
+    m_config.tls = settings;
+    emit tlsEdited();
+}
+
 void ListenerPanel::applyOptions(const CommandLineOptions &options)
 {
     if (options.backlogGiven)

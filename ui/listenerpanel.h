@@ -42,6 +42,10 @@ public:
     // Fills in the form and starts listening, as --listen asks; the command line counts as the
     // confirmation for all interfaces.
     void startListening(const QHostAddress &address, quint16 port, int backlog);
+    // Chooses TCP or TLS in the form, as a --listen prefix does; applies at the next start.
+    void setProtocol(ListenerProtocol protocol);
+    // The TLS settings the TLS flags give; applies at the next start.
+    void setTlsSettings(const TlsSettings &settings);
     // Fills in the form with what the command line gave (all but where to listen).
     void applyOptions(const CommandLineOptions &options);
     void showStatus(const ListenerStatus &status);

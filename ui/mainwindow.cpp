@@ -294,13 +294,28 @@ void MainWindow::applyCommandLine(const CommandLineOptions &options)
     m_ui->listenerPanel->applyOptions(options);
     if (options.transcriptKiB)
         m_ui->inspector->setCapacityKiB(*options.transcriptKiB);
+    // As headless: the TLS flags serve the tls:// listeners, or every listener when none has
+    // the prefix; a tls:// listener without them uses its form's TLS settings.
+    bool anyTlsPrefix = false;
+    for (const ListenSpec &spec : std::as_const(options.listens))
+        anyTlsPrefix = anyTlsPrefix || spec.protocol == ListenerProtocol::Tls;
+    const auto protocolOf = [&](const ListenSpec &spec) {
+        return options.tls && !anyTlsPrefix ? ListenerProtocol::Tls : spec.protocol;
+    };
+    const ListenerProtocol firstProtocol = protocolOf(options.listens.value(0));
+    if (options.listen || options.tls)
+        m_ui->listenerPanel->setProtocol(firstProtocol);
+    if (options.tls && firstProtocol == ListenerProtocol::Tls)
+        m_ui->listenerPanel->setTlsSettings(*options.tls);
     if (options.listen)
         m_ui->listenerPanel->startListening(options.address, options.port, options.backlog);
     // Each further --listen is a listener of its own, with the same behaviour, for this run.
     for (qsizetype i = 1; i < options.listens.size(); ++i) {
         const ListenSpec &spec = options.listens.at(i);
         ListenerConfig config = m_listeners->configs().value(0);
-        config.protocol = spec.protocol;
+        config.protocol = protocolOf(spec);
+        if (options.tls && config.protocol == ListenerProtocol::Tls)
+            config.tls = *options.tls;
         config.address = spec.address.toString();
         config.port = spec.port;
         config.backlog = options.backlog;

@@ -106,15 +106,15 @@ namespace {
 struct TlsFlags
 {
     QCommandLineOption certificate{
-        QStringLiteral("tls-cert"), Text::tr("Headless TLS: the certificate chain (PEM, leaf first). Give --tls-key too."),
+        QStringLiteral("tls-cert"), Text::tr("TLS with this certificate chain (PEM, leaf first). Give --tls-key too."),
         Text::tr("FILE")};
     QCommandLineOption key{QStringLiteral("tls-key"),
-                           Text::tr("Headless TLS: the private key (PEM or DER). An encrypted key's passphrase is "
-                                    "read from the SOCKETLAB_TLS_PASSPHRASE environment variable."),
+                           Text::tr("The TLS private key (PEM or DER). Headless, an encrypted key's passphrase is read "
+                                    "from the SOCKETLAB_TLS_PASSPHRASE environment variable; the window asks for it."),
                            Text::tr("FILE")};
     QCommandLineOption selfSigned{QStringLiteral("tls-self-signed"),
-                                  Text::tr("Headless TLS with a self-signed certificate for localhost, made once and "
-                                           "kept in the application's data folder.")};
+                                  Text::tr("TLS with a self-signed certificate for localhost, made once and kept in the "
+                                           "application's data folder.")};
     QCommandLineOption minimum{QStringLiteral("tls-min"),
                                Text::tr("Lowest TLS version accepted: 1.2 (the default) or 1.3."), Text::tr("VERSION")};
     QCommandLineOption clientCertificate{
@@ -148,8 +148,6 @@ struct TlsFlags
         }
         if (!any)
             return {};
-        if (!options->headless)
-            return Text::tr("The TLS flags are for --headless");
         TlsSettings tls;
         const bool files = parser.isSet(certificate) || parser.isSet(key);
         if (files == parser.isSet(selfSigned))
@@ -438,9 +436,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     }
     if (const QString error = tlsFlags.parse(parser, &options); !error.isEmpty())
         return usageError(error);
-    // A tls:// listener needs a certificate: better no listener than a plain one where TLS was asked for.
+    // A headless tls:// listener needs a certificate: better no listener than a plain one where
+    // TLS was asked for. The window's listener has its form's TLS settings.
     for (const ListenSpec &spec : std::as_const(options.listens)) {
-        if (spec.protocol == ListenerProtocol::Tls && !options.tls)
+        if (options.headless && spec.protocol == ListenerProtocol::Tls && !options.tls)
             return usageError(Text::tr("Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or "
                                        "--tls-self-signed")
                                   .arg(listenText(spec)));

@@ -750,15 +750,10 @@ void tlsStream(const Settings &settings)
     record(row);
 }
 
-// 1,000 TLS handshakes at once against the window, its listener made TLS by
-// socketlab-bench-tlswindow: until every handshake is done, and the window's event-loop lag.
+// 1,000 TLS handshakes at once against the window, listening on tls:// with its self-signed
+// certificate: until every handshake is done, and the window's event-loop lag.
 void tlsWindow(const Settings &settings)
 {
-    const QString driver = settings.binDir + QStringLiteral("/socketlab-bench-tlswindow");
-    if (!QFileInfo::exists(driver)) {
-        say(QStringLiteral("tls-window: %1 is not built").arg(driver));
-        return;
-    }
     say(QStringLiteral("tls-window: %1 handshakes at once against the window, %2 repeats")
             .arg(settings.tlsWindowCount).arg(settings.repeats));
     QList<double> seconds;
@@ -766,7 +761,7 @@ void tlsWindow(const Settings &settings)
     QList<double> maxLag;
     int failures = 0;
     for (int repeat = 0; repeat < settings.repeats; ++repeat) {
-        BenchServer server(Kind::Window, Mode::Echo, settings.binDir, driver);
+        BenchServer server(Kind::Window, Mode::Echo, settings.binDir, settings.app);
         server.setTls(settings.tlsDataDir);
         if (!server.start()) {
             say(QStringLiteral("  window: %1").arg(server.error()));

@@ -132,9 +132,11 @@ bool BenchServer::start()
                           QStringLiteral("--stats-file"), m_statsPath};
     if (m_kind == Kind::Headless)
         arguments.prepend(QStringLiteral("--headless"));
-    if (m_kind == Kind::Headless && !m_tlsDataDir.isEmpty()) {
+    if (!m_tlsDataDir.isEmpty()) {
         arguments[arguments.indexOf(QStringLiteral("--listen")) + 1] = QStringLiteral("tls://127.0.0.1:0");
-        arguments.append(QStringLiteral("--tls-self-signed"));
+        // The window's TLS listener uses its form's settings, self-signed unless changed.
+        if (m_kind == Kind::Headless)
+            arguments.append(QStringLiteral("--tls-self-signed"));
     }
     for (int i = 1; i < m_listeners; ++i)
         arguments.append({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});

@@ -30,9 +30,8 @@ public:
     // Socket Lab headless only: this many listeners, each on a free port; before start().
     void setListeners(int count) { m_listeners = count; }
     // Socket Lab only: TLS with the self-signed pair kept under `dataDir` (its XDG_DATA_HOME, so
-    // the pair is made once and shared by every run); before start(). Headless takes it through
-    // --listen tls:// and --tls-self-signed; the window has no TLS flags, so for it the app
-    // binary must be socketlab-bench-tlswindow, which makes its listener TLS itself.
+    // the pair is made once and shared by every run); before start(). Both listen on tls://;
+    // headless adds --tls-self-signed, the window's form is self-signed by default.
     void setTls(const QString &dataDir) { m_tlsDataDir = dataDir; }
 
     // Starts and waits until it listens; false with the reason in error().
