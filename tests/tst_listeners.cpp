@@ -1,10 +1,12 @@
 // Several listeners on one controller and one network thread, over loopback: what each client
 // observes, whose connection is whose, and how often the UI thread hears about it.
+#include "alllisteners.h"
 #include "listener.h"
 #include "listenerconfig.h"
 #include "listenercontroller.h"
 #include "listenerstatus.h"
 #include "listenersummary.h"
+#include "listenqueuestats.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -90,6 +92,7 @@ private slots:
     void summary();
     void conflicts_data();
     void conflicts();
+    void allListenersAsOne();
 };
 
 void TestListeners::startsWithOneListener()
@@ -436,6 +439,79 @@ void TestListeners::conflicts()
                                          .arg(configs.at(0).address == configs.at(1).address
                                                   ? configs.at(0).address
                                                   : configs.at(0).address + QLatin1Char('/') + configs.at(1).address));
+}
+
+void TestListeners::allListenersAsOne()
+{
+    ListenerStatus listening;
+    listening.state = ListenerState::Listening;
+    listening.backlog = 5;
+    ListenerStatus pausedTls = listening;
+    pausedTls.paused = true;
+    pausedTls.tls = true;
+    pausedTls.backlog = 128;
+    ListenerStatus failed;
+    failed.state = ListenerState::Error;
+    failed.failedStep = LifecycleStep::Bind;
+    failed.errnoName = QStringLiteral("EADDRINUSE");
+    const ListenerStatus stopped;
+
+    ListenerStatus all = AllListeners::status({listening, pausedTls, failed, stopped});
+    QCOMPARE(all.state, ListenerState::Listening);
+    QVERIFY(!all.paused); // one still accepts
+    QVERIFY(all.tls);
+    QCOMPARE(all.backlog, 133);
+    all = AllListeners::status({pausedTls, stopped});
+    QVERIFY(all.paused);
+    all = AllListeners::status({stopped, failed});
+    QCOMPARE(all.state, ListenerState::Error);
+    QCOMPARE(all.errnoName, QStringLiteral("EADDRINUSE"));
+    QCOMPARE(AllListeners::status({stopped, stopped}).state, ListenerState::Stopped);
+    QCOMPARE(AllListeners::status({}).state, ListenerState::Stopped);
+
+    ListenQueueStats first;
+    first.available = true;
+    first.length = 2;
+    first.backlog = 5;
+    first.countersAvailable = true;
+    first.overflows = 7;
+    first.drops = 9;
+    ListenQueueStats second = first;
+    second.length = 3;
+    second.backlog = 128;
+    second.overflows = 4;
+    const ListenQueueStats unread;
+    const ListenQueueStats queue = AllListeners::listenQueue({first, second, unread});
+    QVERIFY(queue.available);
+    QCOMPARE(queue.length, 5);
+    QCOMPARE(queue.backlog, 133);
+    QCOMPARE(queue.overflows, quint64(7)); // system-wide: not counted twice
+    QCOMPARE(queue.drops, quint64(9));
+    QVERIFY(!AllListeners::listenQueue({unread}).available);
+
+    ListenerTotals a;
+    a.open = 2;
+    a.peakOpen = 4;
+    a.accepted = 10;
+    a.bytesReceived = 100;
+    a.bytesSent = 50;
+    a.refused = 1;
+    ListenerTotals b;
+    b.open = 1;
+    b.peakOpen = 3;
+    b.accepted = 5;
+    b.bytesReceived = 1;
+    b.handshakesDone = 4;
+    b.handshakesFailed = 1;
+    const ListenerTotals totals = AllListeners::totals({a, b});
+    QCOMPARE(totals.open, 3);
+    QCOMPARE(totals.peakOpen, 4);
+    QCOMPARE(totals.accepted, quint64(15));
+    QCOMPARE(totals.bytesReceived, quint64(101));
+    QCOMPARE(totals.bytesSent, quint64(50));
+    QCOMPARE(totals.refused, quint64(1));
+    QCOMPARE(totals.handshakesDone, quint64(4));
+    QCOMPARE(totals.handshakesFailed, quint64(1));
 }
 
 QTEST_MAIN(TestListeners)

@@ -5,7 +5,10 @@
 #include "commandline.h"
 #include "connectiontablemodel.h"
 #include "listenercontroller.h"
+#include "lifecyclestrip.h"
 #include "listenertablemodel.h"
+#include "acceptqueuegauge.h"
+#include "trafficchart.h"
 #include "mainwindow.h"
 
 #include <QAbstractItemModelTester>
@@ -73,6 +76,7 @@ private slots:
     void listenersSurviveARestart();
     void removingAListenerClosesItsConnections();
     void severalListensFromTheCommandLine();
+    void stripGaugeAndChartShowAllListeners();
 };
 
 void TestListenersWindow::init()
@@ -245,6 +249,75 @@ void TestListenersWindow::severalListensFromTheCommandLine()
         QVERIFY(roundTrip(client, 'e') >= 0);
         ::close(client);
     }
+}
+
+void TestListenersWindow::stripGaugeAndChartShowAllListeners()
+{
+    const CommandLine::Result parsed = CommandLine::parse(
+        {QStringLiteral("socketlab"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--backlog"), QStringLiteral("5")});
+    QVERIFY(parsed.outcome == CommandLine::Outcome::Run);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.applyCommandLine(parsed.options);
+    ListenerTableModel *model = listenerModel(&window);
+    QTRY_VERIFY_WITH_TIMEOUT(rowPort(model, 0) != 0 && rowPort(model, 1) != 0, Timeout);
+
+    // One client on the first listener, two on the second, held open.
+    QList<int> clients;
+    for (const int row : {0, 1, 1}) {
+        clients.append(posixConnect(rowPort(model, row)));
+        QVERIFY(clients.constLast() >= 0);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionModel()->openCount(), 3, Timeout);
+
+    auto *strip = child<LifecycleStrip>(&window, "lifecycleStrip");
+    auto *gauge = child<AcceptQueueGauge>(&window, "acceptQueueGauge");
+    auto *chart = child<TrafficChart>(&window, "trafficChart");
+    auto *scope = child<QComboBox>(&window, "viewScopeCombo");
+    QVERIFY(scope->isVisible());
+    QVERIFY2(scope->currentText().startsWith(QStringLiteral("#1 TCP 127.0.0.1:")), qPrintable(scope->currentText()));
+    QTRY_VERIFY2_WITH_TIMEOUT(strip->text().contains(QStringLiteral("accept() · 1 ")), qPrintable(strip->text()),
+                              Timeout);
+    QVERIFY2(strip->text().contains(QStringLiteral("listen(5)")), qPrintable(strip->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(chart->text().startsWith(QStringLiteral("Open connections 1 ")), qPrintable(chart->text()),
+                              Timeout);
+
+    // "All listeners": every listener as one.
+    scope->setFocus();
+    QTest::keyClick(scope, Qt::Key_Down);
+    QCOMPARE(scope->currentText(), QStringLiteral("All listeners"));
+    QVERIFY2(strip->text().contains(QStringLiteral("listen(10)")), qPrintable(strip->text()));
+    QVERIFY2(strip->text().contains(QStringLiteral("accept() · 3 ")), qPrintable(strip->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(gauge->text().startsWith(QStringLiteral("Accept queue 0 / 10")), qPrintable(gauge->text()),
+                              Timeout);
+    QTRY_VERIFY2_WITH_TIMEOUT(chart->text().startsWith(QStringLiteral("Open connections 3 ")), qPrintable(chart->text()),
+                              Timeout);
+
+    // Choosing a connection of the second listener makes the form follow it; the views stay on all.
+    auto *table = child<QTableView>(&window, "connectionsView");
+    int secondRow = -1;
+    for (int row = 0; row < table->model()->rowCount() && secondRow < 0; ++row) {
+        if (table->model()->index(row, ConnectionTableModel::ListenerColumn).data().toString() == QStringLiteral("#2"))
+            secondRow = row;
+    }
+    QVERIFY(secondRow >= 0);
+    const QRect cell = table->visualRect(table->model()->index(secondRow, ConnectionTableModel::PeerColumn));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTRY_VERIFY2_WITH_TIMEOUT(scope->itemText(0).startsWith(QStringLiteral("#2 TCP")), qPrintable(scope->itemText(0)),
+                              Timeout);
+    QCOMPARE(scope->currentText(), QStringLiteral("All listeners"));
+    QVERIFY2(strip->text().contains(QStringLiteral("accept() · 3 ")), qPrintable(strip->text()));
+
+    // Back to the followed listener, with its own chart history.
+    QTest::keyClick(scope, Qt::Key_Up);
+    QVERIFY2(strip->text().contains(QStringLiteral("accept() · 2 ")), qPrintable(strip->text()));
+    QVERIFY2(chart->text().startsWith(QStringLiteral("Open connections 2 ")), qPrintable(chart->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(gauge->text().startsWith(QStringLiteral("Accept queue 0 / 5")), qPrintable(gauge->text()),
+                              Timeout);
+    for (const int client : std::as_const(clients))
+        ::close(client);
 }
 
 QTEST_MAIN(TestListenersWindow)

@@ -238,6 +238,24 @@ QString ListenerTableModel::label(int id) const
              displayAddress(entry.config.address), QString::number(port));
 }
 
+QList<ListenerTotals> ListenerTableModel::allTotals() const
+{
+    QList<ListenerTotals> all;
+    all.reserve(m_entries.size());
+    for (const Entry &entry : m_entries)
+        all.append(entry.totals);
+    return all;
+}
+
+QList<ListenQueueStats> ListenerTableModel::listenQueues() const
+{
+    QList<ListenQueueStats> all;
+    all.reserve(m_entries.size());
+    for (const Entry &entry : m_entries)
+        all.append(entry.listenQueue);
+    return all;
+}
+
 ListenerTotals ListenerTableModel::totals(int id) const
 {
     const int row = rowOf(id);

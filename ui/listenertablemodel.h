@@ -47,8 +47,10 @@ public:
     ListenerStatus status(int id) const;
     QList<ListenerStatus> statuses() const;
     ListenerTotals totals(int id) const;
+    QList<ListenerTotals> allTotals() const;
     // The listener's accept queue as last read; not available before it listened.
     ListenQueueStats listenQueue(int id) const;
+    QList<ListenQueueStats> listenQueues() const;
     // "#2 TLS 127.0.0.1:8443", how the table, the filter and the form name a listener.
     QString label(int id) const;
 

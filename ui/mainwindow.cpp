@@ -51,12 +51,13 @@ MainWindow::MainWindow(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_connections = m_ui->connections;
-    m_listenerViews = new ListenerViews(
-        {m_ui->listenerPanel, m_ui->lifecycleStrip, m_ui->trafficChart, m_ui->codeView}, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/socketlab.svg")));
 
     // The form edits the current listener; the Listeners tab lists them all.
     m_listeners = new ListenerSet(m_controller, m_ui->listenerPanel, this);
+    m_listenerViews = new ListenerViews({m_ui->listenerPanel, m_ui->lifecycleStrip, m_ui->trafficChart,
+                                         m_ui->codeView, m_ui->viewScopeCombo, m_listeners->model()},
+                                        this);
     auto *listenersView = new ListenersView(m_listeners->model(), this);
     listenersView->setObjectName(QStringLiteral("listenersView"));
     m_ui->sideTabs->insertTab(1, listenersView, tr("Listeners"));
@@ -321,6 +322,9 @@ void MainWindow::applyCommandLine(const CommandLineOptions &options)
         config.backlog = options.backlog;
         m_listeners->addAndStart(config);
     }
+    // The form goes back to the first, as the command line lists it first.
+    if (options.listens.size() > 1)
+        m_listeners->follow(m_listeners->model()->idAt(0));
     saveSettings();
     m_settings->setRecordOnly(false);
 }
@@ -345,11 +349,8 @@ void MainWindow::applyTranscriptCapacity()
 void MainWindow::showCurrentListener()
 {
     const int id = m_listeners->currentId();
-    const ListenerTableModel *model = m_listeners->model();
-    m_listenerViews->showStatus(model->status(id));
-    m_listenerViews->showListenQueue(model->listenQueue(id));
-    m_listenerViews->showTotals(model->totals(id));
-    showHint(model->status(id));
+    m_listenerViews->follow(id);
+    showHint(m_listeners->model()->status(id));
 }
 
 void MainWindow::showSummary()
@@ -389,13 +390,9 @@ void MainWindow::onUpdated(const UpdateBatch &batch)
     }
     m_logModel->append(batch.log);
     m_listeners->applyBatch(batch);
-    if (batch.listenerId == m_listeners->currentId()) {
-        if (batch.statusChanged)
-            showStatus(batch.status);
-        if (batch.listenQueueChanged)
-            m_listenerViews->showListenQueue(batch.listenQueue);
-        m_listenerViews->showTotals(batch.totals);
-    }
+    m_listenerViews->applyBatch(batch);
+    if (batch.listenerId == m_listeners->currentId() && batch.statusChanged)
+        showHint(batch.status);
     if (batch.statusChanged || batch.listenerRemoved)
         showSummary();
     showTotals(m_controller->totals());
@@ -425,12 +422,6 @@ void MainWindow::watchTcpInfo()
         m_watched = ids;
         m_controller->watchTcpInfo(ids);
     }
-}
-
-void MainWindow::showStatus(const ListenerStatus &status)
-{
-    m_listenerViews->showStatus(status);
-    showHint(status);
 }
 
 void MainWindow::showHint(const ListenerStatus &status)

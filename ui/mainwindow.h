@@ -78,7 +78,6 @@ private:
     void showHint(const ListenerStatus &status);
     // Keep closed's tooltip: how much the kept transcripts may take at most.
     void showEndedTranscriptBound();
-    void showStatus(const ListenerStatus &status);
     void showTotals(const ListenerTotals &totals);
     void updateSendTargets();
     void copyLogLines();

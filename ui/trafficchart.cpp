@@ -61,6 +61,14 @@ void TrafficChart::clear()
     samplesChanged();
 }
 
+void TrafficChart::setSamples(const TrafficSamples &samples)
+{
+    const int window = windowSeconds();
+    m_samples = samples;
+    m_samples.setWindowSeconds(window);
+    samplesChanged();
+}
+
 void TrafficChart::setWindowSeconds(int seconds)
 {
     seconds = qBound(MinWindowSeconds, seconds, MaxWindowSeconds);

@@ -25,6 +25,8 @@ public:
     // A sample older than the newest one means the clock went back: the history starts again.
     void addSample(qint64 msSinceEpoch, int open, double bytesInPerSecond, double bytesOutPerSecond);
     void clear();
+    // Shows another history (another listener's); the chart keeps its own window.
+    void setSamples(const TrafficSamples &samples);
 
     // Clamped to MinWindowSeconds..MaxWindowSeconds; samples that fall out of the window go.
     void setWindowSeconds(int seconds);

@@ -382,7 +382,7 @@
         <translation>dort kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+158"/>
         <source>Socket Lab: build, start and watch a TCP server live.</source>
         <translation>Socket Lab: einen TCP-Server aufbauen, starten und live beobachten.</translation>
     </message>
@@ -403,8 +403,8 @@
         <translation>Wie der Server Verbindungen behandelt: hold (lesen und aufzeichnen, Standard), echo, discard, greeting oder close (annehmen und sofort schließen).</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+101"/>
+        <location line="-97"/>
+        <location line="+99"/>
         <source>MODE</source>
         <translation>MODUS</translation>
     </message>
@@ -414,10 +414,10 @@
         <translation>Kennzahlen für Benchmarks als JSON in DATEI führen, fünfmal pro Sekunde und beim Beenden neu geschrieben: angenommen, offen, höchstens offen, Bytes, Verzögerung der Ereignisschleife, Speicher. SIGUSR1 beginnt eine neue Messung von Verzögerung und Höchstzahl.</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-115"/>
         <location line="+4"/>
         <location line="+11"/>
-        <location line="+105"/>
+        <location line="+103"/>
         <source>FILE</source>
         <translation>DATEI</translation>
     </message>
@@ -437,8 +437,8 @@
         <translation>Nur Gegenstellen aus diesen Netzen annehmen: CIDR-Einträge, getrennt durch Kommas oder Leerzeichen (10.0.0.0/8, ::1/128; eine bloße Adresse ist ein Host). Sperren hat Vorrang.</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+112"/>
+        <location line="-108"/>
+        <location line="+110"/>
         <location line="+5"/>
         <source>LIST</source>
         <translation>LISTE</translation>
@@ -454,13 +454,28 @@
         <translation>Verbindungen ohne Verkehr nach so vielen Sekunden schließen, 0 (aus, Standard) bis %1.</translation>
     </message>
     <message>
-        <location line="-114"/>
-        <location line="+116"/>
+        <location line="-112"/>
+        <location line="+114"/>
         <source>SECONDS</source>
         <translation>SEKUNDEN</translation>
     </message>
     <message>
+        <location line="-139"/>
+        <source>TLS with this certificate chain (PEM, leaf first). Give --tls-key too.</source>
+        <translation>TLS mit dieser Zertifikatskette (PEM, Blattzertifikat zuerst). Dazu --tls-key angeben.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>The TLS private key (PEM or DER). Headless, an encrypted key&apos;s passphrase is read from the SOCKETLAB_TLS_PASSPHRASE environment variable; the window asks for it.</source>
+        <translation>Der private TLS-Schlüssel (PEM oder DER). Ohne Fenster wird die Passphrase eines verschlüsselten Schlüssels aus der Umgebungsvariable SOCKETLAB_TLS_PASSPHRASE gelesen; das Fenster fragt danach.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS with a self-signed certificate for localhost, made once and kept in the application&apos;s data folder.</source>
+        <translation>TLS mit einem selbstsignierten Zertifikat für localhost, einmal erzeugt und im Datenordner der Anwendung aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>Past this many open connections, close new ones at once, 1 to %1 (default %2).</source>
         <translation>Ab so vielen offenen Verbindungen neue sofort schließen, 1 bis %1 (Standard %2).</translation>
     </message>
@@ -500,33 +515,18 @@
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+173"/>
+        <location line="-163"/>
+        <location line="+171"/>
         <source>Give --%1 at most once</source>
         <translation>--%1 höchstens einmal angeben</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-259"/>
         <source>&quot;%1&quot; is not a protocol here; use tcp:// or tls://</source>
         <translation>&quot;%1&quot; ist hier kein Protokoll; verwenden Sie tcp:// oder tls://</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>Headless TLS: the certificate chain (PEM, leaf first). Give --tls-key too.</source>
-        <translation>TLS ohne Fenster: die Zertifikatskette (PEM, Endzertifikat zuerst). Auch --tls-key angeben.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Headless TLS: the private key (PEM or DER). An encrypted key&apos;s passphrase is read from the SOCKETLAB_TLS_PASSPHRASE environment variable.</source>
-        <translation>TLS ohne Fenster: der private Schlüssel (PEM oder DER). Die Passphrase eines verschlüsselten Schlüssels wird aus der Umgebungsvariablen SOCKETLAB_TLS_PASSPHRASE gelesen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Headless TLS with a self-signed certificate for localhost, made once and kept in the application&apos;s data folder.</source>
-        <translation>TLS ohne Fenster mit einem selbstsignierten Zertifikat für localhost, einmal erstellt und im Datenordner der Anwendung aufbewahrt.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+61"/>
         <source>Lowest TLS version accepted: 1.2 (the default) or 1.3.</source>
         <translation>Niedrigste angenommene TLS-Version: 1.2 (Standard) oder 1.3.</translation>
     </message>
@@ -556,12 +556,7 @@
         <translation>Einen TLS-Handshake scheitern lassen, der nach so vielen Sekunden nicht beendet ist, 1 bis %1 (Standard %2).</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>The TLS flags are for --headless</source>
-        <translation>Die TLS-Optionen gelten für --headless</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+24"/>
         <source>For TLS give either --tls-cert and --tls-key, or --tls-self-signed</source>
         <translation>Für TLS entweder --tls-cert und --tls-key oder --tls-self-signed angeben</translation>
     </message>
@@ -706,7 +701,7 @@
         <translation>Ungültiger Wert für --stats-file &quot;%1&quot;: Dort kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or --tls-self-signed</source>
         <translation>Ungültiger Wert für --listen %1: TLS-Listener brauchen --tls-cert/--tls-key oder --tls-self-signed</translation>
     </message>
@@ -714,12 +709,12 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../app/net/connection.cpp" line="+227"/>
+        <location filename="../../app/net/connection.cpp" line="+234"/>
         <source>Could not shut down the sending side</source>
         <translation>Die Senderichtung konnte nicht geschlossen werden</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+147"/>
         <source>Connection reset by peer</source>
         <translation>Verbindung von der Gegenstelle zurückgesetzt</translation>
     </message>
@@ -1482,7 +1477,7 @@
         <translation>Nur die Verbindungen zeigen, die ein bestimmter Listener angenommen hat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>All listeners</source>
         <translation>Alle Listener</translation>
     </message>
@@ -1503,7 +1498,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/connectionsview.cpp" line="+110"/>
+        <location filename="../../ui/connectionsview.cpp" line="+111"/>
         <source>Close &amp;all</source>
         <translation>&amp;Alle schließen</translation>
     </message>
@@ -1563,12 +1558,12 @@
         <translation>Beendete Verbindungen aus der Tabelle entfernen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>&amp;Filter connections</source>
         <translation>Verbindungen &amp;filtern</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>Showing %L1 of %L2</source>
         <translation>%L1 von %L2 gezeigt</translation>
     </message>
@@ -2226,7 +2221,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/listenerpanel.cpp" line="+325"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+336"/>
         <source>&amp;Start listening</source>
         <translation>&amp;Lauschen starten</translation>
     </message>
@@ -2358,7 +2353,7 @@
         <translation>Verbindungen ohne Verkehr in beide Richtungen werden nach dieser Zeit geschlossen (FIN).</translation>
     </message>
     <message>
-        <location filename="../../ui/listenerpanel.cpp" line="-403"/>
+        <location filename="../../ui/listenerpanel.cpp" line="-414"/>
         <source>Start or stop listening</source>
         <translation>Lauschen starten oder stoppen</translation>
     </message>
@@ -2378,7 +2373,7 @@
         <translation>TLS</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+189"/>
         <source>Greeting: %1; not applied</source>
         <translation>Begrüßung: %1; nicht übernommen</translation>
     </message>
@@ -2616,6 +2611,19 @@ Passphrase:</translation>
     </message>
 </context>
 <context>
+    <name>ListenerViews</name>
+    <message>
+        <location filename="../../ui/listenerviews.cpp" line="+28"/>
+        <source>What the lifecycle strip, the accept-queue gauge and the chart show: the listener the form edits, or every listener as one</source>
+        <translation>Was Lebenszyklus, Accept-Warteschlange und Diagramm zeigen: den Listener, den das Formular bearbeitet, oder alle Listener zusammen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All listeners</source>
+        <translation>Alle Listener</translation>
+    </message>
+</context>
+<context>
     <name>ListenersView</name>
     <message>
         <location filename="../../ui/listenersview.cpp" line="+19"/>
@@ -2769,7 +2777,7 @@ Passphrase:</translation>
         <translation>Socket Lab</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>&lt;b&gt;Event log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ereignisprotokoll&lt;/b&gt;</translation>
     </message>
@@ -2824,7 +2832,7 @@ Passphrase:</translation>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+153"/>
+        <location filename="../../ui/mainwindow.cpp" line="+154"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -2854,7 +2862,7 @@ Passphrase:</translation>
         <translation>Die Spalten der Tabelle und die Größen der Bereiche wie beim ersten Start</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+158"/>
         <source>How many closed connections the table keeps; their transcripts are kept as long as their rows, each up to Keep KiB: at most %1 now. Clear closed frees them.</source>
         <translation>Wie viele beendete Verbindungen die Tabelle behält; ihre Mitschnitte bleiben so lange wie ihre Zeilen, je bis zu „Behalten“ KiB: derzeit höchstens %1. „Beendete entfernen“ gibt sie frei.</translation>
     </message>
@@ -2864,12 +2872,12 @@ Passphrase:</translation>
         <translation>Socket Lab — %1</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-297"/>
         <source>Listeners</source>
         <translation>Listener</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+372"/>
         <source>Try it: nc %1 %2</source>
         <translation>Ausprobieren: nc %1 %2</translation>
     </message>
@@ -3634,7 +3642,7 @@ Passphrase:</translation>
         <translation>Verkehrsdiagramm</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <location line="+153"/>
         <source>Waiting for traffic</source>
         <translation>Warte auf Verkehr</translation>

@@ -144,7 +144,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+452"/>
+        <location filename="../../ui/mainwindow.cpp" line="+458"/>
         <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
         <translation>
             <numerusform>The selected connection has been half-closed: the server shut its sending side, so it can only read</numerusform>
