@@ -255,8 +255,8 @@ void TestHeadless::twoListeners()
                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--listen"),
                   QStringLiteral("tcp://[::1]:0"), QStringLiteral("--stats-file"), statsPath});
     QVERIFY2(server.process.waitForStarted(Timeout), qPrintable(server.process.errorString()));
-    const QRegularExpression v4Pattern(QStringLiteral("^Socket bound to 127\\.0\\.0\\.1:(\\d+)$"));
-    const QRegularExpression v6Pattern(QStringLiteral("^Socket bound to \\[::1\\]:(\\d+)$"));
+    const QRegularExpression v4Pattern(QStringLiteral("^\\[#1\\] Socket bound to 127\\.0\\.0\\.1:(\\d+)$"));
+    const QRegularExpression v6Pattern(QStringLiteral("^\\[#2\\] Socket bound to \\[::1\\]:(\\d+)$"));
     QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(v4Pattern) >= 0, qPrintable(server.dump()), Timeout);
     QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(v6Pattern) >= 0 || server.process.state() == QProcess::NotRunning,
                               qPrintable(server.dump()), Timeout);
@@ -301,17 +301,17 @@ void TestHeadless::twoListeners()
     QVERIFY2(server.process.exitCode() == 0, qPrintable(server.standardError() + server.dump()));
     QTRY_COMPARE_WITH_TIMEOUT(v4Closed.count(), 1, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(v6Closed.count(), 1, Timeout);
-    QVERIFY2(server.indexOf(QStringLiteral("Stopped listening on 127.0.0.1:%1").arg(v4Port)) >= 0, qPrintable(server.dump()));
-    QVERIFY2(server.indexOf(QStringLiteral("Stopped listening on [::1]:%1").arg(v6Port)) >= 0, qPrintable(server.dump()));
-    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection #[12] from 127\\.0\\.0\\.1:%1 closed by the server$")
+    QVERIFY2(server.indexOf(QStringLiteral("[#1] Stopped listening on 127.0.0.1:%1").arg(v4Port)) >= 0, qPrintable(server.dump()));
+    QVERIFY2(server.indexOf(QStringLiteral("[#2] Stopped listening on [::1]:%1").arg(v6Port)) >= 0, qPrintable(server.dump()));
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^\\[#1\\] Connection #[12] from 127\\.0\\.0\\.1:%1 closed by the server$")
                                                    .arg(v4Peer))) >= 0,
              qPrintable(server.dump()));
-    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection #[12] from \\[::1\\]:%1 closed by the server$")
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^\\[#2\\] Connection #[12] from \\[::1\\]:%1 closed by the server$")
                                                    .arg(v6Peer))) >= 0,
              qPrintable(server.dump()));
-    // One run, one numbering: the two connections are #1 and #2, not #1 twice.
-    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection #1 from "))) >= 0
-                 && server.indexOf(QRegularExpression(QStringLiteral("^Connection #2 from "))) >= 0,
+    // Each line names its listener; one run, one numbering: the two connections are #1 and #2, not #1 twice.
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^\\[#[12]\\] Connection #1 from "))) >= 0
+                 && server.indexOf(QRegularExpression(QStringLiteral("^\\[#[12]\\] Connection #2 from "))) >= 0,
              qPrintable(server.dump()));
     // The lines of both listeners are printed in time order.
     for (int i = 1; i < server.rawLines.size(); ++i)

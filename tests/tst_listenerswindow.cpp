@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
@@ -316,6 +317,19 @@ void TestListenersWindow::stripGaugeAndChartShowAllListeners()
     QVERIFY2(chart->text().startsWith(QStringLiteral("Open connections 2 ")), qPrintable(chart->text()));
     QTRY_VERIFY2_WITH_TIMEOUT(gauge->text().startsWith(QStringLiteral("Accept queue 0 / 5")), qPrintable(gauge->text()),
                               Timeout);
+    // With several listeners each line of the log says whose it is, as shown in the log view.
+    auto *log = child<QListView>(&window, "logView");
+    QStringList lines;
+    for (int row = 0; row < log->model()->rowCount(); ++row)
+        lines.append(log->model()->index(row, 0).data().toString());
+    const QString port1 = QString::number(rowPort(model, 0));
+    const QString port2 = QString::number(rowPort(model, 1));
+    QVERIFY2(lines.filter(QStringLiteral("  [#1] Socket bound to 127.0.0.1:") + port1).size() == 1,
+             qPrintable(lines.join(QLatin1Char('\n'))));
+    QVERIFY2(lines.filter(QStringLiteral("  [#2] Socket bound to 127.0.0.1:") + port2).size() == 1,
+             qPrintable(lines.join(QLatin1Char('\n'))));
+    QCOMPARE(lines.filter(QStringLiteral("  [#1] Connection from 127.0.0.1:")).size(), 1);
+    QCOMPARE(lines.filter(QStringLiteral("  [#2] Connection from 127.0.0.1:")).size(), 2);
     for (const int client : std::as_const(clients))
         ::close(client);
 }

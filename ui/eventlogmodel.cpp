@@ -24,7 +24,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     const LogEntry &entry = m_log.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return entry.formatted();
+        return entry.formatted(m_namingListeners);
     case TimestampRole:
         return entry.timestampMs;
     case LevelRole:
@@ -40,6 +40,15 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+void EventLogModel::setNamingListeners(bool naming)
+{
+    if (naming == m_namingListeners)
+        return;
+    m_namingListeners = naming;
+    if (m_log.size() > 0)
+        emit dataChanged(index(0), index(m_log.size() - 1), {Qt::DisplayRole});
 }
 
 void EventLogModel::append(const QList<LogEntry> &entries)

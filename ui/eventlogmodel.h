@@ -25,9 +25,13 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
     void append(const QList<LogEntry> &entries);
+    // With several listeners each listener's line says which: "[#2] Connection from ...".
+    void setNamingListeners(bool naming);
+    bool isNamingListeners() const { return m_namingListeners; }
     void clear();
     const EventLog &log() const { return m_log; }
 
 private:
     EventLog m_log;
+    bool m_namingListeners = false;
 };

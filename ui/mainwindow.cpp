@@ -64,6 +64,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_listeners->setView(listenersView);
     connect(m_listeners, &ListenerSet::configsChanged, this, &MainWindow::saveListeners);
     connect(m_listeners, &ListenerSet::currentChanged, this, &MainWindow::showCurrentListener);
+    connect(m_listeners->model(), &QAbstractItemModel::rowsInserted, this, &MainWindow::showSummary);
+    connect(m_listeners->model(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::showSummary);
     connect(m_listeners, &ListenerSet::refused, this, [this](const QString &reason) {
         m_logModel->append({LogEntry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Warning, reason}});
     });
@@ -361,6 +363,7 @@ void MainWindow::showSummary()
                        .arg(statuses.size() == 1 ? statuses.constFirst().text() : listenerSummary(statuses)));
     m_summaryLabel->setText(statuses.size() == 1 ? QString() : listenerSummary(statuses));
     m_summaryLabel->setVisible(statuses.size() > 1);
+    m_logModel->setNamingListeners(statuses.size() > 1);
 }
 
 void MainWindow::showEndedTranscriptBound()

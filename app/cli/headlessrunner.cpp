@@ -133,7 +133,7 @@ void HeadlessRunner::onDeliveryDone()
     std::stable_sort(lines.begin(), lines.end(),
                      [](const LogEntry &a, const LogEntry &b) { return a.timestampMs < b.timestampMs; });
     for (const LogEntry &entry : std::as_const(lines))
-        printLine(stdout, entry.formatted());
+        printLine(stdout, entry.formatted(true));
     std::fflush(stdout);
     if (!m_exitCode)
         return;

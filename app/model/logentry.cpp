@@ -3,10 +3,13 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
-QString LogEntry::formatted() const
+QString LogEntry::formatted(bool namingListener) const
 {
-    return QDateTime::fromMSecsSinceEpoch(timestampMs).toString(QStringLiteral("hh:mm:ss.zzz"))
-        + QStringLiteral("  ") + text;
+    QString line = QDateTime::fromMSecsSinceEpoch(timestampMs).toString(QStringLiteral("hh:mm:ss.zzz"))
+        + QStringLiteral("  ");
+    if (namingListener && listenerId != 0)
+        line += QStringLiteral("[#%1] ").arg(listenerId);
+    return line + text;
 }
 
 QString logLevelText(LogLevel level)

@@ -16,9 +16,11 @@ struct LogEntry
     qint64 timestampMs = 0; // ms since the epoch
     LogLevel level = LogLevel::Info;
     QString text;
+    int listenerId = 0; // the listener it is about; 0 for the application's own lines
 
-    // "hh:mm:ss.zzz  text" in local time, as shown in the log and printed by --headless.
-    QString formatted() const;
+    // "hh:mm:ss.zzz  text" in local time, as shown in the log and printed by --headless. With
+    // several listeners a listener's line names it: "hh:mm:ss.zzz  [#2] text".
+    QString formatted(bool namingListener = false) const;
 };
 
 QString logLevelText(LogLevel level);

@@ -312,7 +312,9 @@ void Listener::handOverEndedTranscripts(bool handOver)
 
 void Listener::note(const QString &text)
 {
-    log(LogLevel::Info, text);
+    // The application's own line, carried in this listener's batch: it names no listener.
+    m_pendingLog.append(LogEntry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Info, text, 0});
+    scheduleFlush();
 }
 
 qintptr Listener::descriptorOf(quint64 id) const
@@ -554,7 +556,7 @@ void Listener::setPausedReason(const QString &reason)
 
 void Listener::log(LogLevel level, const QString &text)
 {
-    m_pendingLog.append(LogEntry{QDateTime::currentMSecsSinceEpoch(), level, text});
+    m_pendingLog.append(LogEntry{QDateTime::currentMSecsSinceEpoch(), level, text, m_listenerId});
     scheduleFlush();
 }
 

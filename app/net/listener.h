@@ -72,7 +72,8 @@ public:
     void forgetEndedTranscripts();
     // Each ended connection's transcript goes out once, whole, in the next batch.
     void handOverEndedTranscripts(bool handOver);
-    // An informational line for the event log from outside, in order with the listener's own.
+    // The application's informational line for the event log, in order with the listener's own; it
+    // names no listener.
     void note(const QString &text);
     // Stops following a transcript without a batch saying so (another listener's connection is
     // inspected now).
