@@ -3,6 +3,7 @@
 // to it (bytes, EOF, an open connection) and the log lines the program prints.
 
 #include "codegenerator.h"
+#include "selfsignedcertificate.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QString>
 #include <QStringList>
@@ -22,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 #include <sys/socket.h>
 
@@ -74,6 +77,11 @@ public:
         m_process.start(program, arguments);
     }
     bool has(const QString &line) const { return m_lines.contains(line); }
+    bool has(const QRegularExpression &pattern) const
+    {
+        return std::any_of(m_lines.cbegin(), m_lines.cend(),
+                           [&pattern](const QString &line) { return pattern.match(line).hasMatch(); });
+    }
     QString dump()
     {
         return QStringLiteral("stdout:\n%1\nstderr:\n%2")
@@ -162,6 +170,61 @@ QList<CodeSettings> allVariants()
     return variants;
 }
 
+// TLS programs that differ in every TLS setting the generator reads.
+QList<CodeSettings> tlsVariants()
+{
+    QList<CodeSettings> variants;
+    for (const ServerMode mode : {ServerMode::Hold, ServerMode::Echo, ServerMode::Discard, ServerMode::Greeting,
+                                  ServerMode::AcceptAndClose}) {
+        CodeSettings settings;
+        settings.mode = mode;
+        settings.port = quint16(100 + variants.size());
+        settings.greeting = trickyGreeting();
+        TlsSettings tls;
+        tls.certificatePath = QStringLiteral("/tmp/it's \"here\"/cert.pem");
+        tls.keyPath = QStringLiteral("key.pem");
+        if (variants.size() % 2) {
+            tls.minimumProtocol = TlsMinimumProtocol::Tls13;
+            tls.alpn = {QStringLiteral("h2"), QStringLiteral("http/1.1")};
+            tls.clientCertificate = TlsClientCertificate::Require;
+            tls.caPath = QStringLiteral("ca.pem");
+            tls.handshakeTimeoutSeconds = 3;
+        } else {
+            tls.clientCertificate = TlsClientCertificate::Request;
+            tls.caPath = QStringLiteral("ca.pem");
+        }
+        settings.tls = tls;
+        settings.address = variants.size() == 2 ? QHostAddress(QHostAddress::Any) : QHostAddress(QHostAddress::LocalHost);
+        variants.append(settings);
+    }
+    return variants;
+}
+
+// A TLS client's visit: the handshake, the bytes sent, and everything read until the server
+// closes or the timeout; "no handshake: ..." when it fails.
+QByteArray tlsVisit(quint16 port, const QByteArray &payload, qsizetype expected, bool *closedByServer = nullptr)
+{
+    QSslSocket client;
+    client.setPeerVerifyMode(QSslSocket::VerifyNone);
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    if (!client.waitForEncrypted(10000))
+        return "no handshake: " + client.errorString().toUtf8();
+    if (!payload.isEmpty())
+        client.write(payload);
+    QByteArray received;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000 && client.state() == QAbstractSocket::ConnectedState
+           && (expected < 0 || received.size() < expected)) {
+        client.waitForReadyRead(200);
+        received += client.readAll();
+    }
+    received += client.readAll();
+    if (closedByServer)
+        *closedByServer = client.state() != QAbstractSocket::ConnectedState;
+    return received;
+}
+
 } // namespace
 
 class TestCodeGenerator : public QObject
@@ -192,9 +255,15 @@ private slots:
     void cppCompilesEveryVariant();
     void cppModes_data();
     void cppModes();
+    void pythonTls_data();
+    void pythonTls();
+    void pythonTlsRefusesPlainText();
+    void cppTls();
 
 private:
     void startBuild(const QString &name, const CodeSettings &settings);
+    // An echo server over TLS on a free port, with the pair made in initTestCase.
+    CodeSettings tlsEcho() const;
     void startPython(Program &program, const CodeSettings &settings);
     void startBuilt(Program &program, const QString &name);
     void checkMode(ServerMode mode, bool python, const QHostAddress &connectTo, quint16 port,
@@ -210,6 +279,11 @@ void TestCodeGenerator::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    // A certificate and key for the TLS programs, as the app's self-signed pair is made.
+    const SelfSignedCertificate::Result pair = SelfSignedCertificate::generate();
+    QVERIFY2(pair.ok(), qPrintable(pair.error));
+    QVERIFY(writeFile(m_dir.filePath(QStringLiteral("cert.pem")), QString::fromLatin1(pair.certificatePem)));
+    QVERIFY(writeFile(m_dir.filePath(QStringLiteral("key.pem")), QString::fromLatin1(pair.keyPem)));
 
     // Start the C++ builds now, so they run while the Python is tested.
     const QString compiler = QStandardPaths::findExecutable(QStringLiteral("g++"));
@@ -231,11 +305,15 @@ void TestCodeGenerator::initTestCase()
     greeting.port = 0;
     greeting.greeting = trickyGreeting();
     startBuild(QStringLiteral("greeting"), greeting);
+    startBuild(QStringLiteral("tlsecho"), tlsEcho());
 
     // Every variant in one translation unit: each program in a namespace of its own.
     QString bundle = QStringLiteral("#include <QCoreApplication>\n#include <QHostAddress>\n#include <QTcpServer>\n"
-                                    "#include <QTcpSocket>\n#include <QTextStream>\n#include <memory>\n");
-    const QList<CodeSettings> variants = allVariants();
+                                    "#include <QTcpSocket>\n#include <QTextStream>\n#include <memory>\n"
+                                    "#include <QFile>\n#include <QSslCertificate>\n#include <QSslCipher>\n"
+                                    "#include <QSslConfiguration>\n#include <QSslKey>\n#include <QSslServer>\n"
+                                    "#include <QSslSocket>\n");
+    const QList<CodeSettings> variants = allVariants() + tlsVariants();
     for (int i = 0; i < variants.size(); ++i) {
         QStringList lines = CodeGenerator::cpp(variants.at(i)).split(QLatin1Char('\n'));
         lines.removeIf([](const QString &line) { return line.startsWith(QLatin1String("#include")); });
@@ -446,7 +524,7 @@ void TestCodeGenerator::pythonCompiles()
     if (m_python.isEmpty())
         QSKIP("python3 is not on PATH");
     QStringList arguments = {QStringLiteral("-m"), QStringLiteral("py_compile")};
-    const QList<CodeSettings> variants = allVariants();
+    const QList<CodeSettings> variants = allVariants() + tlsVariants();
     for (int i = 0; i < variants.size(); ++i) {
         const QString path = m_dir.filePath(QStringLiteral("variant%1.py").arg(i));
         QVERIFY(writeFile(path, CodeGenerator::python(variants.at(i))));
@@ -702,6 +780,110 @@ void TestCodeGenerator::cppModes()
     QVERIFY(program.has(QStringLiteral("Listening with backlog 5")));
     checkMode(mode, false, QHostAddress(QHostAddress::LocalHost), boundPort(program, QStringLiteral("127.0.0.1")),
               trickyGreeting(), program);
+}
+
+CodeSettings TestCodeGenerator::tlsEcho() const
+{
+    CodeSettings settings;
+    settings.mode = ServerMode::Echo;
+    settings.port = 0;
+    TlsSettings tls;
+    tls.source = TlsCertificateSource::Files;
+    tls.certificatePath = m_dir.filePath(QStringLiteral("cert.pem"));
+    tls.keyPath = m_dir.filePath(QStringLiteral("key.pem"));
+    tls.alpn = {QStringLiteral("echo")};
+    settings.tls = tls;
+    return settings;
+}
+
+void TestCodeGenerator::pythonTls_data()
+{
+    QTest::addColumn<ServerMode>("mode");
+    QTest::newRow("echo") << ServerMode::Echo;
+    QTest::newRow("greeting") << ServerMode::Greeting;
+    QTest::newRow("accept and close") << ServerMode::AcceptAndClose;
+}
+
+// The TLS program, run: a real TLS client handshakes, and gets what the mode sends.
+void TestCodeGenerator::pythonTls()
+{
+    QFETCH(ServerMode, mode);
+    if (m_python.isEmpty())
+        QSKIP("python3 is not on PATH");
+    CodeSettings settings = tlsEcho();
+    settings.mode = mode;
+    settings.greeting = trickyGreeting();
+    const QString code = CodeGenerator::python(settings);
+    QVERIFY(code.contains(QStringLiteral("import ssl")));
+    QVERIFY2(code.contains(QStringLiteral("openssl s_client -quiet -connect 127.0.0.1:PORT")), qPrintable(code));
+    Program program;
+    startPython(program, settings);
+    if (QTest::currentTestFailed())
+        return;
+    const quint16 port = boundPort(program, QStringLiteral("127.0.0.1"));
+    QVERIFY2(port != 0, qPrintable(program.dump()));
+    bool closed = false;
+    switch (mode) {
+    case ServerMode::Echo: {
+        // More than one TLS record, every byte value.
+        QByteArray payload(100 * 1024 + 3, Qt::Uninitialized);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            payload[i] = char((i * 13) % 256);
+        QCOMPARE(tlsVisit(port, payload, payload.size()), payload);
+        break;
+    }
+    case ServerMode::Greeting:
+        QCOMPARE(tlsVisit(port, {}, trickyGreeting().size()), trickyGreeting());
+        break;
+    default:
+        QCOMPARE(tlsVisit(port, {}, -1, &closed), QByteArray());
+        QVERIFY(closed);
+        break;
+    }
+    QTRY_VERIFY2_WITH_TIMEOUT(program.has(QRegularExpression(QStringLiteral("TLS handshake done, TLSv1\\.[23], TLS_"))),
+                              qPrintable(program.dump()), Timeout);
+}
+
+// A client that speaks plain text to the TLS port fails the handshake; the program goes on.
+void TestCodeGenerator::pythonTlsRefusesPlainText()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not on PATH");
+    Program program;
+    startPython(program, tlsEcho());
+    if (QTest::currentTestFailed())
+        return;
+    const quint16 port = boundPort(program, QStringLiteral("127.0.0.1"));
+    Client plain;
+    plain.socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QVERIFY(plain.socket.waitForConnected(Timeout));
+    plain.socket.write("GET / HTTP/1.0\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(plain.disconnected.count(), 1, Timeout);
+    QVERIFY(!plain.received.contains("GET")); // nothing echoed in the clear
+    QTRY_VERIFY2_WITH_TIMEOUT(program.has(QRegularExpression(QStringLiteral(": TLS failed: "))), qPrintable(program.dump()),
+                              Timeout);
+    QCOMPARE(tlsVisit(port, "after", 5), QByteArray("after"));
+}
+
+// The Qt program with QSslServer, built with the command it prints, serves a TLS echo.
+void TestCodeGenerator::cppTls()
+{
+    if (!m_cppSkipReason.isEmpty())
+        QSKIP(qPrintable(m_cppSkipReason));
+    Program program;
+    startBuilt(program, QStringLiteral("tlsecho"));
+    if (QTest::currentTestFailed())
+        return;
+    const quint16 port = boundPort(program, QStringLiteral("127.0.0.1"));
+    QVERIFY2(port != 0, qPrintable(program.dump()));
+    QByteArray payload(70 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        payload[i] = char((i * 5) % 256);
+    QCOMPARE(tlsVisit(port, payload, payload.size()), payload);
+    QTRY_VERIFY2_WITH_TIMEOUT(program.has(QRegularExpression(QStringLiteral("TLS handshake done, TLSv1\\.[23], TLS_"))),
+                              qPrintable(program.dump()), Timeout);
+    QVERIFY2(program.has(QRegularExpression(QStringLiteral("^Connection from 127\\.0\\.0\\.1:\\d+$"))),
+             qPrintable(program.dump()));
 }
 
 QTEST_GUILESS_MAIN(TestCodeGenerator)

@@ -3,6 +3,7 @@
 // the encrypted key's passphrase asked for, and the settings kept across runs.
 #include "windowprobe.h"
 #include "commandline.h"
+#include "codeview.h"
 #include "connectiontablemodel.h"
 #include "fingerprintbadge.h"
 #include "listenercontroller.h"
@@ -127,6 +128,7 @@ private slots:
     void settingsSurviveARestart();
     void commandLineTlsListener();
     void commandLineTlsFlags();
+    void codeTabPrintsTheTlsProgram();
 
 private:
     void makeWindow();
@@ -426,5 +428,25 @@ void TestTlsUi::commandLineTlsFlags()
     QVERIFY(!expected.isEmpty());
     QCOMPARE(seen, expected.constFirst());
 }
+void TestTlsUi::codeTabPrintsTheTlsProgram()
+{
+    // The Code tab follows the form: TLS chosen, the program loads the pair the listener serves.
+    auto *code = child<CodeView>(m_window.get(), "codeView");
+    QVERIFY(!code->code().contains(QStringLiteral("ssl")));
+    chooseTls(m_window.get());
+    const SelfSignedStore store;
+    QTRY_VERIFY2_WITH_TIMEOUT(code->code().contains(QStringLiteral("import ssl")), qPrintable(code->code()), Timeout);
+    QVERIFY2(code->code().contains(QStringLiteral("CERT_FILE = '%1'").arg(store.certificatePath())),
+             qPrintable(code->code()));
+    QVERIFY2(code->code().contains(QStringLiteral("openssl s_client -quiet -connect 127.0.0.1:")), qPrintable(code->code()));
+    code->setLanguage(CodeView::Language::Cpp);
+    QVERIFY2(code->code().contains(QStringLiteral("QSslServer server;")), qPrintable(code->code()));
+    // Back to TCP: the plain program again.
+    auto *protocol = child<QComboBox>(m_window.get(), "protocolCombo");
+    protocol->setCurrentIndex(protocol->findText(QStringLiteral("TCP")));
+    QTRY_VERIFY2_WITH_TIMEOUT(code->code().contains(QStringLiteral("QTcpServer server;")), qPrintable(code->code()),
+                              Timeout);
+}
+
 QTEST_MAIN(TestTlsUi)
 #include "tst_tlsui.moc"

@@ -6,6 +6,7 @@
 #include "endpoint.h"
 #include "kernelcolours.h"
 #include "listenerstatus.h"
+#include "selfsignedstore.h"
 #include "settings.h"
 #include "textescapes.h"
 #include "tlssettingsdialog.h"
@@ -193,6 +194,16 @@ CodeSettings ListenerPanel::codeSettings() const
     settings.allowList = chosen.allowList.toString();
     settings.denyList = chosen.denyList.toString();
     settings.idleTimeoutSeconds = chosen.idleTimeoutSeconds;
+    if (ListenerProtocol(m_ui->protocolCombo->currentData().toInt()) == ListenerProtocol::Tls) {
+        // The program loads the files this listener serves, the generated pair's too.
+        TlsSettings tls = m_config.tls;
+        if (tls.source == TlsCertificateSource::SelfSigned) {
+            const SelfSignedStore store;
+            tls.certificatePath = store.certificatePath();
+            tls.keyPath = store.keyPath();
+        }
+        settings.tls = tls;
+    }
     return settings;
 }
 

@@ -22,6 +22,7 @@ ListenerViews::ListenerViews(const Widgets &widgets, QObject *parent)
 {
     connect(m_widgets.listenerPanel, &ListenerPanel::formEdited, this, &ListenerViews::updateCode);
     connect(m_widgets.listenerPanel, &ListenerPanel::behaviourChanged, this, &ListenerViews::updateCode);
+    connect(m_widgets.listenerPanel, &ListenerPanel::tlsEdited, this, &ListenerViews::updateCode);
     updateCode();
 
     QComboBox *scope = m_widgets.scopeCombo;

@@ -1,6 +1,7 @@
 #include "codegenerator.h"
 
 #include "codetemplates.h"
+#include "tlscodetemplates.h"
 
 #include <QHash>
 #include <QStringList>
@@ -10,7 +11,7 @@ bool CodeSettings::operator==(const CodeSettings &other) const
     return address == other.address && address.protocol() == other.address.protocol() && port == other.port
         && backlog == other.backlog && mode == other.mode && greeting == other.greeting
         && maxConnections == other.maxConnections && allowList == other.allowList && denyList == other.denyList
-        && idleTimeoutSeconds == other.idleTimeoutSeconds;
+        && idleTimeoutSeconds == other.idleTimeoutSeconds && tls == other.tls;
 }
 
 namespace {
@@ -196,6 +197,12 @@ QString tryCommand(const CodeSettings &settings, const Target &target)
 {
     const QString port = settings.port == 0 ? QStringLiteral("PORT (the port it prints)")
                                             : QString::number(settings.port);
+    if (settings.tls) {
+        const QString host = target.clientHost.contains(QLatin1Char(':'))
+            ? QLatin1Char('[') + target.clientHost + QLatin1Char(']')
+            : target.clientHost;
+        return QStringLiteral("openssl s_client -quiet -connect ") + host + QLatin1Char(':') + port;
+    }
     return QStringLiteral("nc ") + target.clientHost + QLatin1Char(' ') + port;
 }
 
@@ -233,6 +240,8 @@ QString omissions(const CodeSettings &settings, const QString &comment)
     if (settings.idleTimeoutSeconds > 0)
         lines.append(QStringLiteral("Not reproduced here: the idle timeout (%1 s); idle connections stay open.")
                          .arg(settings.idleTimeoutSeconds));
+    if (settings.tls && settings.tls->clientCertificate == TlsClientCertificate::Request && settings.tls->caPath.isEmpty())
+        lines.append(QStringLiteral("Not reproduced here: asking for a client certificate without a CA to check it."));
     QString text;
     for (const QString &line : std::as_const(lines))
         text += comment + line + QLatin1Char('\n');
@@ -242,12 +251,103 @@ QString omissions(const CodeSettings &settings, const QString &comment)
 Values commonValues(const CodeSettings &settings, const Target &target)
 {
     return {
-        {QStringLiteral("SUMMARY"), modeSummary(settings.mode)},
+        {QStringLiteral("SUMMARY"), modeSummary(settings.mode) + (settings.tls ? QStringLiteral(", over TLS") : QString())},
         {QStringLiteral("TRY"), tryCommand(settings, target)},
         {QStringLiteral("PORT"), QString::number(settings.port)},
         {QStringLiteral("BACKLOG"), QString::number(settings.backlog)},
         {QStringLiteral("MAX"), QString::number(settings.maxConnections)},
     };
+}
+
+// Whether the program asks for a client certificate, and how: empty when it does not.
+QString verifyMode(const TlsSettings &tls, const char *optional, const char *required)
+{
+    if (tls.caPath.isEmpty() || tls.clientCertificate == TlsClientCertificate::None)
+        return {};
+    return QLatin1String(tls.clientCertificate == TlsClientCertificate::Require ? required : optional);
+}
+
+// The Python pieces that make a plain server a TLS one; empty values for plain TCP.
+void insertPythonTls(const CodeSettings &settings, Values &values)
+{
+    using namespace TlsCodeTemplates;
+    const bool tls = settings.tls.has_value();
+    values.insert(QStringLiteral("IMPORT_SSL"), tls ? QStringLiteral("import ssl\n") : QString());
+    values.insert(QStringLiteral("RECV"), tls ? QStringLiteral("read(conn)") : QStringLiteral("conn.recv(4096)"));
+    values.insert(QStringLiteral("RESET_ERRORS"),
+                  tls ? QStringLiteral("(ConnectionResetError, ssl.SSLError)") : QStringLiteral("ConnectionResetError"));
+    values.insert(QStringLiteral("CONNECTION_ERRORS"),
+                  tls ? QStringLiteral("(ConnectionError, ssl.SSLError)") : QStringLiteral("ConnectionError"));
+    for (const char *name : {"TLS_CONSTANTS", "TLS_CONTEXT", "TLS_LOOP_HANDSHAKE", "TLS_HANDSHAKE", "TLS_READ"})
+        values.insert(QLatin1String(name), QString());
+    if (!tls)
+        return;
+    const TlsSettings &settings_ = *settings.tls;
+    Values tlsValues{
+        {QStringLiteral("CERT"), pythonStringLiteral(settings_.certificatePath)},
+        {QStringLiteral("KEY"), pythonStringLiteral(settings_.keyPath)},
+        {QStringLiteral("TIMEOUT"), QString::number(settings_.handshakeTimeoutSeconds)},
+        {QStringLiteral("MINIMUM"), settings_.minimumProtocol == TlsMinimumProtocol::Tls13 ? QStringLiteral("TLSv1_3")
+                                                                                          : QStringLiteral("TLSv1_2")},
+    };
+    QStringList protocols;
+    for (const QString &protocol : settings_.alpn)
+        protocols.append(pythonStringLiteral(protocol));
+    tlsValues.insert(QStringLiteral("PROTOCOLS"), protocols.join(QStringLiteral(", ")));
+    tlsValues.insert(QStringLiteral("ALPN"), protocols.isEmpty() ? QString() : fill(PythonAlpn, tlsValues));
+    const QString verify = verifyMode(settings_, "CERT_OPTIONAL", "CERT_REQUIRED");
+    tlsValues.insert(QStringLiteral("VERIFY"), verify);
+    tlsValues.insert(QStringLiteral("CA"), pythonStringLiteral(settings_.caPath));
+    tlsValues.insert(QStringLiteral("CLIENT_CERT"), verify.isEmpty() ? QString() : fill(PythonClientCertificate, tlsValues));
+    values.insert(QStringLiteral("TLS_CONSTANTS"), fill(PythonConstants, tlsValues));
+    values.insert(QStringLiteral("TLS_CONTEXT"), fill(PythonContext, tlsValues));
+    values.insert(QStringLiteral("TLS_LOOP_HANDSHAKE"), fill(PythonLoopHandshake));
+    values.insert(QStringLiteral("TLS_HANDSHAKE"), fill(PythonHandshake));
+    values.insert(QStringLiteral("TLS_READ"), fill(PythonRead));
+}
+
+// The C++ pieces that make a plain server a TLS one; the plain ones for plain TCP.
+void insertCppTls(const CodeSettings &settings, Values &values)
+{
+    using namespace TlsCodeTemplates;
+    const bool tls = settings.tls.has_value();
+    values.insert(QStringLiteral("QT_VERSION"), tls ? QStringLiteral("// Needs Qt 6.4 or newer, for QSslServer.\n") : QString());
+    values.insert(QStringLiteral("TLS_INCLUDES"), tls ? fill(CppIncludes) : QString());
+    values.insert(QStringLiteral("SERVER_CLASS"), tls ? QStringLiteral("QSslServer") : QStringLiteral("QTcpServer"));
+    values.insert(QStringLiteral("ACCEPTED_SIGNAL"),
+                  tls ? QStringLiteral("pendingConnectionAvailable") : QStringLiteral("newConnection"));
+    values.insert(QStringLiteral("ACCEPTED_LINE"),
+                  tls ? QStringLiteral("peerName(socket) << \": TLS handshake done, \" << sessionText(socket)")
+                      : QStringLiteral("\"Connection from \" << peerName(socket)"));
+    values.insert(QStringLiteral("ACCEPTED_LINE_PEER"),
+                  tls ? QStringLiteral("peer << \": TLS handshake done, \" << sessionText(socket)")
+                      : QStringLiteral("\"Connection from \" << peer"));
+    values.insert(QStringLiteral("TLS_SETUP"), QString());
+    values.insert(QStringLiteral("TLS_STARTED"), QString());
+    values.insert(QStringLiteral("TLS_SESSION"), QString());
+    if (!tls)
+        return;
+    const TlsSettings &settings_ = *settings.tls;
+    Values tlsValues{
+        {QStringLiteral("CERT"), cppStringLine(settings_.certificatePath.toUtf8())},
+        {QStringLiteral("KEY"), cppStringLine(settings_.keyPath.toUtf8())},
+        {QStringLiteral("TIMEOUT_MS"), QString::number(settings_.handshakeTimeoutSeconds * 1000)},
+        {QStringLiteral("PROTOCOL"), settings_.minimumProtocol == TlsMinimumProtocol::Tls13
+                                         ? QStringLiteral("TlsV1_3OrLater")
+                                         : QStringLiteral("TlsV1_2OrLater")},
+    };
+    QStringList protocols;
+    for (const QString &protocol : settings_.alpn)
+        protocols.append(QStringLiteral("QByteArrayLiteral(%1)").arg(cppStringLine(protocol.toUtf8())));
+    tlsValues.insert(QStringLiteral("PROTOCOLS"), protocols.join(QStringLiteral(", ")));
+    tlsValues.insert(QStringLiteral("ALPN"), protocols.isEmpty() ? QString() : fill(CppAlpn, tlsValues));
+    const QString verify = verifyMode(settings_, "QueryPeer", "VerifyPeer");
+    tlsValues.insert(QStringLiteral("VERIFY"), verify);
+    tlsValues.insert(QStringLiteral("CA"), cppStringLine(settings_.caPath.toUtf8()));
+    tlsValues.insert(QStringLiteral("CLIENT_CERT"), verify.isEmpty() ? QString() : fill(CppClientCertificate, tlsValues));
+    values.insert(QStringLiteral("TLS_SETUP"), fill(TlsCodeTemplates::CppSetup, tlsValues));
+    values.insert(QStringLiteral("TLS_STARTED"), fill(CppStarted));
+    values.insert(QStringLiteral("TLS_SESSION"), fill(CppSessionText));
 }
 
 } // namespace
@@ -269,6 +369,7 @@ QString python(const CodeSettings &settings)
     using namespace CodeTemplates;
     const Target target = targetFor(settings.address);
     Values values = commonValues(settings, target);
+    insertPythonTls(settings, values);
     values.insert(QStringLiteral("OMITTED"), omissions(settings, QStringLiteral("# ")));
     values.insert(QStringLiteral("HEADER"), fill(PythonHeader, values));
     values.insert(QStringLiteral("HOST"), pythonStringLiteral(target.host));
@@ -295,14 +396,14 @@ QString python(const CodeSettings &settings)
     }
     values.insert(QStringLiteral("GREETING"), greeting);
     values.insert(QStringLiteral("SEND_GREETING"),
-                  settings.mode == ServerMode::Greeting ? fill(PythonSendGreeting) : QString());
+                  settings.mode == ServerMode::Greeting ? fill(PythonSendGreeting, values) : QString());
     const bool discard = settings.mode == ServerMode::Discard;
     values.insert(QStringLiteral("RECEIVED"), discard ? fill(PythonReceivedDict) : QString());
     values.insert(QStringLiteral("COUNT_START"), discard ? fill(PythonCountStart) : QString());
     values.insert(QStringLiteral("COUNT_END"), discard ? fill(PythonCountEnd) : QString());
-    values.insert(QStringLiteral("RECEIVE"), settings.mode == ServerMode::Echo ? fill(PythonReceiveEcho)
-                                             : discard                         ? fill(PythonReceiveDiscard)
-                                                                               : fill(PythonReceivePrint));
+    values.insert(QStringLiteral("RECEIVE"), settings.mode == ServerMode::Echo ? fill(PythonReceiveEcho, values)
+                                             : discard                         ? fill(PythonReceiveDiscard, values)
+                                                                               : fill(PythonReceivePrint, values));
     return fill(PythonSelectorServer, values);
 }
 
@@ -312,6 +413,7 @@ QString cpp(const CodeSettings &settings)
     const Target target = targetFor(settings.address);
     const bool keepsConnections = settings.mode != ServerMode::AcceptAndClose;
     Values values = commonValues(settings, target);
+    insertCppTls(settings, values);
     values.insert(QStringLiteral("MEMORY"),
                   settings.mode == ServerMode::Discard ? QStringLiteral("\n#include <memory>\n") : QString());
     values.insert(QStringLiteral("OMITTED"), omissions(settings, QStringLiteral("// ")));
@@ -326,7 +428,8 @@ QString cpp(const CodeSettings &settings)
     values.insert(QStringLiteral("BOUND_HOST"), cppStringLine(target.boundHost.toUtf8()).mid(1).chopped(1));
     values.insert(QStringLiteral("EXPOSED"), target.allInterfaces ? fill(CppExposed) : QString());
     values.insert(QStringLiteral("SETUP"), fill(CppSetup, values));
-    values.insert(QStringLiteral("PEER_NAME"), fill(target.ipv6 ? CppPeerNameIPv6 : CppPeerNameIPv4));
+    values.insert(QStringLiteral("PEER_NAME"),
+                  fill(target.ipv6 ? CppPeerNameIPv6 : CppPeerNameIPv4) + values.value(QStringLiteral("TLS_SESSION")));
     if (!keepsConnections)
         return fill(CppAcceptAndClose, values);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "serverbehaviour.h"
+#include "tlssettings.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -20,6 +21,9 @@ struct CodeSettings
     QString allowList;
     QString denyList;
     int idleTimeoutSeconds = 0;
+    // A TLS listener's settings, its certificate and key paths filled in even for a self-signed
+    // pair; nothing for plain TCP.
+    std::optional<TlsSettings> tls;
 
     bool operator==(const CodeSettings &other) const;
     bool operator!=(const CodeSettings &other) const { return !(*this == other); }
@@ -29,9 +33,10 @@ struct CodeSettings
 namespace CodeGenerator {
 
 // Python 3.8 or newer, standard library only: the classic accept loop for Accept and close,
-// one thread with `selectors` for the modes that keep connections open.
+// one thread with `selectors` for the modes that keep connections open; `ssl` for TLS.
 QString python(const CodeSettings &settings);
-// C++17 with Qt 6.3 or newer (QtNetwork), in the fortune server's style, without Q_OBJECT.
+// C++17 with Qt 6.3 or newer (QtNetwork), in the fortune server's style, without Q_OBJECT;
+// QSslServer (Qt 6.4) for TLS.
 QString cpp(const CodeSettings &settings);
 
 // b'...' with every byte that is not printable ASCII escaped: b'Hi\r\n\x00\xc3\xa9'

@@ -48,19 +48,19 @@ def peer_name(addr):
 
 const QLatin1String PythonClassicLoop(R"py(
 @HEADER@import socket
-
+@IMPORT_SSL@
 HOST = @HOST@
 PORT = @PORT@  # 0 lets the system choose a free port
 BACKLOG = @BACKLOG@  # the length of the kernel's accept queue
 # No connection stays open here, so the maximum number of open connections never applies.
+@TLS_CONSTANTS@
 
-
-@PEER_NAME@@SETUP@try:
+@PEER_NAME@@SETUP@@TLS_CONTEXT@try:
     while True:
         print('Waiting for a connection...', flush=True)
         conn, addr = server.accept()
         print('Connection from', @NAME@, flush=True)
-        conn.close()  # FIN: the client reads EOF
+@TLS_LOOP_HANDSHAKE@        conn.close()  # FIN: the client reads EOF
 except KeyboardInterrupt:
     pass  # Ctrl+C stops the server
 )py");
@@ -68,12 +68,12 @@ except KeyboardInterrupt:
 const QLatin1String PythonSelectorServer(R"py(
 @HEADER@import selectors
 import socket
-
+@IMPORT_SSL@
 HOST = @HOST@
 PORT = @PORT@  # 0 lets the system choose a free port
 BACKLOG = @BACKLOG@  # the length of the kernel's accept queue
 MAX_CONNECTIONS = @MAX@  # past this many open, new connections are closed at once
-@GREETING@
+@TLS_CONSTANTS@@GREETING@
 # One thread serves every client: the selector tells which socket has something to read.
 selector = selectors.DefaultSelector()
 clients = {}  # open connection -> 'host:port' of the client
@@ -88,12 +88,12 @@ clients = {}  # open connection -> 'host:port' of the client
         conn.close()
         return
     print('Connection from', name, flush=True)
-    clients[conn] = name
+@TLS_HANDSHAKE@    clients[conn] = name
 @COUNT_START@    selector.register(conn, selectors.EVENT_READ, receive)
 @SEND_GREETING@    print('Waiting for a connection...', flush=True)
 
 
-def receive(conn):
+@TLS_READ@def receive(conn):
 @RECEIVE@
 
 def drop(conn, how):
@@ -104,7 +104,7 @@ def drop(conn, how):
     conn.close()
 
 
-@SETUP@print('Waiting for a connection...', flush=True)
+@SETUP@@TLS_CONTEXT@print('Waiting for a connection...', flush=True)
 selector.register(server, selectors.EVENT_READ, accept)
 try:
     while True:
@@ -129,15 +129,15 @@ const QLatin1String PythonCountEnd(R"py(
 const QLatin1String PythonSendGreeting(R"py(
     try:
         conn.sendall(GREETING)
-    except ConnectionError:  # the client is gone already
+    except @CONNECTION_ERRORS@:  # the client is gone already
         drop(conn, 'reset by the peer')
 )py");
 
 const QLatin1String PythonReceivePrint(R"py(
     """Called when a client sent something or closed: prints what arrives, sends nothing."""
     try:
-        data = conn.recv(4096)
-    except ConnectionResetError:
+        data = @RECV@
+    except @RESET_ERRORS@:
         drop(conn, 'reset by the peer')
         return
     if not data:  # b'': the client closed its side (FIN)
@@ -150,10 +150,10 @@ const QLatin1String PythonReceivePrint(R"py(
 const QLatin1String PythonReceiveEcho(R"py(
     """Called when a client sent something or closed: sends back what arrives."""
     try:
-        data = conn.recv(4096)
+        data = @RECV@
         # sendall waits while this client is not reading: simple, at the others' expense.
         conn.sendall(data)
-    except ConnectionError:
+    except @CONNECTION_ERRORS@:
         drop(conn, 'reset by the peer')
         return
     if not data:  # b'': the client closed its side (FIN)
@@ -163,8 +163,8 @@ const QLatin1String PythonReceiveEcho(R"py(
 const QLatin1String PythonReceiveDiscard(R"py(
     """Called when a client sent something or closed: counts what arrives, keeps nothing."""
     try:
-        data = conn.recv(4096)
-    except ConnectionResetError:
+        data = @RECV@
+    except @RESET_ERRORS@:
         drop(conn, 'reset by the peer')
         return
     if not data:  # b'': the client closed its side (FIN)
@@ -178,11 +178,11 @@ const QLatin1String PythonReceiveDiscard(R"py(
 const QLatin1String CppHeader(R"cpp(
 // Socket Lab's server, in C++ with Qt.
 // @SUMMARY@.
-// Save it as server.cpp and build it (there is no Q_OBJECT, so moc is not needed):
+@QT_VERSION@// Save it as server.cpp and build it (there is no Q_OBJECT, so moc is not needed):
 //     g++ -std=c++17 -fPIC server.cpp $(pkg-config --cflags --libs Qt6Network) -o server
 // then run ./server and connect from another terminal: @TRY@
 @OMITTED@#include <QCoreApplication>
-#include <QHostAddress>
+@TLS_INCLUDES@#include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTextStream>
@@ -196,9 +196,9 @@ const QLatin1String CppSetup(R"cpp(
     const quint16 port = @PORT@; // 0 lets the system choose a free port
     const int backlog = @BACKLOG@; // the length of the kernel's accept queue
 @MAXIMUM@
-    QTcpServer server;
+    @SERVER_CLASS@ server;
     server.setListenBacklogSize(backlog); // Qt 6.3 or newer
-    if (!server.listen(address, port)) {
+@TLS_SETUP@    if (!server.listen(address, port)) {
         QTextStream(stderr) << "Could not listen: " << server.errorString() << Qt::endl;
         return 1;
     }
@@ -271,9 +271,9 @@ const QLatin1String CppAcceptAndClose(R"cpp(
 @PEER_NAME@int main(int argc, char *argv[])
 {
 @SETUP@
-    QObject::connect(&server, &QTcpServer::newConnection, [&] {
+@TLS_STARTED@    QObject::connect(&server, &QTcpServer::@ACCEPTED_SIGNAL@, [&] {
         while (QTcpSocket *socket = server.nextPendingConnection()) {
-            out << "Connection from " << peerName(socket) << Qt::endl;
+            out << @ACCEPTED_LINE@ << Qt::endl;
             QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             socket->disconnectFromHost(); // FIN: the client reads EOF
         }
@@ -290,7 +290,7 @@ const QLatin1String CppServer(R"cpp(
 {
 @SETUP@
     int open = 0; // connections open now
-    QObject::connect(&server, &QTcpServer::newConnection, [&] {
+@TLS_STARTED@    QObject::connect(&server, &QTcpServer::@ACCEPTED_SIGNAL@, [&] {
         while (QTcpSocket *socket = server.nextPendingConnection()) {
             const QString peer = peerName(socket);
             if (open >= maxConnections) {
@@ -301,7 +301,7 @@ const QLatin1String CppServer(R"cpp(
                 continue;
             }
             ++open;
-            out << "Connection from " << peer << Qt::endl;
+            out << @ACCEPTED_LINE_PEER@ << Qt::endl;
 @HANDLERS@        }
         out << "Waiting for a connection..." << Qt::endl;
     });
