@@ -309,13 +309,11 @@ void ListenerPanel::validateForm()
         ListenerConfig typed = m_config;
         typed.address = m_ui->addressCombo->currentText().trimmed();
         typed.port = port.port;
-        for (const ListenerConfig &other : std::as_const(m_others)) {
-            if (typed.overlaps(other)) {
-                error = tr("Another listener already uses %1:%2")
-                            .arg(Endpoint::formatAddress(QHostAddress(other.address)))
-                            .arg(other.port);
-                break;
-            }
+        if (const qsizetype overlap = typed.firstOverlap(m_others); overlap >= 0) {
+            const ListenerConfig &other = m_others.at(overlap);
+            error = tr("Another listener already uses %1:%2")
+                        .arg(Endpoint::formatAddress(QHostAddress(other.address)))
+                        .arg(other.port);
         }
     }
     m_formValid = error.isEmpty();

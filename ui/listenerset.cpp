@@ -228,10 +228,8 @@ bool ListenerSet::startFromConfig(int listenerId)
         reason = tr("listening on all interfaces needs a confirmation: start it from the form");
     if (reason.isEmpty()) {
         const QList<ListenerConfig> others = othersThan(listenerId);
-        for (const ListenerConfig &other : others) {
-            if (config.overlaps(other))
-                reason = tr("another listener already uses %1:%2").arg(other.address).arg(other.port);
-        }
+        if (const qsizetype overlap = config.firstOverlap(others); overlap >= 0)
+            reason = tr("another listener already uses %1:%2").arg(others.at(overlap).address).arg(others.at(overlap).port);
     }
     if (!reason.isEmpty()) {
         emit refused(tr("Listener %1 not started: %2").arg(m_model->label(listenerId), reason));

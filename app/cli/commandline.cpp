@@ -328,10 +328,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         ListenerConfig config;
         config.address = spec.address.toString();
         config.port = spec.port;
-        for (qsizetype i = 0; i < configs.size(); ++i) {
-            if (!configs.at(i).overlaps(config))
-                continue;
-            const ListenSpec &other = options.listens.at(i);
+        if (const qsizetype overlap = config.firstOverlap(configs); overlap >= 0) {
+            const ListenSpec &other = options.listens.at(overlap);
             if (other.address == spec.address)
                 return usageError(Text::tr("Bad --listen values: %1 is given twice").arg(Endpoint::format(spec.address, spec.port)));
             return usageError(Text::tr("Bad --listen values: %1 and %2 both take port %3")

@@ -65,6 +65,15 @@ bool ListenerConfig::overlaps(const ListenerConfig &other) const
     return addressesOverlap(mine.address, theirs.address);
 }
 
+qsizetype ListenerConfig::firstOverlap(const QList<ListenerConfig> &others) const
+{
+    for (qsizetype i = 0; i < others.size(); ++i) {
+        if (overlaps(others.at(i)))
+            return i;
+    }
+    return -1;
+}
+
 QStringList ListenerConfig::conflicts(const QList<ListenerConfig> &configs)
 {
     QStringList lines;

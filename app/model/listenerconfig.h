@@ -33,6 +33,9 @@ struct ListenerConfig
     // on addresses that overlap (0.0.0.0 takes every IPv4 address, :: every address, both
     // families, as the listener binds it).
     bool overlaps(const ListenerConfig &other) const;
+    // The first of the others this one overlaps, or -1: the one check the form, the start of a
+    // listener and the command line all make.
+    qsizetype firstOverlap(const QList<ListenerConfig> &others) const;
     // One line per pair of listeners that cannot both listen, "Listener 1 and listener 3 both
     // use 127.0.0.1:9000" (1-based positions, or the names); empty when none do. Checked before
     // any socket is bound; an unreadable address is left to the listener to report.
