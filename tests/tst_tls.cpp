@@ -86,8 +86,8 @@ private slots:
     void badInput();
     void expiredCertificateIsAWarning();
     void unreadableFile();
-    void closeSendsCloseNotify();
-    void resetStaysReset();
+    void closeAsSClientSeesIt_data();
+    void closeAsSClientSeesIt();
     void halfCloseIsRefused();
     void echoHoldsBackAPeerThatDoesNotRead();
     void tlsFlags_data();
@@ -510,8 +510,18 @@ void TestTls::unreadableFile()
              qPrintable(unreadable.error));
 }
 
-void TestTls::closeSendsCloseNotify()
+void TestTls::closeAsSClientSeesIt_data()
 {
+    QTest::addColumn<CloseMode>("mode");
+    QTest::addColumn<ConnectionState>("state");
+    QTest::newRow("close sends close_notify") << CloseMode::Graceful << ConnectionState::Closed;
+    QTest::newRow("reset stays a reset") << CloseMode::Reset << ConnectionState::Aborted;
+}
+
+void TestTls::closeAsSClientSeesIt()
+{
+    QFETCH(CloseMode, mode);
+    QFETCH(ConnectionState, state);
     ListenerController controller;
     BatchRecorder recorder(&controller);
     controller.setTls(selfSignedSetup());
@@ -524,32 +534,16 @@ void TestTls::closeSendsCloseNotify()
     QVERIFY(client.waitForStarted(Timeout));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().handshakesDone, quint64(1), Timeout);
     const quint64 id = recorder.connections().keys().first();
-    controller.closeConnections({id}, CloseMode::Graceful);
+    controller.closeConnections({id}, mode);
     QVERIFY(client.waitForFinished(Timeout));
     const QByteArray output = client.readAllStandardOutput() + client.readAllStandardError();
-    QVERIFY2(output.contains("\nclosed\n") || output.startsWith("closed\n"), output.right(400).constData());
-    QVERIFY(!output.contains("read:errno"));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).state, ConnectionState::Closed, Timeout);
-}
-
-void TestTls::resetStaysReset()
-{
-    ListenerController controller;
-    BatchRecorder recorder(&controller);
-    controller.setTls(selfSignedSetup());
-    START_LISTENING(controller, recorder, 5);
-
-    QProcess client;
-    client.start(QStringLiteral("openssl"), {QStringLiteral("s_client"), QStringLiteral("-connect"),
-                                             QStringLiteral("127.0.0.1:%1").arg(recorder.status().port)});
-    QVERIFY(client.waitForStarted(Timeout));
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().handshakesDone, quint64(1), Timeout);
-    const quint64 id = recorder.connections().keys().first();
-    controller.closeConnections({id}, CloseMode::Reset);
-    QVERIFY(client.waitForFinished(Timeout));
-    const QByteArray output = client.readAllStandardOutput() + client.readAllStandardError();
-    QVERIFY2(output.contains("read:errno=104"), output.right(400).constData()); // ECONNRESET
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).state, ConnectionState::Aborted, Timeout);
+    if (mode == CloseMode::Graceful) {
+        QVERIFY2(output.contains("\nclosed\n") || output.startsWith("closed\n"), output.right(400).constData());
+        QVERIFY(!output.contains("read:errno"));
+    } else {
+        QVERIFY2(output.contains("read:errno=104"), output.right(400).constData()); // ECONNRESET
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.info(id).state, state, Timeout);
 }
 
 void TestTls::halfCloseIsRefused()
