@@ -47,6 +47,7 @@ private slots:
     void version();
     void badUsage_data();
     void badUsage();
+    void scriptBounds();
     void usageExitCode();
     void statsFileInReadOnlyFolder();
     void modeAndStatsFile_data();
@@ -211,6 +212,25 @@ void TestCommandLine::badUsage_data()
     QTest::newRow("listen twice on one port")
         << QStringList{listen, QStringLiteral("127.0.0.1:1"), listen, QStringLiteral("127.0.0.1:1")}
         << QStringList{listen, QStringLiteral("twice")};
+    const QString headless = QStringLiteral("--headless");
+    QTest::newRow("exit-after 0") << QStringList{headless, QStringLiteral("--exit-after"), QStringLiteral("0")}
+                                  << QStringList{QStringLiteral("--exit-after"), QStringLiteral("\"0\"")};
+    QTest::newRow("exit-after words") << QStringList{headless, QStringLiteral("--exit-after"), QStringLiteral("ten")}
+                                      << QStringList{QStringLiteral("--exit-after"), QStringLiteral("\"ten\"")};
+    QTest::newRow("exit-after in the window") << QStringList{QStringLiteral("--exit-after"), QStringLiteral("3")}
+                                              << QStringList{QStringLiteral("--exit-after is for --headless")};
+    QTest::newRow("duration 0") << QStringList{headless, QStringLiteral("--duration"), QStringLiteral("0")}
+                                << QStringList{QStringLiteral("--duration"), QStringLiteral("\"0\"")};
+    QTest::newRow("duration negative") << QStringList{headless, QStringLiteral("--duration=-1")}
+                                       << QStringList{QStringLiteral("--duration"), QStringLiteral("\"-1\"")};
+    QTest::newRow("duration four decimals")
+        << QStringList{headless, QStringLiteral("--duration"), QStringLiteral("1.2345")}
+        << QStringList{QStringLiteral("--duration"), QStringLiteral("\"1.2345\"")};
+    QTest::newRow("duration twice") << QStringList{headless, QStringLiteral("--duration"), QStringLiteral("1"),
+                                                   QStringLiteral("--duration"), QStringLiteral("2")}
+                                    << QStringList{QStringLiteral("at most once")};
+    QTest::newRow("duration in the window") << QStringList{QStringLiteral("--duration"), QStringLiteral("3")}
+                                            << QStringList{QStringLiteral("--duration is for --headless")};
     QTest::newRow("backlog 0") << QStringList{backlog, QStringLiteral("0")}
                                << QStringList{backlog, QStringLiteral("\"0\""), QStringLiteral("1 to 65535")};
     QTest::newRow("backlog negative") << QStringList{backlog, QStringLiteral("-3")}
@@ -414,6 +434,18 @@ void TestCommandLine::statsFileInReadOnlyFolder()
     QVERIFY2(result.outcome == CommandLine::Outcome::BadUsage, qPrintable(describe(result)));
     QVERIFY2(result.message.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("cannot write")),
              qPrintable(result.message));
+}
+
+void TestCommandLine::scriptBounds()
+{
+    const CommandLine::Result result = CommandLine::parse(
+        withProgram({QStringLiteral("--headless"), QStringLiteral("--exit-after"), QStringLiteral("12"),
+                     QStringLiteral("--duration"), QStringLiteral("2.5")}));
+    QVERIFY2(result.outcome == CommandLine::Outcome::Run, qPrintable(describe(result)));
+    QCOMPARE(result.options.exitAfter, std::optional<int>(12));
+    QCOMPARE(result.options.durationMs, std::optional<qint64>(2500));
+    const CommandLine::Result none = CommandLine::parse(withProgram({QStringLiteral("--headless")}));
+    QVERIFY(!none.options.exitAfter && !none.options.durationMs);
 }
 
 void TestCommandLine::usageExitCode()

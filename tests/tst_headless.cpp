@@ -56,6 +56,8 @@ private slots:
     void version();
     void statsFile_data();
     void statsFile();
+    void exitAfter();
+    void duration();
 
 private:
     QString m_binary;
@@ -516,6 +518,61 @@ void TestHeadless::statsFile()
     stats = readStats(path);
     QCOMPARE(stats.value(QStringLiteral("accepted")).toInt(), 2);
     QVERIFY(stats.value(QStringLiteral("written_ms")).toDouble() > stats.value(QStringLiteral("measurement_started_ms")).toDouble());
+}
+
+// --exit-after 2: two connections end, the run stops by itself with 0, closing the one still open.
+void TestHeadless::exitAfter()
+{
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--exit-after"), QStringLiteral("2")});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump()));
+    QTcpSocket stays;
+    stays.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QVERIFY(stays.waitForConnected(Timeout));
+    QSignalSpy staysClosed(&stays, &QTcpSocket::disconnected);
+    for (int i = 0; i < 2; ++i) {
+        QTcpSocket client;
+        client.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+        QVERIFY(client.waitForConnected(Timeout));
+        QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(QStringLiteral("Connection from 127.0.0.1:%1").arg(client.localPort())) >= 0,
+                                  qPrintable(server.dump()), Timeout);
+        QVERIFY2(server.process.state() == QProcess::Running, qPrintable(server.dump()));
+        client.disconnectFromHost();
+    }
+    QVERIFY2(server.process.waitForFinished(Timeout), qPrintable(server.dump()));
+    server.finishReading();
+    QCOMPARE(server.process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.process.exitCode(), 0);
+    QVERIFY2(server.indexOf(QStringLiteral("2 connections ended (--exit-after), stopping")) >= 0, qPrintable(server.dump()));
+    // The one still open is closed, as the peer sees it.
+    QTRY_COMPARE_WITH_TIMEOUT(staysClosed.count(), 1, Timeout);
+}
+
+// --duration 0.5: the run stops by itself after about half a second, with 0.
+void TestHeadless::duration()
+{
+    QElapsedTimer timer;
+    timer.start();
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--duration"), QStringLiteral("0.5")});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump()));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QVERIFY(client.waitForConnected(Timeout));
+    QSignalSpy closed(&client, &QTcpSocket::disconnected);
+    QVERIFY2(server.process.waitForFinished(Timeout), qPrintable(server.dump()));
+    const qint64 elapsed = timer.elapsed();
+    server.finishReading();
+    QVERIFY2(elapsed >= 500, qPrintable(QString::number(elapsed)));
+    QCOMPARE(server.process.exitCode(), 0);
+    QVERIFY2(server.indexOf(QStringLiteral("Ran for 0.5 s (--duration), stopping")) >= 0, qPrintable(server.dump()));
+    QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, Timeout);
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "endpoint.h"
+#include "scriptflags.h"
 #include "settings.h"
 #include "textescapes.h"
 
@@ -283,6 +284,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const TlsFlags tlsFlags;
     for (const QCommandLineOption *option : tlsFlags.all())
         parser.addOption(*option);
+    const ScriptFlags scriptFlags;
+    for (const QCommandLineOption *option : scriptFlags.all())
+        parser.addOption(*option);
 
     Result result;
     const auto usageError = [&](const QString &message) {
@@ -433,6 +437,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             return usageError(Text::tr("Bad --stats-file value \"%1\": cannot write there").arg(options.statsFile));
     }
     if (const QString error = tlsFlags.parse(parser, &options); !error.isEmpty())
+        return usageError(error);
+    if (const QString error = scriptFlags.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     // A headless tls:// listener needs a certificate: better no listener than a plain one where
     // TLS was asked for. The window's listener has its form's TLS settings.

@@ -43,6 +43,8 @@ struct CommandLineOptions
     bool closeOnStop = false;  // the window only: a headless run always closes them at exit
     QString transcriptDir;     // --transcript-dir: headless writes each ended connection's transcript here
     QString statsFile; // --stats-file: where to keep the figures a benchmark reads
+    std::optional<int> exitAfter;   // --exit-after: headless stops once this many connections ended
+    std::optional<qint64> durationMs; // --duration: headless stops after this long
     // Any --tls-* flag or --alpn: how the tls:// listeners serve TLS; with no tls:// listener,
     // every listener of the run is TLS. The passphrase is never a flag (SOCKETLAB_TLS_PASSPHRASE).
     std::optional<TlsSettings> tls;
@@ -52,7 +54,7 @@ struct CommandLineOptions
 };
 
 // socketlab [--listen [tcp://|tls://]HOST:PORT]... [--backlog N] [--mode MODE] [behaviour flags] [--headless]
-//           [--transcript-dir DIR] [--stats-file PATH]
+//           [--transcript-dir DIR] [--stats-file PATH] [--exit-after N] [--duration SECONDS]
 //           [--tls-cert FILE --tls-key FILE | --tls-self-signed] [--tls-min 1.2|1.3]
 //           [--tls-client-cert none|request|require] [--tls-ca FILE] [--alpn LIST]
 //           [--tls-handshake-timeout S]

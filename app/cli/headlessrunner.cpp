@@ -11,9 +11,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QSaveFile>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <utility>
 
 namespace {
@@ -47,6 +49,14 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
     // Nothing can inspect an ended connection here; its transcript is written out or dropped.
     m_controller->keepEndedTranscripts(0);
     m_controller->handOverEndedTranscripts(!options.transcriptDir.isEmpty());
+    if (options.durationMs) {
+        m_durationTimer = new QTimer(this);
+        m_durationTimer->setSingleShot(true);
+        m_durationTimer->setTimerType(Qt::PreciseTimer);
+        connect(m_durationTimer, &QTimer::timeout, this, [this] {
+            stop(tr("Ran for %1 s (--duration), stopping").arg(double(*m_options.durationMs) / 1000.0));
+        });
+    }
     if (!options.statsFile.isEmpty()) {
         m_stats = new StatsReporter(options.statsFile, QStringLiteral("headless"), m_controller, this);
         connect(m_signals, &SignalWatcher::user1Received, m_stats, &StatsReporter::resetMeasurement);
@@ -80,6 +90,8 @@ int HeadlessRunner::exec()
             m_controller->start(ids.at(i), spec.address, spec.port, m_options.backlog);
         }
     }
+    if (m_durationTimer)
+        m_durationTimer->start(int(std::min<qint64>(*m_options.durationMs, std::numeric_limits<int>::max())));
     return QCoreApplication::exec();
 }
 
@@ -113,6 +125,15 @@ void HeadlessRunner::onUpdated(const UpdateBatch &batch)
     }
     for (const EndedTranscript &ended : batch.endedTranscripts)
         writeTranscript(ended);
+    if (m_options.exitAfter && !m_stopping) {
+        // Every accepted connection that is no longer open has ended, refused ones included.
+        m_ended[batch.listenerId] = batch.totals.accepted - quint64(std::max(0, batch.totals.open));
+        quint64 ended = 0;
+        for (const quint64 count : std::as_const(m_ended))
+            ended += count;
+        if (ended >= quint64(*m_options.exitAfter))
+            stop(tr("%n connection(s) ended (--exit-after), stopping", nullptr, int(ended)));
+    }
 
     if (batch.statusChanged && batch.status.state == ListenerState::Error && !m_stopping) {
         if (!m_exitCode)
@@ -144,11 +165,18 @@ void HeadlessRunner::onDeliveryDone()
 
 void HeadlessRunner::onTerminationRequested(int signalNumber)
 {
+    stop(tr("Received signal %1, stopping").arg(signalNumber));
+}
+
+void HeadlessRunner::stop(const QString &why)
+{
     if (m_stopping)
         return;
     m_stopping = true;
+    if (m_durationTimer)
+        m_durationTimer->stop();
     // Logged by the listener, behind what it logged before, so the lines print in time order.
-    m_controller->note(tr("Received signal %1, stopping").arg(signalNumber));
+    m_controller->note(why);
     const QList<int> ids = m_controller->listenerIds();
     m_running = QSet<int>(ids.cbegin(), ids.cend());
     for (const int id : ids)

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QList>
+#include <QHash>
 #include <QSet>
 
 #include <optional>
@@ -14,6 +15,7 @@ class ListenerController;
 class SignalWatcher;
 class StatsReporter;
 class QTextStream;
+class QTimer;
 struct EndedTranscript;
 struct UpdateBatch;
 
@@ -38,6 +40,8 @@ private:
     // Prints the lines of the batches that arrived together in time order, then exits if asked.
     void onDeliveryDone();
     void onTerminationRequested(int signalNumber);
+    // Stops every listener and exits once they say so; why is logged first.
+    void stop(const QString &why);
     // --transcript-dir: DIR/connection-N.txt, a text listing as the inspector exports it.
     void writeTranscript(const EndedTranscript &ended);
 
@@ -52,4 +56,6 @@ private:
     std::optional<int> m_exitCode; // decided by a batch, acted on once its lines are out
     QString m_pendingError;        // why listening failed, for stderr
     bool m_transcriptWriteFailed = false; // said once, not per connection
+    QHash<int, quint64> m_ended; // --exit-after: per listener, its connections that ended
+    QTimer *m_durationTimer = nullptr; // --duration
 };

@@ -372,7 +372,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="+42"/>
+        <location filename="../../app/cli/commandline.cpp" line="+43"/>
         <source>not an existing folder</source>
         <translation>kein vorhandener Ordner</translation>
     </message>
@@ -394,6 +394,7 @@
     <message>
         <location line="+0"/>
         <location line="+41"/>
+        <location filename="../../app/cli/scriptflags.cpp" line="+14"/>
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -456,6 +457,7 @@
     <message>
         <location line="-112"/>
         <location line="+114"/>
+        <location filename="../../app/cli/scriptflags.cpp" line="+4"/>
         <source>SECONDS</source>
         <translation>SEKUNDEN</translation>
     </message>
@@ -505,7 +507,7 @@
         <translation>DIR</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Try &apos;%1 --help&apos; for the options.</source>
         <translation>Die Optionen zeigt &apos;%1 --help&apos;.</translation>
     </message>
@@ -515,13 +517,14 @@
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+171"/>
+        <location line="-166"/>
+        <location line="+174"/>
+        <location filename="../../app/cli/scriptflags.cpp" line="+18"/>
         <source>Give --%1 at most once</source>
         <translation>--%1 höchstens einmal angeben</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>&quot;%1&quot; is not a protocol here; use tcp:// or tls://</source>
         <translation>&quot;%1&quot; ist hier kein Protokoll; verwenden Sie tcp:// oder tls://</translation>
     </message>
@@ -606,7 +609,7 @@
         <translation>Ohne Fenster laufen und das Ereignisprotokoll bis SIGINT oder SIGTERM auf stdout ausgeben. Lauscht auf jedem --listen oder auf 127.0.0.1:9000.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Give --listen at most %1 times</source>
         <translation>--listen höchstens %1-mal angeben</translation>
     </message>
@@ -616,7 +619,7 @@
         <translation>Ungültiger Wert für --listen: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Bad --listen values: %1 is given twice</source>
         <translation>Ungültige Werte für --listen: %1 ist zweimal angegeben</translation>
     </message>
@@ -701,9 +704,34 @@
         <translation>Ungültiger Wert für --stats-file &quot;%1&quot;: Dort kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or --tls-self-signed</source>
         <translation>Ungültiger Wert für --listen %1: TLS-Listener brauchen --tls-cert/--tls-key oder --tls-self-signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/scriptflags.cpp" line="-25"/>
+        <source>Headless only: stop once N connections have ended (closed, reset, refused or failed), then exit.</source>
+        <translation>Nur ohne Fenster: aufhören, sobald N Verbindungen beendet sind (geschlossen, zurückgesetzt, abgewiesen oder fehlgeschlagen), dann beenden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Headless only: stop after SECONDS (up to three decimals), then exit.</source>
+        <translation>Nur ohne Fenster: nach SEKUNDEN aufhören (bis zu drei Nachkommastellen), dann beenden.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--%1 is for --headless: the window runs until it is closed</source>
+        <translation>--%1 gilt für --headless: Das Fenster läuft, bis es geschlossen wird</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bad --exit-after value &quot;%1&quot;: expected a whole number from 1 to %2</source>
+        <translation>Ungültiger Wert für --exit-after &quot;%1&quot;: erwartet wird eine ganze Zahl von 1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bad --duration value &quot;%1&quot;: expected seconds above 0, at most %2</source>
+        <translation>Ungültiger Wert für --duration &quot;%1&quot;: erwartet werden Sekunden über 0, höchstens %2</translation>
     </message>
 </context>
 <context>
@@ -1695,18 +1723,23 @@
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../../app/cli/headlessrunner.cpp" line="+92"/>
+        <location filename="../../app/cli/headlessrunner.cpp" line="+57"/>
+        <source>Ran for %1 s (--duration), stopping</source>
+        <translation>%1 s gelaufen (--duration), wird beendet</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>socketlab: warning: %1</source>
         <translation>socketlab: Warnung: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+47"/>
+        <location line="+56"/>
         <source>socketlab: %1</source>
         <translation>socketlab: %1</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-54"/>
         <source>Set SOCKETLAB_TLS_PASSPHRASE to the key&apos;s passphrase.</source>
         <translation>Setzen Sie SOCKETLAB_TLS_PASSPHRASE auf die Passphrase des Schlüssels.</translation>
     </message>
@@ -1715,13 +1748,21 @@
         <source>Made a new self-signed certificate for localhost</source>
         <translation>Neues selbstsigniertes Zertifikat für localhost erstellt</translation>
     </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n connection(s) ended (--exit-after), stopping</source>
+        <translation>
+            <numerusform>%n Verbindung beendet (--exit-after), wird beendet</numerusform>
+            <numerusform>%n Verbindungen beendet (--exit-after), wird beendet</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+51"/>
+        <location line="+33"/>
         <source>Received signal %1, stopping</source>
         <translation>Signal %1 empfangen, wird beendet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>Connection #%1 from %2, accepted %3, %4
 
 </source>
@@ -1954,12 +1995,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+508"/>
+        <location line="+510"/>
         <source>Waiting for a connection...</source>
         <translation>Warte auf eine Verbindung …</translation>
     </message>
     <message>
-        <location line="-491"/>
+        <location line="-493"/>
         <source>Allow list: %1</source>
         <translation>Erlaubt-Liste: %1</translation>
     </message>
@@ -2062,7 +2103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Closing %n connection(s)</source>
         <translation>
             <numerusform>Schließe %n Verbindung</numerusform>
@@ -2177,7 +2218,7 @@
         <translation>Listener %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+56"/>
         <source>%1 and %2 both use port %3 on %4</source>
         <translation>%1 und %2 verwenden beide Port %3 auf %4</translation>
     </message>
@@ -2221,7 +2262,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/listenerpanel.cpp" line="+336"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+345"/>
         <source>&amp;Start listening</source>
         <translation>&amp;Lauschen starten</translation>
     </message>
@@ -2353,7 +2394,7 @@
         <translation>Verbindungen ohne Verkehr in beide Richtungen werden nach dieser Zeit geschlossen (FIN).</translation>
     </message>
     <message>
-        <location filename="../../ui/listenerpanel.cpp" line="-414"/>
+        <location filename="../../ui/listenerpanel.cpp" line="-422"/>
         <source>Start or stop listening</source>
         <translation>Lauschen starten oder stoppen</translation>
     </message>
@@ -2373,7 +2414,7 @@
         <translation>TLS</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+199"/>
         <source>Greeting: %1; not applied</source>
         <translation>Begrüßung: %1; nicht übernommen</translation>
     </message>
@@ -2383,7 +2424,7 @@
         <translation>Ein anderer Listener verwendet bereits %1:%2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stoppen</translation>
     </message>
@@ -2447,12 +2488,12 @@
         <translation>Lauschen auf allen Schnittstellen muss bestätigt werden: Starten Sie ihn über das Formular</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>another listener already uses %1:%2</source>
         <translation>ein anderer Listener verwendet bereits %1:%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+67"/>
         <source>Listener %1 not started: %2</source>
         <translation>Listener %1 nicht gestartet: %2</translation>
@@ -2613,12 +2654,12 @@ Passphrase:</translation>
 <context>
     <name>ListenerViews</name>
     <message>
-        <location filename="../../ui/listenerviews.cpp" line="+28"/>
+        <location filename="../../ui/listenerviews.cpp" line="+29"/>
         <source>What the lifecycle strip, the accept-queue gauge and the chart show: the listener the form edits, or every listener as one</source>
         <translation>Was Lebenszyklus, Accept-Warteschlange und Diagramm zeigen: den Listener, den das Formular bearbeitet, oder alle Listener zusammen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>All listeners</source>
         <translation>Alle Listener</translation>
     </message>
@@ -2679,7 +2720,7 @@ Passphrase:</translation>
 <context>
     <name>LogLevel</name>
     <message>
-        <location filename="../../app/model/logentry.cpp" line="+16"/>
+        <location filename="../../app/model/logentry.cpp" line="+19"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
@@ -2832,7 +2873,7 @@ Passphrase:</translation>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+154"/>
+        <location filename="../../ui/mainwindow.cpp" line="+156"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -2862,22 +2903,22 @@ Passphrase:</translation>
         <translation>Die Spalten der Tabelle und die Größen der Bereiche wie beim ersten Start</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+159"/>
         <source>How many closed connections the table keeps; their transcripts are kept as long as their rows, each up to Keep KiB: at most %1 now. Clear closed frees them.</source>
         <translation>Wie viele beendete Verbindungen die Tabelle behält; ihre Mitschnitte bleiben so lange wie ihre Zeilen, je bis zu „Behalten“ KiB: derzeit höchstens %1. „Beendete entfernen“ gibt sie frei.</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Socket Lab — %1</source>
         <translation>Socket Lab — %1</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-299"/>
         <source>Listeners</source>
         <translation>Listener</translation>
     </message>
     <message>
-        <location line="+372"/>
+        <location line="+375"/>
         <source>Try it: nc %1 %2</source>
         <translation>Ausprobieren: nc %1 %2</translation>
     </message>

@@ -48,6 +48,17 @@
     </message>
 </context>
 <context>
+    <name>HeadlessRunner</name>
+    <message numerus="yes">
+        <location filename="../../app/cli/headlessrunner.cpp" line="+135"/>
+        <source>%n connection(s) ended (--exit-after), stopping</source>
+        <translation>
+            <numerusform>%n connection ended (--exit-after), stopping</numerusform>
+            <numerusform>%n connections ended (--exit-after), stopping</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Listener</name>
     <message numerus="yes">
         <location filename="../../app/net/listener.cpp" line="+148"/>
@@ -98,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Closing %n connection(s)</source>
         <translation>
             <numerusform>Closing %n connection</numerusform>
@@ -144,7 +155,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+458"/>
+        <location filename="../../ui/mainwindow.cpp" line="+461"/>
         <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
         <translation>
             <numerusform>The selected connection has been half-closed: the server shut its sending side, so it can only read</numerusform>
