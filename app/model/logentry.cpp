@@ -12,6 +12,41 @@ QString LogEntry::formatted(bool namingListener) const
     return line + text;
 }
 
+QString logEventName(LogEvent event)
+{
+    switch (event) {
+    case LogEvent::Other:
+        return {};
+    case LogEvent::Bound:
+        return QStringLiteral("bound");
+    case LogEvent::Listening:
+        return QStringLiteral("listening");
+    case LogEvent::ListenFailed:
+        return QStringLiteral("listen_failed");
+    case LogEvent::Waiting:
+        return QStringLiteral("waiting");
+    case LogEvent::Stopped:
+        return QStringLiteral("stopped");
+    case LogEvent::Accepted:
+        return QStringLiteral("accepted");
+    case LogEvent::TlsEstablished:
+        return QStringLiteral("tls_established");
+    case LogEvent::Closed:
+        return QStringLiteral("closed");
+    case LogEvent::Reset:
+        return QStringLiteral("reset");
+    case LogEvent::Refused:
+        return QStringLiteral("refused");
+    case LogEvent::Failed:
+        return QStringLiteral("failed");
+    case LogEvent::TlsFailed:
+        return QStringLiteral("tls_failed");
+    case LogEvent::Sent:
+        return QStringLiteral("sent");
+    }
+    return {};
+}
+
 QString logLevelText(LogLevel level)
 {
     switch (level) {

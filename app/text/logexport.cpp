@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace LogExport {
 
 namespace {
@@ -33,6 +35,35 @@ QString csvField(const QString &value)
 
 } // namespace
 
+QJsonObject jsonObject(const LogEntry &entry)
+{
+    QJsonObject object{
+        {QStringLiteral("timestamp"), isoTimestamp(entry.timestampMs)},
+        {QStringLiteral("epoch_ms"), entry.timestampMs},
+        {QStringLiteral("level"), logLevelText(entry.level)},
+        {QStringLiteral("message"), entry.text},
+    };
+    // What the line is about, where it is about something: absent fields are unknown.
+    if (entry.event != LogEvent::Other)
+        object.insert(QStringLiteral("event"), logEventName(entry.event));
+    if (entry.listenerId != 0)
+        object.insert(QStringLiteral("listener"), entry.listenerId);
+    if (entry.connectionId != 0)
+        object.insert(QStringLiteral("connection"), qint64(entry.connectionId));
+    if (!entry.peer.isEmpty())
+        object.insert(QStringLiteral("peer"), entry.peer);
+    if (entry.bytesIn >= 0 || entry.bytesOut >= 0) {
+        object.insert(QStringLiteral("bytes"), std::max<qint64>(0, entry.bytesIn) + std::max<qint64>(0, entry.bytesOut));
+        if (entry.bytesIn >= 0)
+            object.insert(QStringLiteral("bytes_in"), entry.bytesIn);
+        if (entry.bytesOut >= 0)
+            object.insert(QStringLiteral("bytes_out"), entry.bytesOut);
+    }
+    if (!entry.reason.isEmpty())
+        object.insert(QStringLiteral("reason"), entry.reason);
+    return object;
+}
+
 QByteArray toCsv(const QList<LogEntry> &entries)
 {
     QString text = QStringLiteral("timestamp,level,message\r\n");
@@ -47,13 +78,7 @@ QByteArray toJsonLines(const QList<LogEntry> &entries)
 {
     QByteArray lines;
     for (const LogEntry &entry : entries) {
-        const QJsonObject object{
-            {QStringLiteral("timestamp"), isoTimestamp(entry.timestampMs)},
-            {QStringLiteral("epoch_ms"), entry.timestampMs},
-            {QStringLiteral("level"), logLevelText(entry.level)},
-            {QStringLiteral("message"), entry.text},
-        };
-        lines += QJsonDocument(object).toJson(QJsonDocument::Compact);
+        lines += QJsonDocument(jsonObject(entry)).toJson(QJsonDocument::Compact);
         lines += '\n';
     }
     return lines;

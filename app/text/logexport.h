@@ -3,6 +3,7 @@
 #include "logentry.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 
 // The event log as files for other tools, UTF-8, timestamps in ISO 8601 local time with the offset.
@@ -12,6 +13,10 @@ namespace LogExport {
 // A field starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it as text
 // instead of running it as a formula.
 QByteArray toCsv(const QList<LogEntry> &entries);
+
+// One entry as JSON: timestamp, epoch_ms, level and message always; event, listener,
+// connection, peer, bytes (in + out), bytes_in, bytes_out and reason where the entry has them.
+QJsonObject jsonObject(const LogEntry &entry);
 
 // One compact JSON object per line, each line ending with '\n':
 // {"epoch_ms":1700000000123,"level":"Info","message":"...","timestamp":"2023-11-14T22:13:20.123Z"}
