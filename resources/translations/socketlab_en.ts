@@ -50,7 +50,7 @@
 <context>
     <name>Listener</name>
     <message numerus="yes">
-        <location filename="../../app/net/listener.cpp" line="+148"/>
+        <location filename="../../app/net/listener.cpp" line="+136"/>
         <source>%n connection(s) left open</source>
         <translation>
             <numerusform>%n connection left open</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+59"/>
         <source>Idle timeout: %n s</source>
         <translation>
             <numerusform>Idle timeout: %n s</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Closing %n connection(s)</source>
         <translation>
             <numerusform>Closing %n connection</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+115"/>
+        <location line="+66"/>
         <source>already %n connection(s) open, the maximum</source>
         <translation>
             <numerusform>already %n connection open, the maximum</numerusform>
@@ -144,7 +144,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+458"/>
+        <location filename="../../ui/mainwindow.cpp" line="+461"/>
         <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
         <translation>
             <numerusform>The selected connection has been half-closed: the server shut its sending side, so it can only read</numerusform>
