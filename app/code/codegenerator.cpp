@@ -1,9 +1,9 @@
 #include "codegenerator.h"
 
+#include "codeliterals.h"
 #include "codetemplates.h"
-#include "tlscodetemplates.h"
+#include "tlscodevalues.h"
 
-#include <QHash>
 #include <QStringList>
 
 bool CodeSettings::operator==(const CodeSettings &other) const
@@ -16,110 +16,12 @@ bool CodeSettings::operator==(const CodeSettings &other) const
 
 namespace {
 
-using Values = QHash<QString, QString>;
-
-bool isPrintableAscii(char c)
-{
-    return c >= 0x20 && c < 0x7f;
-}
-
-bool isHexDigit(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-QString hexEscape(char c)
-{
-    return QStringLiteral("\\x%1").arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0'));
-}
-
-// The bytes split after each line feed, so a multi-line greeting reads line by line.
-QList<QByteArray> lines(const QByteArray &bytes)
-{
-    QList<QByteArray> result;
-    qsizetype start = 0;
-    while (start < bytes.size()) {
-        const qsizetype newline = bytes.indexOf('\n', start);
-        const qsizetype end = newline < 0 ? bytes.size() : newline + 1;
-        result.append(bytes.mid(start, end - start));
-        start = end;
-    }
-    if (result.isEmpty())
-        result.append(QByteArray());
-    return result;
-}
-
-QString pythonBytesLine(const QByteArray &bytes)
-{
-    QString text = QStringLiteral("b'");
-    for (const char c : bytes) {
-        switch (c) {
-        case '\\': text += QLatin1String("\\\\"); break;
-        case '\'': text += QLatin1String("\\'"); break;
-        case '\t': text += QLatin1String("\\t"); break;
-        case '\n': text += QLatin1String("\\n"); break;
-        case '\r': text += QLatin1String("\\r"); break;
-        // \0 would read the digits after it as octal, so NUL is always \x00.
-        default: text += isPrintableAscii(c) ? QString(QLatin1Char(c)) : hexEscape(c); break;
-        }
-    }
-    return text + QLatin1Char('\'');
-}
-
-QString cppStringLine(const QByteArray &bytes)
-{
-    QString text = QStringLiteral("\"");
-    bool hexPending = false; // the last escape was \xHH, which would swallow a following hex digit
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        const char c = bytes.at(i);
-        if (hexPending && isHexDigit(c))
-            text += QLatin1String("\" \"");
-        hexPending = false;
-        switch (c) {
-        case '\\': text += QLatin1String("\\\\"); break;
-        case '"': text += QLatin1String("\\\""); break;
-        case '\t': text += QLatin1String("\\t"); break;
-        case '\n': text += QLatin1String("\\n"); break;
-        case '\r': text += QLatin1String("\\r"); break;
-        case '\0': {
-            // An octal escape takes up to three digits: \0 only when no digit follows.
-            const bool digitFollows = i + 1 < bytes.size() && bytes.at(i + 1) >= '0' && bytes.at(i + 1) <= '9';
-            text += digitFollows ? QLatin1String("\\000") : QLatin1String("\\0");
-            break;
-        }
-        case '?':
-            // "??=" and its kind were trigraphs before C++17.
-            text += i > 0 && bytes.at(i - 1) == '?' ? QLatin1String("\\?") : QLatin1String("?");
-            break;
-        default:
-            if (isPrintableAscii(c)) {
-                text += QLatin1Char(c);
-            } else {
-                text += hexEscape(c);
-                hexPending = true;
-            }
-            break;
-        }
-    }
-    return text + QLatin1Char('"');
-}
-
-// A Python str literal for an address, which is ASCII.
-QString pythonStringLiteral(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('\''), QLatin1String("\\'"));
-    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
-}
-
-QString joinLiteralLines(const QList<QByteArray> &parts, QString (*line)(const QByteArray &), const QString &separator)
-{
-    QStringList texts;
-    for (const QByteArray &part : parts)
-        texts.append(line(part));
-    return texts.join(separator);
-}
+using CodeLiterals::cppStringLine;
+using CodeLiterals::joinLiteralLines;
+using CodeLiterals::lines;
+using CodeLiterals::pythonBytesLine;
+using CodeLiterals::pythonStringLiteral;
+using CodeTemplates::Values;
 
 // Where the program binds, in the words each language needs.
 struct Target
@@ -206,28 +108,6 @@ QString tryCommand(const CodeSettings &settings, const Target &target)
     return QStringLiteral("nc ") + target.clientHost + QLatin1Char(' ') + port;
 }
 
-// The template with every @NAME@ replaced by its value, in one pass: a value is never rescanned.
-QString fill(QLatin1String pattern, const Values &values = {})
-{
-    // Templates start on the line after their opening quote.
-    const QString source = pattern.startsWith(QLatin1Char('\n')) ? QString(pattern.mid(1)) : QString(pattern);
-    QString result;
-    qsizetype from = 0;
-    while (true) {
-        const qsizetype open = source.indexOf(QLatin1Char('@'), from);
-        const qsizetype close = open < 0 ? -1 : source.indexOf(QLatin1Char('@'), open + 1);
-        if (close < 0) {
-            result += QStringView(source).mid(from);
-            return result;
-        }
-        const QString name = source.mid(open + 1, close - open - 1);
-        Q_ASSERT_X(values.contains(name), "CodeGenerator", "a template names a value it was not given");
-        result += QStringView(source).mid(from, open - from);
-        result += values.value(name);
-        from = close + 1;
-    }
-}
-
 // What both languages share: the numbers, the mode, the address and how to try it.
 // A comment line for each setting in force that the program leaves out, so a reader is not misled.
 QString omissions(const CodeSettings &settings, const QString &comment)
@@ -259,109 +139,18 @@ Values commonValues(const CodeSettings &settings, const Target &target)
     };
 }
 
-// Whether the program asks for a client certificate, and how: empty when it does not.
-QString verifyMode(const TlsSettings &tls, const char *optional, const char *required)
-{
-    if (tls.caPath.isEmpty() || tls.clientCertificate == TlsClientCertificate::None)
-        return {};
-    return QLatin1String(tls.clientCertificate == TlsClientCertificate::Require ? required : optional);
-}
-
-// The Python pieces that make a plain server a TLS one; empty values for plain TCP.
-void insertPythonTls(const CodeSettings &settings, Values &values)
-{
-    using namespace TlsCodeTemplates;
-    const bool tls = settings.tls.has_value();
-    values.insert(QStringLiteral("IMPORT_SSL"), tls ? QStringLiteral("import ssl\n") : QString());
-    values.insert(QStringLiteral("RECV"), tls ? QStringLiteral("read(conn)") : QStringLiteral("conn.recv(4096)"));
-    values.insert(QStringLiteral("RESET_ERRORS"),
-                  tls ? QStringLiteral("(ConnectionResetError, ssl.SSLError)") : QStringLiteral("ConnectionResetError"));
-    values.insert(QStringLiteral("CONNECTION_ERRORS"),
-                  tls ? QStringLiteral("(ConnectionError, ssl.SSLError)") : QStringLiteral("ConnectionError"));
-    for (const char *name : {"TLS_CONSTANTS", "TLS_CONTEXT", "TLS_LOOP_HANDSHAKE", "TLS_HANDSHAKE", "TLS_READ"})
-        values.insert(QLatin1String(name), QString());
-    if (!tls)
-        return;
-    const TlsSettings &settings_ = *settings.tls;
-    Values tlsValues{
-        {QStringLiteral("CERT"), pythonStringLiteral(settings_.certificatePath)},
-        {QStringLiteral("KEY"), pythonStringLiteral(settings_.keyPath)},
-        {QStringLiteral("TIMEOUT"), QString::number(settings_.handshakeTimeoutSeconds)},
-        {QStringLiteral("MINIMUM"), settings_.minimumProtocol == TlsMinimumProtocol::Tls13 ? QStringLiteral("TLSv1_3")
-                                                                                          : QStringLiteral("TLSv1_2")},
-    };
-    QStringList protocols;
-    for (const QString &protocol : settings_.alpn)
-        protocols.append(pythonStringLiteral(protocol));
-    tlsValues.insert(QStringLiteral("PROTOCOLS"), protocols.join(QStringLiteral(", ")));
-    tlsValues.insert(QStringLiteral("ALPN"), protocols.isEmpty() ? QString() : fill(PythonAlpn, tlsValues));
-    const QString verify = verifyMode(settings_, "CERT_OPTIONAL", "CERT_REQUIRED");
-    tlsValues.insert(QStringLiteral("VERIFY"), verify);
-    tlsValues.insert(QStringLiteral("CA"), pythonStringLiteral(settings_.caPath));
-    tlsValues.insert(QStringLiteral("CLIENT_CERT"), verify.isEmpty() ? QString() : fill(PythonClientCertificate, tlsValues));
-    values.insert(QStringLiteral("TLS_CONSTANTS"), fill(PythonConstants, tlsValues));
-    values.insert(QStringLiteral("TLS_CONTEXT"), fill(PythonContext, tlsValues));
-    values.insert(QStringLiteral("TLS_LOOP_HANDSHAKE"), fill(PythonLoopHandshake));
-    values.insert(QStringLiteral("TLS_HANDSHAKE"), fill(PythonHandshake));
-    values.insert(QStringLiteral("TLS_READ"), fill(PythonRead));
-}
-
-// The C++ pieces that make a plain server a TLS one; the plain ones for plain TCP.
-void insertCppTls(const CodeSettings &settings, Values &values)
-{
-    using namespace TlsCodeTemplates;
-    const bool tls = settings.tls.has_value();
-    values.insert(QStringLiteral("QT_VERSION"), tls ? QStringLiteral("// Needs Qt 6.4 or newer, for QSslServer.\n") : QString());
-    values.insert(QStringLiteral("TLS_INCLUDES"), tls ? fill(CppIncludes) : QString());
-    values.insert(QStringLiteral("SERVER_CLASS"), tls ? QStringLiteral("QSslServer") : QStringLiteral("QTcpServer"));
-    values.insert(QStringLiteral("ACCEPTED_SIGNAL"),
-                  tls ? QStringLiteral("pendingConnectionAvailable") : QStringLiteral("newConnection"));
-    values.insert(QStringLiteral("ACCEPTED_LINE"),
-                  tls ? QStringLiteral("peerName(socket) << \": TLS handshake done, \" << sessionText(socket)")
-                      : QStringLiteral("\"Connection from \" << peerName(socket)"));
-    values.insert(QStringLiteral("ACCEPTED_LINE_PEER"),
-                  tls ? QStringLiteral("peer << \": TLS handshake done, \" << sessionText(socket)")
-                      : QStringLiteral("\"Connection from \" << peer"));
-    values.insert(QStringLiteral("TLS_SETUP"), QString());
-    values.insert(QStringLiteral("TLS_STARTED"), QString());
-    values.insert(QStringLiteral("TLS_SESSION"), QString());
-    if (!tls)
-        return;
-    const TlsSettings &settings_ = *settings.tls;
-    Values tlsValues{
-        {QStringLiteral("CERT"), cppStringLine(settings_.certificatePath.toUtf8())},
-        {QStringLiteral("KEY"), cppStringLine(settings_.keyPath.toUtf8())},
-        {QStringLiteral("TIMEOUT_MS"), QString::number(settings_.handshakeTimeoutSeconds * 1000)},
-        {QStringLiteral("PROTOCOL"), settings_.minimumProtocol == TlsMinimumProtocol::Tls13
-                                         ? QStringLiteral("TlsV1_3OrLater")
-                                         : QStringLiteral("TlsV1_2OrLater")},
-    };
-    QStringList protocols;
-    for (const QString &protocol : settings_.alpn)
-        protocols.append(QStringLiteral("QByteArrayLiteral(%1)").arg(cppStringLine(protocol.toUtf8())));
-    tlsValues.insert(QStringLiteral("PROTOCOLS"), protocols.join(QStringLiteral(", ")));
-    tlsValues.insert(QStringLiteral("ALPN"), protocols.isEmpty() ? QString() : fill(CppAlpn, tlsValues));
-    const QString verify = verifyMode(settings_, "QueryPeer", "VerifyPeer");
-    tlsValues.insert(QStringLiteral("VERIFY"), verify);
-    tlsValues.insert(QStringLiteral("CA"), cppStringLine(settings_.caPath.toUtf8()));
-    tlsValues.insert(QStringLiteral("CLIENT_CERT"), verify.isEmpty() ? QString() : fill(CppClientCertificate, tlsValues));
-    values.insert(QStringLiteral("TLS_SETUP"), fill(TlsCodeTemplates::CppSetup, tlsValues));
-    values.insert(QStringLiteral("TLS_STARTED"), fill(CppStarted));
-    values.insert(QStringLiteral("TLS_SESSION"), fill(CppSessionText));
-}
-
 } // namespace
 
 namespace CodeGenerator {
 
 QString pythonBytesLiteral(const QByteArray &bytes)
 {
-    return joinLiteralLines(lines(bytes), &pythonBytesLine, QStringLiteral(" "));
+    return CodeLiterals::pythonBytesLiteral(bytes);
 }
 
 QString cppStringLiteral(const QByteArray &bytes)
 {
-    return joinLiteralLines(lines(bytes), &cppStringLine, QStringLiteral(" "));
+    return CodeLiterals::cppStringLiteral(bytes);
 }
 
 QString python(const CodeSettings &settings)
@@ -369,7 +158,7 @@ QString python(const CodeSettings &settings)
     using namespace CodeTemplates;
     const Target target = targetFor(settings.address);
     Values values = commonValues(settings, target);
-    insertPythonTls(settings, values);
+    TlsCodeValues::insertPython(settings.tls, values);
     values.insert(QStringLiteral("OMITTED"), omissions(settings, QStringLiteral("# ")));
     values.insert(QStringLiteral("HEADER"), fill(PythonHeader, values));
     values.insert(QStringLiteral("HOST"), pythonStringLiteral(target.host));
@@ -413,7 +202,7 @@ QString cpp(const CodeSettings &settings)
     const Target target = targetFor(settings.address);
     const bool keepsConnections = settings.mode != ServerMode::AcceptAndClose;
     Values values = commonValues(settings, target);
-    insertCppTls(settings, values);
+    TlsCodeValues::insertCpp(settings.tls, values);
     values.insert(QStringLiteral("MEMORY"),
                   settings.mode == ServerMode::Discard ? QStringLiteral("\n#include <memory>\n") : QString());
     values.insert(QStringLiteral("OMITTED"), omissions(settings, QStringLiteral("// ")));

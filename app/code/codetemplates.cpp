@@ -1,6 +1,6 @@
 #include "codetemplates.h"
 
-// Each piece starts on the line after its opening R"( ; CodeGenerator drops that first line break.
+// Each piece starts on the line after its opening R"( ; fill() drops that first line break.
 namespace CodeTemplates {
 
 const QLatin1String PythonHeader(R"py(
@@ -353,5 +353,26 @@ const QLatin1String CppHandleGreeting(R"cpp(
             // write() only queues the bytes; Qt sends them once the event loop runs again.
             socket->write(greeting, sizeof greeting - 1);
 )cpp");
+
+QString fill(QLatin1String pattern, const Values &values)
+{
+    // Templates start on the line after their opening quote.
+    const QString source = pattern.startsWith(QLatin1Char('\n')) ? QString(pattern.mid(1)) : QString(pattern);
+    QString result;
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype open = source.indexOf(QLatin1Char('@'), from);
+        const qsizetype close = open < 0 ? -1 : source.indexOf(QLatin1Char('@'), open + 1);
+        if (close < 0) {
+            result += QStringView(source).mid(from);
+            return result;
+        }
+        const QString name = source.mid(open + 1, close - open - 1);
+        Q_ASSERT_X(values.contains(name), "CodeGenerator", "a template names a value it was not given");
+        result += QStringView(source).mid(from, open - from);
+        result += values.value(name);
+        from = close + 1;
+    }
+}
 
 } // namespace CodeTemplates

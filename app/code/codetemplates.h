@@ -1,10 +1,18 @@
 #pragma once
 
+#include <QHash>
 #include <QLatin1String>
+#include <QString>
 
 // The pieces of the printed programs. @NAME@ marks where CodeGenerator puts a value; a piece
 // that is left out is an empty value, so each piece carries its own line breaks.
 namespace CodeTemplates {
+
+// Each @NAME@ of a piece and its value.
+using Values = QHash<QString, QString>;
+
+// The piece with every @NAME@ replaced by its value, in one pass: a value is never rescanned.
+QString fill(QLatin1String pattern, const Values &values = {});
 
 // Python: the comment that opens every program (@SUMMARY@, @TRY@).
 extern const QLatin1String PythonHeader;

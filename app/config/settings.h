@@ -1,17 +1,18 @@
 #pragma once
 
 #include <QByteArray>
-#include <QHash>
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
-#include <QVariant>
+
+#include <memory>
 
 #include "listenerconfig.h"
 #include "serverbehaviour.h"
 #include "tlssettings.h"
 
-class QSettings;
+class ListenerSettings;
+class SettingsStore;
 
 // The user's choices, remembered between runs. Values read back are checked and fall back
 // to the defaults (the seed's 127.0.0.1:9000, backlog 5) when missing or out of range, with a
@@ -102,38 +103,9 @@ public:
     QStringList warnings() const;
 
 private:
-    struct ListenerKeys;
-    static ListenerKeys listenerKeys(int index);
-    ListenerConfig listenerAt(int index) const;
-    void storeListener(int index, const ListenerConfig &config);
-    QString addressAt(const QString &key) const;
-    QString greetingAt(const QString &key) const;
-    ServerBehaviour behaviourAt(const ListenerKeys &keys) const;
-    void storeBehaviour(const ListenerKeys &keys, const ServerBehaviour &behaviour);
-    // Sets *unreadable when a value could not be read and a strict one stands in for it.
-    TlsSettings tlsAt(const ListenerKeys &keys, bool *unreadable) const;
-    void storeTls(const ListenerKeys &keys, const TlsSettings &tls);
-    QString nameAt(const QString &key) const;
-    ListenerProtocol protocolAt(const QString &key) const;
-    // The stored value, or nothing in a file that is read as empty.
-    QVariant read(const QString &key) const;
-    void store(const QString &key, const QVariant &value);
-    // Notes a value read as the one in effect, and returns it.
-    template<typename T>
-    T inEffect(const QString &key, T value) const;
-    AccessList inEffect(const QString &key, AccessList list) const;
-    AccessList accessList(const QString &key, const QString &name) const;
-    int boundedInt(const QString &key, int defaultValue, int minimum, int maximum) const;
-    // true or false as written; anything else is false, with a warning.
-    bool checkedBool(const QString &key) const;
+    // Window states are QByteArrays of at most MaxStateBytes; anything else is ignored.
     QByteArray boundedBytes(const QString &key) const;
-    void warn(const QString &key, const QString &problem) const;
 
-    QSettings *m_settings = nullptr;
-    // Each key's value in effect, as read (or its default) or as last set.
-    mutable QHash<QString, QVariant> m_inEffect;
-    bool m_readOnly = false;
-    bool m_recordOnly = false;
-    // Reads are const and lazy, so what they find wrong is collected as they go.
-    mutable QStringList m_warnings;
+    std::unique_ptr<SettingsStore> m_store;
+    std::unique_ptr<ListenerSettings> m_listeners;
 };

@@ -1,24 +1,20 @@
 #include "listener.h"
 
-#include "acceptgate.h"
+#include "acceptedsocket.h"
+#include "acceptloop.h"
 #include "connection.h"
+#include "connectionreport.h"
 #include "endpoint.h"
 #include "kernelmonitor.h"
 #include "listenfailure.h"
+#include "memorytrimmer.h"
 #include "socketoptions.h"
-#include "tlssession.h"
 
 #include <QDateTime>
-#include <QSocketNotifier>
-#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
-
-#ifdef __GLIBC__
-#  include <malloc.h>
-#endif
 
 Listener::Listener(QObject *parent)
     : Listener(1, nullptr, parent)
@@ -30,19 +26,15 @@ Listener::Listener(int listenerId, quint64 *nextConnectionId, QObject *parent)
     , m_listenerId(listenerId)
     , m_nextId(nextConnectionId ? nextConnectionId : &m_ownNextId)
     , m_flushTimer(new QTimer(this))
-    , m_trimTimer(new QTimer(this))
     , m_idleTimer(new QTimer(this))
     , m_kernel(new KernelMonitor([this](quint64 id) { return descriptorOf(id); }, this))
-    , m_gate(new AcceptGate(this, m_status, m_totals))
+    , m_acceptLoop(new AcceptLoop(this, m_status, m_totals))
+    , m_trimmer(new MemoryTrimmer([this] { return m_connections.isEmpty(); }, this))
 {
-    connect(m_gate, &AcceptGate::logged, this, &Listener::log);
-    connect(m_gate, &AcceptGate::pausedReasonChanged, this, &Listener::setPausedReason);
+    connect(m_acceptLoop, &AcceptLoop::accepted, this, &Listener::takeDescriptor);
+    connect(m_acceptLoop, &AcceptLoop::logged, this, &Listener::log);
+    connect(m_acceptLoop, &AcceptLoop::pausedReasonChanged, this, &Listener::setPausedReason);
     connect(m_kernel, &KernelMonitor::changed, this, &Listener::scheduleFlush);
-    // glibc keeps the memory of freed connections for reuse; after a churn of thousands that
-    // is tens of MiB the process would otherwise hold at its peak for good.
-    m_trimTimer->setInterval(TrimIntervalMs);
-    connect(m_trimTimer, &QTimer::timeout, this, &Listener::releaseFreedMemory);
-    m_trimTimer->start();
     // One sweep for all connections rather than a timer each: thousands of timers would cost
     // more than looking at every connection twice a second.
     m_idleTimer->setInterval(IdleSweepIntervalMs);
@@ -64,7 +56,7 @@ Listener::~Listener()
 void Listener::startListening(const QHostAddress &address, quint16 port, int backlog)
 {
     closeListeningSocket();
-    m_gate->reset();
+    m_acceptLoop->reset();
     // An access list that cannot be read fails closed: no socket is opened at all.
     if (const QString unreadable = unreadableAccessList(); !unreadable.isEmpty()) {
         ListenerStatus status = failedStatus(address, port, backlog);
@@ -96,14 +88,10 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     status.port = serverPort();
     status.backlog = listenBacklogSize();
     setStatus(status);
-    // Qt's accept loop sets each connection up before it accepts the next, and so takes too long
-    // to empty a short queue: a client connecting again at once overflows a backlog of 5 and
-    // waits a second for its SYN to be sent again. Qt's accepting stays off; acceptReady() does it.
+    // Qt's accepting stays off: the accept loop empties the queue faster.
     pauseAccepting();
-    m_acceptNotifier = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
-    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &Listener::acceptReady);
+    m_acceptLoop->start();
     m_kernel->startListenQueue(socketDescriptor());
-    m_gate->watch(m_acceptNotifier);
     log(LogLevel::Info, tr("Socket bound to %1").arg(Endpoint::format(status.address, status.port)));
     log(LogLevel::Info, tr("Listening with backlog %1").arg(status.backlog));
     if (m_tls)
@@ -141,7 +129,7 @@ void Listener::stopListening(bool closeConnections)
         log(LogLevel::Info, tr("Stopped listening on %1").arg(where));
     }
     m_kernel->stopListenQueue();
-    m_gate->reset();
+    m_acceptLoop->reset();
     if (closeConnections)
         closeAllConnections();
     else if (!m_connections.isEmpty())
@@ -164,7 +152,7 @@ void Listener::setPaused(bool paused)
     status.paused = paused;
     setStatus(status);
     // Out of descriptors, accepting stays off until the retry finds some free.
-    updateAccepting();
+    m_acceptLoop->updateEnabled();
     if (paused) {
         log(LogLevel::Info, tr("Accepting paused: new connections wait in the kernel's accept queue (backlog %1)")
                                 .arg(m_status.backlog));
@@ -173,18 +161,10 @@ void Listener::setPaused(bool paused)
     }
 }
 
-void Listener::updateAccepting()
-{
-    if (m_acceptNotifier)
-        m_acceptNotifier->setEnabled(!m_status.paused && !m_gate->isShut());
-}
-
 void Listener::closeListeningSocket()
 {
-    // The notifier goes first: it must never watch a closed descriptor, which the system may
-    // hand out again.
-    delete m_acceptNotifier;
-    m_acceptNotifier = nullptr;
+    // The accept loop stops watching first: the descriptor may be handed out again once closed.
+    m_acceptLoop->stop();
     if (isListening())
         close();
 }
@@ -300,20 +280,20 @@ void Listener::keepEndedTranscripts(int count)
 void Listener::forgetEndedTranscripts()
 {
     m_archive.clear();
-    releaseMemoryNow();
+    m_trimmer->trimNow();
 }
 
 void Listener::handOverEndedTranscripts(bool handOver)
 {
     m_handOverTranscripts = handOver;
     if (!handOver)
-        m_endedTranscripts = {};
+        m_pending.dropHandOvers();
 }
 
 void Listener::note(const QString &text)
 {
     // The application's own line, carried in this listener's batch: it names no listener.
-    m_pendingLog.append(LogEntry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Info, text, 0});
+    m_pending.appendLog(LogEntry{QDateTime::currentMSecsSinceEpoch(), LogLevel::Info, text, 0});
     scheduleFlush();
 }
 
@@ -357,63 +337,19 @@ void Listener::closeIdleConnections()
         if (info.state != ConnectionState::Open || now - info.lastActivityMs <= limitMs)
             continue;
         // Said once, in the line that tells how the connection ended, with how long it was idle.
-        m_closeReasons.insert(info.id, tr("idle for %1 s (the timeout is %2 s)")
-                                           .arg((now - info.lastActivityMs) / 1000)
-                                           .arg(m_behaviour.idleTimeoutSeconds));
+        m_closeReasons.insert(info.id,
+                              ConnectionReport::idleReason(now - info.lastActivityMs, m_behaviour.idleTimeoutSeconds));
         connection->close();
-    }
-}
-
-void Listener::acceptReady()
-{
-    // Setting a connection up costs many times what accepting it does, so the kernel's queue is
-    // emptied first and looked at again before each set-up: a client that connects again at once
-    // would otherwise fill a short backlog meanwhile. At most AcceptBatch per turn of the event
-    // loop, so that a flood of new connections cannot starve the open ones of their reads and
-    // closes; the notifier fires again on the next turn while more wait.
-    int taken = 0;
-    while (taken < AcceptBatch) {
-        while (m_acceptNotifier && m_acceptNotifier->isEnabled() && taken + m_accepted.size() < AcceptBatch) {
-            const SocketOptions::Accepted accepted = SocketOptions::acceptConnection(socketDescriptor());
-            if (accepted.descriptor < 0) {
-                if (accepted.error != 0)
-                    m_gate->acceptFailed(accepted.error);
-                break;
-            }
-            m_accepted.append(accepted);
-        }
-        if (m_accepted.isEmpty())
-            break;
-        takeDescriptor(m_accepted.takeFirst());
-        ++taken;
     }
 }
 
 void Listener::takeDescriptor(const SocketOptions::Accepted &accepted)
 {
-    m_sinceAccept.start();
-    if (m_tls) {
-        takeTlsDescriptor(accepted);
-        return;
-    }
-    auto *socket = new QTcpSocket(this);
-    // TCP sockets are always buffered in Qt; Connection caps the buffer.
-    if (!socket->setSocketDescriptor(accepted.descriptor, QAbstractSocket::ConnectedState, QIODevice::ReadWrite)) {
-        log(LogLevel::Error, tr("Could not take an accepted connection: %1").arg(socket->errorString()));
-        delete socket;
-        SocketOptions::closeSocket(accepted.descriptor);
-        return;
-    }
-    take(socket, accepted.peerAddress, accepted.peerPort);
-}
-
-void Listener::takeTlsDescriptor(const SocketOptions::Accepted &accepted)
-{
+    m_trimmer->connectionAccepted();
     QString error;
-    QSslSocket *socket = TlsSession::createSocket(accepted.descriptor, *m_tls, this, &error);
+    QTcpSocket *socket = AcceptedSocket::open(accepted, m_tls ? &*m_tls : nullptr, this, &error);
     if (!socket) {
         log(LogLevel::Error, tr("Could not take an accepted connection: %1").arg(error));
-        SocketOptions::closeSocket(accepted.descriptor);
         return;
     }
     take(socket, accepted.peerAddress, accepted.peerPort);
@@ -423,13 +359,8 @@ void Listener::startTls(Connection *connection)
 {
     connect(connection, &Connection::tlsEstablished, this, [this](quint64 id) {
         ++m_totals.handshakesDone;
-        if (const Connection *established = m_connections.value(id)) {
-            const ConnectionInfo &info = established->info();
-            log(LogLevel::Connection, tr("Connection #%1 from %2: TLS handshake done, %3, %4")
-                                          .arg(id)
-                                          .arg(Endpoint::format(info.peerAddress, info.peerPort), info.tlsProtocol,
-                                               info.tlsCipher));
-        }
+        if (const Connection *established = m_connections.value(id))
+            log(LogLevel::Connection, ConnectionReport::tlsEstablished(established->info()));
     });
     connection->startTls(*m_tls);
 }
@@ -453,13 +384,8 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     connect(connection, &Connection::changed, this, &Listener::onConnectionChanged);
     connect(connection, &Connection::finished, this, &Listener::onConnectionFinished);
     connect(connection, &Connection::halfClosed, this, [this](quint64 halfClosedId) {
-        if (const Connection *halfClosedConnection = m_connections.value(halfClosedId)) {
-            const ConnectionInfo &halfInfo = halfClosedConnection->info();
-            log(LogLevel::Connection,
-                tr("Connection #%1 from %2 half-closed by the server: the peer reads EOF and can still send")
-                    .arg(halfClosedId)
-                    .arg(Endpoint::format(halfInfo.peerAddress, halfInfo.peerPort)));
-        }
+        if (const Connection *halfClosedConnection = m_connections.value(halfClosedId))
+            log(LogLevel::Connection, ConnectionReport::halfClosed(halfClosedConnection->info()));
     });
     m_connections.insert(id, connection);
 
@@ -467,9 +393,8 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     m_totals.open = int(m_connections.size());
     m_totals.peakOpen = std::max(m_totals.peakOpen, m_totals.open);
     m_acceptedSinceFlush = true;
-    log(LogLevel::Connection, tr("Connection from %1").arg(Endpoint::format(connection->info().peerAddress,
-                                                                            connection->info().peerPort)));
-    m_dirty.insert(id);
+    log(LogLevel::Connection, ConnectionReport::accepted(connection->info()));
+    m_pending.connectionChanged(id);
     scheduleFlush();
     // Before the greeting: written earlier, it would go out in clear.
     if (m_tls)
@@ -485,7 +410,7 @@ void Listener::onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sent
 {
     m_totals.bytesReceived += static_cast<quint64>(receivedDelta);
     m_totals.bytesSent += static_cast<quint64>(sentDelta);
-    m_dirty.insert(id);
+    m_pending.connectionChanged(id);
     scheduleFlush();
 }
 
@@ -494,56 +419,29 @@ void Listener::onConnectionFinished(quint64 id)
     Connection *connection = m_connections.take(id);
     if (!connection)
         return;
-    ++m_finishedSinceTrim;
+    m_trimmer->connectionEnded();
     ConnectionInfo info = connection->info();
     info.listenerId = m_listenerId;
-    m_finishedInfos.insert(id, info);
     m_archive.insert(id, connection->transcript());
     if (m_handOverTranscripts) {
-        m_endedTranscripts.append(
+        m_pending.handOver(
             EndedTranscript{info, connection->transcript().chunks(), connection->transcript().droppedBytes()});
     }
     m_totals.open = int(m_connections.size());
 
-    const QString peer = Endpoint::format(info.peerAddress, info.peerPort);
-    const QString reason = m_closeReasons.take(id);
-    switch (info.state) {
-    case ConnectionState::Closed:
-        if (!reason.isEmpty())
-            log(LogLevel::Connection, tr("Connection #%1 from %2 closed by the server: %3").arg(id).arg(peer, reason));
-        else if (info.halfClosedByServer && !connection->closeRequested())
-            log(LogLevel::Connection,
-                tr("Connection #%1 from %2 closed: the server half-closed it first, then the peer closed its side")
-                    .arg(id)
-                    .arg(peer));
-        else
-            log(LogLevel::Connection, tr("Connection #%1 from %2 closed by the server").arg(id).arg(peer));
-        break;
-    case ConnectionState::PeerClosed:
-        log(LogLevel::Connection, tr("Connection #%1 from %2 closed by the peer").arg(id).arg(peer));
-        break;
-    case ConnectionState::Reset:
-        log(LogLevel::Warning, tr("Connection #%1 from %2 reset by the peer").arg(id).arg(peer));
-        break;
-    case ConnectionState::Aborted:
-        log(LogLevel::Connection, tr("Connection #%1 from %2 reset by the server (RST)").arg(id).arg(peer));
-        break;
-    case ConnectionState::TlsFailed:
+    if (info.state == ConnectionState::TlsFailed)
         ++m_totals.handshakesFailed;
-        log(LogLevel::Warning, tr("Connection #%1 from %2: TLS failed: %3").arg(id).arg(peer, info.errorString));
-        break;
-    default:
-        log(LogLevel::Error, tr("Connection #%1 from %2 failed: %3").arg(id).arg(peer, info.errorString));
-        break;
-    }
-    m_dirty.insert(id);
+    const ConnectionReport::Line line =
+        ConnectionReport::ended(info, m_closeReasons.take(id), connection->closeRequested());
+    log(line.level, line.text);
+    m_pending.connectionEnded(info);
     scheduleFlush();
 }
 
 void Listener::setStatus(const ListenerStatus &status)
 {
     m_status = status;
-    m_statusChanged = true;
+    m_pending.statusChanged();
     scheduleFlush();
 }
 
@@ -556,7 +454,7 @@ void Listener::setPausedReason(const QString &reason)
 
 void Listener::log(LogLevel level, const QString &text)
 {
-    m_pendingLog.append(LogEntry{QDateTime::currentMSecsSinceEpoch(), level, text, m_listenerId});
+    m_pending.appendLog(LogEntry{QDateTime::currentMSecsSinceEpoch(), level, text, m_listenerId});
     scheduleFlush();
 }
 
@@ -564,39 +462,6 @@ void Listener::scheduleFlush()
 {
     if (!m_flushTimer->isActive())
         m_flushTimer->start();
-}
-
-void Listener::releaseFreedMemory()
-{
-    // Enough ended to be worth it, or the last of a crowd ended after the previous trim.
-    const bool lastLeft = m_finishedSinceTrim > 0 && m_connections.isEmpty();
-    if (m_finishedSinceTrim < TrimAfterFinished && !lastLeft)
-        return;
-    // The trim holds this thread for milliseconds (4 ms after 3,000 connections), long enough for
-    // a client that keeps connecting to overflow a short backlog: it waits for a pause in new
-    // connections, looking again soon.
-    if (m_sinceAccept.isValid() && m_sinceAccept.elapsed() < TrimQuietMs) {
-        m_trimTimer->start(TrimQuietMs);
-        return;
-    }
-    m_trimTimer->start(TrimIntervalMs);
-    releaseMemoryNow();
-    // Some of what the last connections held is freed after the trim (their deferred deletes,
-    // the batch on its way to the UI): once everyone has left, the next tick trims once more.
-    if (lastLeft && !m_trimmedAfterLastLeft) {
-        m_finishedSinceTrim = 1;
-        m_trimmedAfterLastLeft = true;
-    } else {
-        m_trimmedAfterLastLeft = false;
-    }
-}
-
-void Listener::releaseMemoryNow()
-{
-    m_finishedSinceTrim = 0;
-#ifdef __GLIBC__
-    ::malloc_trim(0);
-#endif
 }
 
 void Listener::flushNow()
@@ -626,28 +491,13 @@ void Listener::flush()
 
     UpdateBatch batch;
     batch.listenerId = m_listenerId;
-    QList<quint64> ids(m_dirty.cbegin(), m_dirty.cend());
-    std::sort(ids.begin(), ids.end());
-    batch.connections.reserve(ids.size());
-    for (const quint64 id : std::as_const(ids)) {
-        if (const Connection *connection = m_connections.value(id)) {
-            batch.connections.append(connection->info());
-            batch.connections.last().listenerId = m_listenerId;
-        } else if (m_finishedInfos.contains(id)) {
-            batch.connections.append(m_finishedInfos.value(id));
-        }
-    }
-    m_dirty.clear();
-    m_finishedInfos.clear();
-    batch.log = std::exchange(m_pendingLog, {});
+    m_pending.takeInto(&batch, m_connections);
     batch.status = m_status;
-    batch.statusChanged = std::exchange(m_statusChanged, false);
     batch.totals = m_totals;
     batch.transcript = transcriptUpdate();
     batch.listenQueue = m_kernel->listenQueue();
     batch.listenQueueChanged = m_kernel->takeListenQueueChanged();
     batch.tcpInfo = m_kernel->takeTcpInfo();
-    batch.endedTranscripts = std::exchange(m_endedTranscripts, {});
     emit updated(batch);
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "acceptloop.h"
 #include "connectioninfo.h"
 #include "listenerstatus.h"
+#include "memorytrimmer.h"
+#include "pendingbatch.h"
 #include "serverbehaviour.h"
 #include "socketoptions.h"
 #include "tlsserversetup.h"
@@ -9,19 +12,15 @@
 #include "transcriptfeed.h"
 #include "updatebatch.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
-#include <QSet>
 #include <QTcpServer>
 
 #include <limits>
 #include <optional>
 
-class AcceptGate;
 class Connection;
 class KernelMonitor;
-class QSocketNotifier;
 class QTimer;
 
 // The listening socket and every connection it accepted. Lives on the network thread;
@@ -33,10 +32,10 @@ class Listener final : public QTcpServer
 
 public:
     static constexpr int FlushIntervalMs = 33;
-    static constexpr int AcceptBatch = 512; // connections accepted per turn of the event loop, at most
-    static constexpr int TrimIntervalMs = 2000;
-    static constexpr int TrimAfterFinished = 256; // connections ended before memory is handed back
-    static constexpr int TrimQuietMs = 250; // the trim waits for this long without a new connection
+    static constexpr int AcceptBatch = AcceptLoop::Batch;
+    static constexpr int TrimIntervalMs = MemoryTrimmer::IntervalMs;
+    static constexpr int TrimAfterFinished = MemoryTrimmer::AfterFinished;
+    static constexpr int TrimQuietMs = MemoryTrimmer::QuietMs;
     static constexpr int IdleSweepIntervalMs = 500; // how often idle connections are looked for
 
     // On its own: listener 1, numbering its connections from 1.
@@ -96,17 +95,12 @@ signals:
 private:
     void onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta);
     void onConnectionFinished(quint64 id);
-    // The listening socket is readable: accepts what waits in the kernel's queue, at most
-    // AcceptBatch, and sets each connection up.
-    void acceptReady();
+    // Sets up a connection the accept loop took.
     void takeDescriptor(const SocketOptions::Accepted &accepted);
-    void takeTlsDescriptor(const SocketOptions::Accepted &accepted);
     // Counts and logs the handshake's end, then starts it.
     void startTls(Connection *connection);
     // peer is the address accept() gave; the socket's own is gone once the peer reset.
     void take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort);
-    // Accepting is on unless the user paused it or the gate shut it for want of descriptors.
-    void updateAccepting();
     void closeListeningSocket();
     // Closes a connection at once: over the maximum, or refused by the access lists (reason as
     // AccessList::refusalReason gives it).
@@ -116,8 +110,6 @@ private:
     void log(LogLevel level, const QString &text);
     void scheduleFlush();
     void flush();
-    void releaseFreedMemory();
-    void releaseMemoryNow();
     std::optional<TranscriptUpdate> transcriptUpdate();
     qintptr descriptorOf(quint64 id) const;
     void setPausedReason(const QString &reason);
@@ -127,34 +119,23 @@ private:
     ListenerStatus failedStatus(const QHostAddress &address, quint16 port, int backlog);
 
     QHash<quint64, Connection *> m_connections;
-    QHash<quint64, ConnectionInfo> m_finishedInfos; // final snapshots not yet sent
     QHash<quint64, QString> m_closeReasons;          // why the server is closing them, for the log
     TranscriptArchive m_archive{std::numeric_limits<qsizetype>::max()}; // bounded by count
-    QList<EndedTranscript> m_endedTranscripts; // not yet handed over
     bool m_handOverTranscripts = false;
-    QSet<quint64> m_dirty;
-    QList<LogEntry> m_pendingLog;
+    PendingBatch m_pending; // what the next batch carries
     ListenerStatus m_status;
     ListenerTotals m_totals;
     ServerBehaviour m_behaviour;
-    bool m_statusChanged = false;
     bool m_acceptedSinceFlush = false;
     int m_listenerId = 1;
     quint64 m_ownNextId = 1;            // the counter of a listener on its own
     quint64 *m_nextId = &m_ownNextId;   // or the one it shares with the other listeners
     TranscriptFeed m_feed; // the inspected connection's transcript, as far as it went out
     QTimer *m_flushTimer = nullptr;
-    QTimer *m_trimTimer = nullptr;
     QTimer *m_idleTimer = nullptr; // runs only while an idle timeout is set
-    int m_finishedSinceTrim = 0;
-    bool m_trimmedAfterLastLeft = false; // the extra trim after the last connection left is done
-    QElapsedTimer m_sinceAccept; // since the last connection was accepted
     KernelMonitor *m_kernel = nullptr;
-    // Turns accepting off while descriptors run out; apart from the user's pause in m_status.
-    AcceptGate *m_gate = nullptr;
-    // Fires while connections wait in the kernel's queue; QTcpServer's own accepting stays off.
-    QSocketNotifier *m_acceptNotifier = nullptr;
-    QList<SocketOptions::Accepted> m_accepted; // accepted, not yet set up; empty between turns
+    AcceptLoop *m_acceptLoop = nullptr;
+    MemoryTrimmer *m_trimmer = nullptr;
     std::optional<TlsServerSetup> m_tlsNext; // what the next start uses
     std::optional<TlsServerSetup> m_tls;     // what this run uses; accepted connections are TLS
 };

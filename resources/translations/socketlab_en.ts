@@ -61,7 +61,7 @@
 <context>
     <name>Listener</name>
     <message numerus="yes">
-        <location filename="../../app/net/listener.cpp" line="+148"/>
+        <location filename="../../app/net/listener.cpp" line="+136"/>
         <source>%n connection(s) left open</source>
         <translation>
             <numerusform>%n connection left open</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+59"/>
         <source>Idle timeout: %n s</source>
         <translation>
             <numerusform>Idle timeout: %n s</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+115"/>
+        <location line="+66"/>
         <source>already %n connection(s) open, the maximum</source>
         <translation>
             <numerusform>already %n connection open, the maximum</numerusform>
