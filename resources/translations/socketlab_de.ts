@@ -1964,7 +1964,7 @@
 <context>
     <name>Listener</name>
     <message>
-        <location filename="../../app/net/listener.cpp" line="+72"/>
+        <location filename="../../app/net/listener.cpp" line="+64"/>
         <source>Not listening on %1: %2</source>
         <translation>Kein Lauschen auf %1: %2</translation>
     </message>
@@ -1974,7 +1974,7 @@
         <translation>Lauschen auf %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Socket bound to %1</source>
         <translation>Socket an %1 gebunden</translation>
     </message>
@@ -1995,12 +1995,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+510"/>
+        <location line="+387"/>
         <source>Waiting for a connection...</source>
         <translation>Warte auf eine Verbindung …</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location line="-370"/>
         <source>Allow list: %1</source>
         <translation>Erlaubt-Liste: %1</translation>
     </message>
@@ -2033,7 +2033,7 @@
         <translation>Annahme fortgesetzt</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+35"/>
         <source>Idle timeout: %n s</source>
         <translation>
             <numerusform>Leerlauf-Timeout: %n s</numerusform>
@@ -2116,23 +2116,22 @@
         <translation>%1 abgewiesen: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../app/net/connectionreport.cpp" line="+33"/>
         <source>idle for %1 s (the timeout is %2 s)</source>
         <translation>seit %1 s untätig (Timeout ist %2 s)</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+13"/>
+        <location filename="../../app/net/listener.cpp" line="+31"/>
         <source>Could not take an accepted connection: %1</source>
         <translation>Eine angenommene Verbindung konnte nicht übernommen werden: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../app/net/connectionreport.cpp" line="-15"/>
         <source>Connection #%1 from %2: TLS handshake done, %3, %4</source>
         <translation>Verbindung #%1 von %2: TLS-Handshake abgeschlossen, %3, %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location filename="../../app/net/listener.cpp" line="+25"/>
         <source>already %n connection(s) open, the maximum</source>
         <translation>
             <numerusform>bereits %n Verbindung offen, das Maximum</numerusform>
@@ -2140,52 +2139,52 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../app/net/connectionreport.cpp" line="+7"/>
         <source>Connection #%1 from %2 half-closed by the server: the peer reads EOF and can still send</source>
         <translation>Verbindung #%1 von %2 vom Server halb geschlossen: Die Gegenstelle liest EOF und kann weiter senden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-13"/>
         <source>Connection from %1</source>
         <translation>Verbindung von %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+33"/>
         <source>Connection #%1 from %2 closed by the server: %3</source>
         <translation>Verbindung #%1 von %2 vom Server geschlossen: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Connection #%1 from %2 closed: the server half-closed it first, then the peer closed its side</source>
         <translation>Verbindung #%1 von %2 geschlossen: Erst hat der Server halb geschlossen, dann die Gegenstelle ihre Seite</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Connection #%1 from %2 closed by the server</source>
         <translation>Verbindung #%1 von %2 vom Server geschlossen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Connection #%1 from %2 closed by the peer</source>
         <translation>Verbindung #%1 von %2 von der Gegenstelle geschlossen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Connection #%1 from %2 reset by the peer</source>
         <translation>Verbindung #%1 von %2 von der Gegenstelle zurückgesetzt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Connection #%1 from %2 reset by the server (RST)</source>
         <translation>Verbindung #%1 von %2 vom Server zurückgesetzt (RST)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Connection #%1 from %2: TLS failed: %3</source>
         <translation>Verbindung #%1 von %2: TLS fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Connection #%1 from %2 failed: %3</source>
         <translation>Verbindung #%1 von %2 fehlgeschlagen: %3</translation>
     </message>
@@ -2720,7 +2719,7 @@ Passphrase:</translation>
 <context>
     <name>LogLevel</name>
     <message>
-        <location filename="../../app/model/logentry.cpp" line="+19"/>
+        <location filename="../../app/model/logentry.cpp" line="+54"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
@@ -3141,7 +3140,7 @@ Passphrase:</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/config/settings.cpp" line="+123"/>
+        <location filename="../../app/config/settingsstore.cpp" line="+27"/>
         <source>the file could not be read; using the defaults for this run and leaving the file as it is (changes made now are not saved)</source>
         <translation>die Datei ist nicht lesbar; für diesen Lauf gelten die Standardwerte, die Datei bleibt unverändert (jetzt gemachte Änderungen werden nicht gespeichert)</translation>
     </message>
@@ -3156,12 +3155,12 @@ Passphrase:</translation>
         <translation>%1 ist keine Einstellung von Socket Lab, die App darf diese Datei also nicht überschreiben; für diesen Lauf gelten die Standardwerte, die Datei bleibt unverändert (jetzt gemachte Änderungen werden nicht gespeichert)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+81"/>
         <source>Settings: %1: %2</source>
         <translation>Einstellungen: %1: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-29"/>
         <source>%1 is not a whole number from %2 to %3; using %4 (the file keeps its value until you change this one)</source>
         <translation>%1 ist keine ganze Zahl von %2 bis %3; es gilt %4 (die Datei behält ihren Wert, bis Sie diesen ändern)</translation>
     </message>
@@ -3171,7 +3170,7 @@ Passphrase:</translation>
         <translation>%1 ist weder true noch false; es gilt false</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../app/config/settings.cpp" line="+64"/>
         <source>not saved window state; ignored</source>
         <translation>kein gespeicherter Fensterzustand; ignoriert</translation>
     </message>
@@ -3181,12 +3180,12 @@ Passphrase:</translation>
         <translation>%1 Bytes, weit mehr als ein Fensterzustand; ignoriert</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../app/config/listenersettings.cpp" line="+183"/>
         <source>%1 is not an IP address; using %2</source>
         <translation>%1 ist keine IP-Adresse; es gilt %2</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+53"/>
         <source>Allow list</source>
         <translation>Erlaubt-Liste</translation>
     </message>
@@ -3196,12 +3195,12 @@ Passphrase:</translation>
         <translation>Sperrliste</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>not a list of addresses</source>
         <translation>keine Liste von Adressen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>longer than %1 characters</source>
         <translation>länger als %1 Zeichen</translation>
     </message>
@@ -3211,7 +3210,7 @@ Passphrase:</translation>
         <translation>%1: %2; kein Lauschen, bis das korrigiert ist</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+12"/>
         <source>not text; using the default greeting</source>
         <translation>kein Text; es gilt die Standardbegrüßung</translation>
     </message>
@@ -3221,17 +3220,17 @@ Passphrase:</translation>
         <translation>%1 Zeichen; die ersten %2 werden behalten</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../app/config/settings.cpp" line="+102"/>
         <source>not a list of text; starting with an empty list</source>
         <translation>keine Textliste; es wird mit einer leeren Liste begonnen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>an entry of %1 characters is longer than %2; left out</source>
         <translation>ein Eintrag mit %1 Zeichen ist länger als %2; ausgelassen</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location filename="../../app/config/listenersettings.cpp" line="+18"/>
         <source>not text; the listener has no name</source>
         <translation>kein Text; der Listener hat keinen Namen</translation>
     </message>
@@ -3241,7 +3240,7 @@ Passphrase:</translation>
         <translation>%1 ist weder tcp noch tls; es gilt tls</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../app/config/storedtlssettings.cpp" line="+53"/>
         <source>%1 is neither selfsigned nor files; using files, and TLS for this listener</source>
         <translation>%1 ist weder selfsigned noch files; es gilt files, und dieser Listener verwendet TLS</translation>
     </message>
@@ -3251,12 +3250,12 @@ Passphrase:</translation>
         <translation>kein Dateipfad; es gilt keiner, und dieser Listener verwendet TLS</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1 is neither 1.2 nor 1.3; using 1.3, and TLS for this listener</source>
         <translation>%1 ist weder 1.2 noch 1.3; es gilt 1.3, und dieser Listener verwendet TLS</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 is not none, request or require; using require, and TLS for this listener</source>
         <translation>%1 ist weder none noch request noch require; es gilt require, und dieser Listener verwendet TLS</translation>
     </message>
