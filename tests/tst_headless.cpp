@@ -20,6 +20,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QDateTime>
 #include <QtTest>
 
 #include <csignal>
@@ -58,6 +59,7 @@ private slots:
     void statsFile();
     void exitAfter();
     void duration();
+    void jsonLines();
 
 private:
     QString m_binary;
@@ -573,6 +575,75 @@ void TestHeadless::duration()
     QCOMPARE(server.process.exitCode(), 0);
     QVERIFY2(server.indexOf(QStringLiteral("Ran for 0.5 s (--duration), stopping")) >= 0, qPrintable(server.dump()));
     QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, Timeout);
+}
+
+// --log-format jsonl: every line is one JSON object; a connection's life in events, with the
+// bytes the client sent and got back.
+void TestHeadless::jsonLines()
+{
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--mode"), QStringLiteral("echo"), QStringLiteral("--log-format"),
+                  QStringLiteral("jsonl"), QStringLiteral("--exit-after"), QStringLiteral("1")});
+    QVERIFY(server.process.waitForStarted(Timeout));
+    const auto objects = [&server] {
+        QList<QJsonObject> parsed;
+        for (const QString &line : std::as_const(server.rawLines)) {
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
+            parsed.append(document.isObject() ? document.object() : QJsonObject());
+        }
+        return parsed;
+    };
+    const auto find = [&objects](const QString &event) {
+        for (const QJsonObject &object : objects()) {
+            if (object.value(QStringLiteral("event")).toString() == event)
+                return object;
+        }
+        return QJsonObject();
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(!find(QStringLiteral("bound")).isEmpty(), qPrintable(server.dump()), Timeout);
+    const quint16 port = quint16(
+        find(QStringLiteral("bound")).value(QStringLiteral("message")).toString().section(QLatin1Char(':'), -1).toUInt());
+    QVERIFY(port != 0);
+
+    QTcpSocket client;
+    client.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QVERIFY(client.waitForConnected(Timeout));
+    const QString peer = QStringLiteral("127.0.0.1:%1").arg(client.localPort());
+    client.write("ping");
+    QTRY_COMPARE_WITH_TIMEOUT(client.bytesAvailable(), qint64(4), Timeout);
+    QCOMPARE(client.readAll(), QByteArrayLiteral("ping"));
+    client.disconnectFromHost();
+    QVERIFY2(server.process.waitForFinished(Timeout), qPrintable(server.dump()));
+    server.finishReading();
+    QCOMPARE(server.process.exitCode(), 0);
+
+    // Every line parses, and has a time, a level and the text.
+    const QList<QJsonObject> all = objects();
+    QVERIFY(all.size() >= 6);
+    for (int i = 0; i < all.size(); ++i) {
+        QVERIFY2(!all.at(i).isEmpty(), qPrintable(server.rawLines.at(i)));
+        QVERIFY2(QDateTime::fromString(all.at(i).value(QStringLiteral("timestamp")).toString(), Qt::ISODateWithMs).isValid(),
+                 qPrintable(server.rawLines.at(i)));
+        QVERIFY(!all.at(i).value(QStringLiteral("message")).toString().isEmpty());
+    }
+    const QJsonObject accepted = find(QStringLiteral("accepted"));
+    QCOMPARE(accepted.value(QStringLiteral("peer")).toString(), peer);
+    QCOMPARE(accepted.value(QStringLiteral("connection")).toInt(), 1);
+    QCOMPARE(accepted.value(QStringLiteral("listener")).toInt(), 1);
+    QCOMPARE(accepted.value(QStringLiteral("message")).toString(), QStringLiteral("Connection from ") + peer);
+    const QJsonObject closed = find(QStringLiteral("closed"));
+    QCOMPARE(closed.value(QStringLiteral("peer")).toString(), peer);
+    QCOMPARE(closed.value(QStringLiteral("connection")).toInt(), 1);
+    QCOMPARE(closed.value(QStringLiteral("reason")).toString(), QStringLiteral("peer"));
+    QCOMPARE(closed.value(QStringLiteral("bytes_in")).toInt(), 4);
+    QCOMPARE(closed.value(QStringLiteral("bytes_out")).toInt(), 4);
+    QCOMPARE(closed.value(QStringLiteral("bytes")).toInt(), 8);
+    QVERIFY(!find(QStringLiteral("listening")).isEmpty());
+    QVERIFY(!find(QStringLiteral("waiting")).isEmpty());
+    QVERIFY(!find(QStringLiteral("stopped")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

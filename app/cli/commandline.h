@@ -45,6 +45,7 @@ struct CommandLineOptions
     QString statsFile; // --stats-file: where to keep the figures a benchmark reads
     std::optional<int> exitAfter;   // --exit-after: headless stops once this many connections ended
     std::optional<qint64> durationMs; // --duration: headless stops after this long
+    bool jsonLog = false;             // --log-format jsonl: one JSON object per log line
     // Any --tls-* flag or --alpn: how the tls:// listeners serve TLS; with no tls:// listener,
     // every listener of the run is TLS. The passphrase is never a flag (SOCKETLAB_TLS_PASSPHRASE).
     std::optional<TlsSettings> tls;
@@ -55,6 +56,7 @@ struct CommandLineOptions
 
 // socketlab [--listen [tcp://|tls://]HOST:PORT]... [--backlog N] [--mode MODE] [behaviour flags] [--headless]
 //           [--transcript-dir DIR] [--stats-file PATH] [--exit-after N] [--duration SECONDS]
+//           [--log-format text|jsonl]
 //           [--tls-cert FILE --tls-key FILE | --tls-self-signed] [--tls-min 1.2|1.3]
 //           [--tls-client-cert none|request|require] [--tls-ca FILE] [--alpn LIST]
 //           [--tls-handshake-timeout S]

@@ -2,6 +2,7 @@
 
 #include "endpoint.h"
 #include "listenercontroller.h"
+#include "logexport.h"
 #include "signalwatcher.h"
 #include "statsreporter.h"
 #include "tlscredentials.h"
@@ -10,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
 
@@ -119,7 +121,7 @@ void HeadlessRunner::onUpdated(const UpdateBatch &batch)
     // listeners' wait for the rest of the delivery to be merged by time.
     if (m_controller->listenerIds().size() == 1) {
         for (const LogEntry &entry : batch.log)
-            printLine(stdout, entry.formatted());
+            printEntry(entry, false);
     } else {
         m_pendingLog.append(batch.log);
     }
@@ -154,13 +156,24 @@ void HeadlessRunner::onDeliveryDone()
     std::stable_sort(lines.begin(), lines.end(),
                      [](const LogEntry &a, const LogEntry &b) { return a.timestampMs < b.timestampMs; });
     for (const LogEntry &entry : std::as_const(lines))
-        printLine(stdout, entry.formatted(true));
+        printEntry(entry, true);
     std::fflush(stdout);
     if (!m_exitCode)
         return;
     if (*m_exitCode != 0)
         printLine(stderr, tr("socketlab: %1").arg(m_pendingError));
     QCoreApplication::exit(*m_exitCode);
+}
+
+void HeadlessRunner::printEntry(const LogEntry &entry, bool namingListener) const
+{
+    if (!m_options.jsonLog) {
+        printLine(stdout, entry.formatted(namingListener));
+        return;
+    }
+    QByteArray line = QJsonDocument(LogExport::jsonObject(entry)).toJson(QJsonDocument::Compact);
+    line += '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
 }
 
 void HeadlessRunner::onTerminationRequested(int signalNumber)

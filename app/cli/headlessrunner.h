@@ -39,6 +39,8 @@ private:
     void onUpdated(const UpdateBatch &batch);
     // Prints the lines of the batches that arrived together in time order, then exits if asked.
     void onDeliveryDone();
+    // One log line as --log-format asks: text, naming the listener when there are several, or JSON.
+    void printEntry(const LogEntry &entry, bool namingListener) const;
     void onTerminationRequested(int signalNumber);
     // Stops every listener and exits once they say so; why is logged first.
     void stop(const QString &why);

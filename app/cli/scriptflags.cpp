@@ -16,12 +16,17 @@ ScriptFlags::ScriptFlags()
                  QCoreApplication::translate("CommandLine",
                                              "Headless only: stop after SECONDS (up to three decimals), then exit."),
                  QCoreApplication::translate("CommandLine", "SECONDS"))
+    , m_logFormat(QStringLiteral("log-format"),
+                  QCoreApplication::translate("CommandLine",
+                                              "Headless only: how the log is printed, text (the default) or jsonl, "
+                                              "one JSON object per line."),
+                  QCoreApplication::translate("CommandLine", "FORMAT"))
 {
 }
 
 QList<const QCommandLineOption *> ScriptFlags::all() const
 {
-    return {&m_exitAfter, &m_duration};
+    return {&m_exitAfter, &m_duration, &m_logFormat};
 }
 
 QString ScriptFlags::parse(const QCommandLineParser &parser, CommandLineOptions *options) const
@@ -59,6 +64,14 @@ QString ScriptFlags::parse(const QCommandLineParser &parser, CommandLineOptions 
                 .arg(value)
                 .arg(MaxDurationSeconds);
         options->durationMs = ms;
+    }
+    if (parser.isSet(m_logFormat)) {
+        const QString value = parser.value(m_logFormat).trimmed();
+        if (value.compare(QLatin1String("jsonl"), Qt::CaseInsensitive) == 0)
+            options->jsonLog = true;
+        else if (value.compare(QLatin1String("text"), Qt::CaseInsensitive) != 0)
+            return QCoreApplication::translate("CommandLine", "Bad --log-format value \"%1\": expected text or jsonl")
+                .arg(value);
     }
     return {};
 }

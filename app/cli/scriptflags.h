@@ -7,8 +7,8 @@
 class QCommandLineParser;
 struct CommandLineOptions;
 
-// The flags with which a script bounds a headless run: --exit-after N ended connections and
-// --duration SECONDS.
+// The flags for scripts that run headless: --exit-after N ended connections, --duration SECONDS
+// and --log-format text|jsonl.
 class ScriptFlags final
 {
 public:
@@ -24,4 +24,5 @@ public:
 private:
     QCommandLineOption m_exitAfter;
     QCommandLineOption m_duration;
+    QCommandLineOption m_logFormat;
 };

@@ -32,7 +32,7 @@ Listener::Listener(int listenerId, quint64 *nextConnectionId, QObject *parent)
     , m_trimmer(new MemoryTrimmer([this] { return m_connections.isEmpty(); }, this))
 {
     connect(m_acceptLoop, &AcceptLoop::accepted, this, &Listener::takeDescriptor);
-    connect(m_acceptLoop, &AcceptLoop::logged, this, &Listener::log);
+    connect(m_acceptLoop, &AcceptLoop::logged, this, [this](LogLevel level, const QString &text) { log(level, text); });
     connect(m_acceptLoop, &AcceptLoop::pausedReasonChanged, this, &Listener::setPausedReason);
     connect(m_kernel, &KernelMonitor::changed, this, &Listener::scheduleFlush);
     // One sweep for all connections rather than a timer each: thousands of timers would cost
@@ -61,7 +61,8 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     if (const QString unreadable = unreadableAccessList(); !unreadable.isEmpty()) {
         ListenerStatus status = failedStatus(address, port, backlog);
         status.errorString = unreadable;
-        log(LogLevel::Error, tr("Not listening on %1: %2").arg(Endpoint::format(address, port), unreadable));
+        log(LogLevel::Error, tr("Not listening on %1: %2").arg(Endpoint::format(address, port), unreadable),
+            LogEvent::ListenFailed, unreadable);
         setStatus(status);
         return;
     }
@@ -72,8 +73,8 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     if (!listen(everyInterface ? QHostAddress(QHostAddress::Any) : address, port)) {
         ListenerStatus status = failedStatus(address, port, backlog);
         ListenFailure::describe(&status, serverError(), errorString());
-        log(LogLevel::Error,
-            tr("Could not listen on %1: %2").arg(Endpoint::format(address, port), status.errorString));
+        log(LogLevel::Error, tr("Could not listen on %1: %2").arg(Endpoint::format(address, port), status.errorString),
+            LogEvent::ListenFailed, status.errorString);
         setStatus(status);
         return;
     }
@@ -92,13 +93,13 @@ void Listener::startListening(const QHostAddress &address, quint16 port, int bac
     pauseAccepting();
     m_acceptLoop->start();
     m_kernel->startListenQueue(socketDescriptor());
-    log(LogLevel::Info, tr("Socket bound to %1").arg(Endpoint::format(status.address, status.port)));
-    log(LogLevel::Info, tr("Listening with backlog %1").arg(status.backlog));
+    log(LogLevel::Info, tr("Socket bound to %1").arg(Endpoint::format(status.address, status.port)), LogEvent::Bound);
+    log(LogLevel::Info, tr("Listening with backlog %1").arg(status.backlog), LogEvent::Listening);
     if (m_tls)
         log(LogLevel::Info, tr("TLS certificate SHA-256 fingerprint %1").arg(m_tls->fingerprint));
     if (Endpoint::isAllInterfaces(status.address))
         log(LogLevel::Warning, tr("Bound to all interfaces: other machines can connect"));
-    log(LogLevel::Info, tr("Waiting for a connection..."));
+    log(LogLevel::Info, tr("Waiting for a connection..."), LogEvent::Waiting);
 }
 
 ListenerStatus Listener::failedStatus(const QHostAddress &address, quint16 port, int backlog)
@@ -126,7 +127,7 @@ void Listener::stopListening(bool closeConnections)
     if (isListening()) {
         const QString where = Endpoint::format(m_status.address, m_status.port);
         closeListeningSocket();
-        log(LogLevel::Info, tr("Stopped listening on %1").arg(where));
+        log(LogLevel::Info, tr("Stopped listening on %1").arg(where), LogEvent::Stopped);
     }
     m_kernel->stopListenQueue();
     m_acceptLoop->reset();
@@ -250,8 +251,12 @@ void Listener::send(const QList<quint64> &ids, const QByteArray &data)
                 sendTo(connection);
         }
     }
-    log(LogLevel::Info, tr("Sent %n byte(s)", nullptr, int(data.size())) + QLatin1Char(' ')
-                            + tr("to %n connection(s)", nullptr, sent));
+    LogEntry line;
+    line.text = tr("Sent %n byte(s)", nullptr, int(data.size())) + QLatin1Char(' ')
+        + tr("to %n connection(s)", nullptr, sent);
+    line.event = LogEvent::Sent;
+    line.bytesOut = data.size();
+    log(line);
     if (backlogged > 0)
         log(LogLevel::Warning, tr("Not sent to %n connection(s): the peer is not reading what was sent before",
                                   nullptr, backlogged));
@@ -318,7 +323,13 @@ void Listener::closeAllConnections()
 void Listener::refuse(QTcpSocket *socket, const QString &peer, const QString &reason)
 {
     ++m_totals.refused;
-    log(LogLevel::Warning, tr("Refused %1: %2").arg(peer, reason));
+    LogEntry line;
+    line.level = LogLevel::Warning;
+    line.text = tr("Refused %1: %2").arg(peer, reason);
+    line.event = LogEvent::Refused;
+    line.peer = peer;
+    line.reason = reason;
+    log(line);
     socket->close();
     delete socket;
     scheduleFlush();
@@ -360,7 +371,7 @@ void Listener::startTls(Connection *connection)
     connect(connection, &Connection::tlsEstablished, this, [this](quint64 id) {
         ++m_totals.handshakesDone;
         if (const Connection *established = m_connections.value(id))
-            log(LogLevel::Connection, ConnectionReport::tlsEstablished(established->info()));
+            log(ConnectionReport::tlsEstablished(established->info()));
     });
     connection->startTls(*m_tls);
 }
@@ -385,7 +396,7 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     connect(connection, &Connection::finished, this, &Listener::onConnectionFinished);
     connect(connection, &Connection::halfClosed, this, [this](quint64 halfClosedId) {
         if (const Connection *halfClosedConnection = m_connections.value(halfClosedId))
-            log(LogLevel::Connection, ConnectionReport::halfClosed(halfClosedConnection->info()));
+            log(ConnectionReport::halfClosed(halfClosedConnection->info()));
     });
     m_connections.insert(id, connection);
 
@@ -393,7 +404,7 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     m_totals.open = int(m_connections.size());
     m_totals.peakOpen = std::max(m_totals.peakOpen, m_totals.open);
     m_acceptedSinceFlush = true;
-    log(LogLevel::Connection, ConnectionReport::accepted(connection->info()));
+    log(ConnectionReport::accepted(connection->info()));
     m_pending.connectionChanged(id);
     scheduleFlush();
     // Before the greeting: written earlier, it would go out in clear.
@@ -431,9 +442,7 @@ void Listener::onConnectionFinished(quint64 id)
 
     if (info.state == ConnectionState::TlsFailed)
         ++m_totals.handshakesFailed;
-    const ConnectionReport::Line line =
-        ConnectionReport::ended(info, m_closeReasons.take(id), connection->closeRequested());
-    log(line.level, line.text);
+    log(ConnectionReport::ended(info, m_closeReasons.take(id), connection->closeRequested()));
     m_pending.connectionEnded(info);
     scheduleFlush();
 }
@@ -452,9 +461,21 @@ void Listener::setPausedReason(const QString &reason)
     setStatus(status);
 }
 
-void Listener::log(LogLevel level, const QString &text)
+void Listener::log(LogLevel level, const QString &text, LogEvent event, const QString &reason)
 {
-    m_pending.appendLog(LogEntry{QDateTime::currentMSecsSinceEpoch(), level, text, m_listenerId});
+    LogEntry entry;
+    entry.level = level;
+    entry.text = text;
+    entry.event = event;
+    entry.reason = reason;
+    log(entry);
+}
+
+void Listener::log(LogEntry entry)
+{
+    entry.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    entry.listenerId = m_listenerId;
+    m_pending.appendLog(entry);
     scheduleFlush();
 }
 
@@ -485,7 +506,7 @@ void Listener::flush()
     if (m_acceptedSinceFlush && isListening()) {
         // The seed's loop prints this before each accept(); once per burst keeps the log readable.
         m_acceptedSinceFlush = false;
-        log(LogLevel::Info, tr("Waiting for a connection..."));
+        log(LogLevel::Info, tr("Waiting for a connection..."), LogEvent::Waiting);
         m_flushTimer->stop();
     }
 

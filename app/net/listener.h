@@ -107,7 +107,9 @@ private:
     void refuse(QTcpSocket *socket, const QString &peer, const QString &reason);
     void closeIdleConnections();
     void setStatus(const ListenerStatus &status);
-    void log(LogLevel level, const QString &text);
+    void log(LogLevel level, const QString &text, LogEvent event = LogEvent::Other, const QString &reason = {});
+    // A line with its details filled in; the time and this listener are stamped here.
+    void log(LogEntry entry);
     void scheduleFlush();
     void flush();
     std::optional<TranscriptUpdate> transcriptUpdate();

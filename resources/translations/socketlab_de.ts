@@ -519,7 +519,7 @@
     <message>
         <location line="-166"/>
         <location line="+174"/>
-        <location filename="../../app/cli/scriptflags.cpp" line="+18"/>
+        <location filename="../../app/cli/scriptflags.cpp" line="+23"/>
         <source>Give --%1 at most once</source>
         <translation>--%1 höchstens einmal angeben</translation>
     </message>
@@ -709,7 +709,7 @@
         <translation>Ungültiger Wert für --listen %1: TLS-Listener brauchen --tls-cert/--tls-key oder --tls-self-signed</translation>
     </message>
     <message>
-        <location filename="../../app/cli/scriptflags.cpp" line="-25"/>
+        <location filename="../../app/cli/scriptflags.cpp" line="-30"/>
         <source>Headless only: stop once N connections have ended (closed, reset, refused or failed), then exit.</source>
         <translation>Nur ohne Fenster: aufhören, sobald N Verbindungen beendet sind (geschlossen, zurückgesetzt, abgewiesen oder fehlgeschlagen), dann beenden.</translation>
     </message>
@@ -719,7 +719,17 @@
         <translation>Nur ohne Fenster: nach SEKUNDEN aufhören (bis zu drei Nachkommastellen), dann beenden.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Headless only: how the log is printed, text (the default) or jsonl, one JSON object per line.</source>
+        <translation>Nur ohne Fenster: wie das Protokoll ausgegeben wird, text (Standard) oder jsonl, ein JSON-Objekt pro Zeile.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>--%1 is for --headless: the window runs until it is closed</source>
         <translation>--%1 gilt für --headless: Das Fenster läuft, bis es geschlossen wird</translation>
     </message>
@@ -732,6 +742,11 @@
         <location line="+13"/>
         <source>Bad --duration value &quot;%1&quot;: expected seconds above 0, at most %2</source>
         <translation>Ungültiger Wert für --duration &quot;%1&quot;: erwartet werden Sekunden über 0, höchstens %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bad --log-format value &quot;%1&quot;: expected text or jsonl</source>
+        <translation>Ungültiger Wert für --log-format &quot;%1&quot;: erwartet wird text oder jsonl</translation>
     </message>
 </context>
 <context>
@@ -1723,7 +1738,7 @@
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../../app/cli/headlessrunner.cpp" line="+57"/>
+        <location filename="../../app/cli/headlessrunner.cpp" line="+59"/>
         <source>Ran for %1 s (--duration), stopping</source>
         <translation>%1 s gelaufen (--duration), wird beendet</translation>
     </message>
@@ -1757,7 +1772,7 @@
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+44"/>
         <source>Received signal %1, stopping</source>
         <translation>Signal %1 empfangen, wird beendet</translation>
     </message>
@@ -1974,7 +1989,7 @@
         <translation>Lauschen auf %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Socket bound to %1</source>
         <translation>Socket an %1 gebunden</translation>
     </message>
@@ -1995,12 +2010,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+387"/>
+        <location line="+407"/>
         <source>Waiting for a connection...</source>
         <translation>Warte auf eine Verbindung …</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-390"/>
         <source>Allow list: %1</source>
         <translation>Erlaubt-Liste: %1</translation>
     </message>
@@ -2071,7 +2086,7 @@
         <translation>Verbindung #%1: Halbes Schließen ist bei TLS nicht verfügbar: Halbes Schließen unter TLS 1.3 ist nicht portabel</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Sent %n byte(s)</source>
         <translation>
             <numerusform>%n Byte gesendet</numerusform>
@@ -2087,7 +2102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Not sent to %n connection(s): the peer is not reading what was sent before</source>
         <translation>
             <numerusform>Nicht an %n Verbindung gesendet: Die Gegenstelle liest das zuvor Gesendete nicht</numerusform>
@@ -2111,22 +2126,22 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Refused %1: %2</source>
         <translation>%1 abgewiesen: %2</translation>
     </message>
     <message>
-        <location filename="../../app/net/connectionreport.cpp" line="+33"/>
+        <location filename="../../app/net/connectionreport.cpp" line="+58"/>
         <source>idle for %1 s (the timeout is %2 s)</source>
         <translation>seit %1 s untätig (Timeout ist %2 s)</translation>
     </message>
     <message>
-        <location filename="../../app/net/listener.cpp" line="+31"/>
+        <location filename="../../app/net/listener.cpp" line="+35"/>
         <source>Could not take an accepted connection: %1</source>
         <translation>Eine angenommene Verbindung konnte nicht übernommen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/net/connectionreport.cpp" line="-15"/>
+        <location filename="../../app/net/connectionreport.cpp" line="-16"/>
         <source>Connection #%1 from %2: TLS handshake done, %3, %4</source>
         <translation>Verbindung #%1 von %2: TLS-Handshake abgeschlossen, %3, %4</translation>
     </message>
@@ -2139,52 +2154,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/net/connectionreport.cpp" line="+7"/>
+        <location filename="../../app/net/connectionreport.cpp" line="+8"/>
         <source>Connection #%1 from %2 half-closed by the server: the peer reads EOF and can still send</source>
         <translation>Verbindung #%1 von %2 vom Server halb geschlossen: Die Gegenstelle liest EOF und kann weiter senden</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-15"/>
         <source>Connection from %1</source>
         <translation>Verbindung von %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Connection #%1 from %2 closed by the server: %3</source>
         <translation>Verbindung #%1 von %2 vom Server geschlossen: %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Connection #%1 from %2 closed: the server half-closed it first, then the peer closed its side</source>
         <translation>Verbindung #%1 von %2 geschlossen: Erst hat der Server halb geschlossen, dann die Gegenstelle ihre Seite</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Connection #%1 from %2 closed by the server</source>
         <translation>Verbindung #%1 von %2 vom Server geschlossen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Connection #%1 from %2 closed by the peer</source>
         <translation>Verbindung #%1 von %2 von der Gegenstelle geschlossen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Connection #%1 from %2 reset by the peer</source>
         <translation>Verbindung #%1 von %2 von der Gegenstelle zurückgesetzt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Connection #%1 from %2 reset by the server (RST)</source>
         <translation>Verbindung #%1 von %2 vom Server zurückgesetzt (RST)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Connection #%1 from %2: TLS failed: %3</source>
         <translation>Verbindung #%1 von %2: TLS fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Connection #%1 from %2 failed: %3</source>
         <translation>Verbindung #%1 von %2 fehlgeschlagen: %3</translation>
     </message>

@@ -50,7 +50,7 @@
 <context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../../app/cli/headlessrunner.cpp" line="+135"/>
+        <location filename="../../app/cli/headlessrunner.cpp" line="+137"/>
         <source>%n connection(s) ended (--exit-after), stopping</source>
         <translation>
             <numerusform>%n connection ended (--exit-after), stopping</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>Listener</name>
     <message numerus="yes">
-        <location filename="../../app/net/listener.cpp" line="+136"/>
+        <location filename="../../app/net/listener.cpp" line="+137"/>
         <source>%n connection(s) left open</source>
         <translation>
             <numerusform>%n connection left open</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Sent %n byte(s)</source>
         <translation>
             <numerusform>Sent %n byte</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Not sent to %n connection(s): the peer is not reading what was sent before</source>
         <translation>
             <numerusform>Not sent to %n connection: the peer is not reading what was sent before</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+66"/>
+        <location line="+72"/>
         <source>already %n connection(s) open, the maximum</source>
         <translation>
             <numerusform>already %n connection open, the maximum</numerusform>
