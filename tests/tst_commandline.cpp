@@ -231,6 +231,10 @@ void TestCommandLine::badUsage_data()
                                     << QStringList{QStringLiteral("at most once")};
     QTest::newRow("duration in the window") << QStringList{QStringLiteral("--duration"), QStringLiteral("3")}
                                             << QStringList{QStringLiteral("--duration is for --headless")};
+    QTest::newRow("log-format xml") << QStringList{headless, QStringLiteral("--log-format"), QStringLiteral("xml")}
+                                    << QStringList{QStringLiteral("--log-format"), QStringLiteral("\"xml\"")};
+    QTest::newRow("log-format in the window") << QStringList{QStringLiteral("--log-format"), QStringLiteral("jsonl")}
+                                              << QStringList{QStringLiteral("--log-format is for --headless")};
     QTest::newRow("backlog 0") << QStringList{backlog, QStringLiteral("0")}
                                << QStringList{backlog, QStringLiteral("\"0\""), QStringLiteral("1 to 65535")};
     QTest::newRow("backlog negative") << QStringList{backlog, QStringLiteral("-3")}
