@@ -33,6 +33,8 @@
 namespace {
 
 constexpr int Timeout = 10000;
+// A tool's whole run; generous, as a loaded machine can stall a short run for seconds.
+constexpr int ExitTimeout = 60000;
 constexpr qint64 MiB = 1024 * 1024;
 
 // One run of a tool, its stdout collected as it arrives.
@@ -80,7 +82,7 @@ public:
     // Waits, running the event loop, for the process to exit.
     bool waitForExit()
     {
-        const bool exited = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, Timeout);
+        const bool exited = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, ExitTimeout);
         collect();
         return exited;
     }
@@ -241,11 +243,19 @@ private:
     }
 
     // Runs the load generator to its end.
-    static void runLoadgen(Tool &client, quint16 port, QStringList arguments)
+    // Returns false, saying why, when it did not exit by itself in time: its exit code would then
+    // be QProcess's default of 0 and read as a success.
+    [[nodiscard]] static bool runLoadgen(Tool &client, quint16 port, QStringList arguments)
     {
         arguments << QStringLiteral("--port") << QString::number(port);
         client.start(arguments);
-        client.waitForExit();
+        if (client.waitForExit() && client.process.exitStatus() == QProcess::NormalExit)
+            return true;
+        qWarning("socketlab-loadgen %s did not finish: state %d, exit status %d, error \"%s\", stderr: %s",
+                 qPrintable(arguments.join(QLatin1Char(' '))), int(client.process.state()),
+                 int(client.process.exitStatus()), qPrintable(client.process.errorString()),
+                 qPrintable(client.errors()));
+        return false;
     }
 
     // A port where nothing listens: one the system just handed out and took back.
@@ -275,10 +285,10 @@ private slots:
         QVERIFY(socket.readAll().isEmpty());
 
         Tool client(loadgenPath());
-        runLoadgen(client, port,
+        QVERIFY(runLoadgen(client, port,
                    {QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"), QStringLiteral("300"),
                     QStringLiteral("--concurrency"), QStringLiteral("16"), QStringLiteral("--expect"),
-                    QStringLiteral("close")});
+                    QStringLiteral("close")}));
         QCOMPARE(client.process.exitCode(), 0);
         const QJsonObject churn = client.result();
         QCOMPARE(churn.value(QLatin1String("mode")).toString(), QStringLiteral("churn"));
@@ -311,10 +321,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, Timeout);
 
         Tool client(loadgenPath());
-        runLoadgen(client, port,
+        QVERIFY(runLoadgen(client, port,
                    {QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"), QStringLiteral("200"),
                     QStringLiteral("--concurrency"), QStringLiteral("16"), QStringLiteral("--send-byte"),
-                    QStringLiteral("--expect"), QStringLiteral("echo")});
+                    QStringLiteral("--expect"), QStringLiteral("echo")}));
         QCOMPARE(client.process.exitCode(), 0);
         const QJsonObject churn = client.result();
         QCOMPARE(integer(churn, "ok"), 200);
@@ -335,7 +345,7 @@ private slots:
         QVERIFY2(port != 0, qPrintable(server.errors()));
 
         Tool client(loadgenPath());
-        runLoadgen(client, port, {QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--megabytes"), QStringLiteral("16")});
+        QVERIFY(runLoadgen(client, port, {QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--megabytes"), QStringLiteral("16")}));
         QCOMPARE(client.process.exitCode(), 0);
         const QJsonObject stream = client.result();
         QCOMPARE(stream.value(QLatin1String("mode")).toString(), QStringLiteral("stream"));
@@ -368,7 +378,7 @@ private slots:
                               QStringLiteral("100")};
         if (keep)
             arguments << QStringLiteral("--keep");
-        runLoadgen(client, port, arguments);
+        QVERIFY(runLoadgen(client, port, arguments));
         QCOMPARE(client.process.exitCode(), 0);
         const QJsonObject sequential = client.result();
         QCOMPARE(sequential.value(QLatin1String("mode")).toString(), QStringLiteral("sequential"));
@@ -393,9 +403,9 @@ private slots:
         server.pauseAccepting();
 
         Tool client(loadgenPath());
-        runLoadgen(client, server.serverPort(),
+        QVERIFY(runLoadgen(client, server.serverPort(),
                    {QStringLiteral("--mode"), QStringLiteral("sequential"), QStringLiteral("--count"), QStringLiteral("3"),
-                    QStringLiteral("--keep"), QStringLiteral("--timeout-ms"), QStringLiteral("1500")});
+                    QStringLiteral("--keep"), QStringLiteral("--timeout-ms"), QStringLiteral("1500")}));
         QCOMPARE(client.process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(client.process.exitCode(), 1);
         const QJsonObject sequential = client.result();
@@ -511,9 +521,9 @@ private slots:
         QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
         Tool client(loadgenPath());
-        runLoadgen(client, server.serverPort(),
+        QVERIFY(runLoadgen(client, server.serverPort(),
                    {QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--megabytes"), QStringLiteral("4"),
-                    QStringLiteral("--chunk-kib"), QStringLiteral("16")});
+                    QStringLiteral("--chunk-kib"), QStringLiteral("16")}));
         QCOMPARE(client.process.exitCode(), 0);
         const QJsonObject stream = client.result();
         QCOMPARE(stream.value(QLatin1String("verified")).toBool(), true);
@@ -532,9 +542,9 @@ private slots:
         QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
         Tool client(loadgenPath());
-        runLoadgen(client, server.serverPort(),
+        QVERIFY(runLoadgen(client, server.serverPort(),
                    {QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--tls"), QStringLiteral("--count"),
-                    QStringLiteral("20"), QStringLiteral("--concurrency"), QStringLiteral("4")});
+                    QStringLiteral("20"), QStringLiteral("--concurrency"), QStringLiteral("4")}));
         QCOMPARE(client.process.exitCode(), 0);
         const QJsonObject churn = client.result();
         QCOMPARE(integer(churn, "ok"), 20);
@@ -551,9 +561,9 @@ private slots:
         QVERIFY2(port != 0, qPrintable(server.errors()));
 
         Tool client(loadgenPath());
-        runLoadgen(client, port,
+        QVERIFY(runLoadgen(client, port,
                    {QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--tls"), QStringLiteral("--count"),
-                    QStringLiteral("5")});
+                    QStringLiteral("5")}));
         QCOMPARE(client.process.exitCode(), 1);
         const QJsonObject churn = client.result();
         QCOMPARE(integer(churn, "ok"), 0);
@@ -573,9 +583,9 @@ private slots:
         QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
         Tool client(loadgenPath());
-        runLoadgen(client, server.serverPort(),
+        QVERIFY(runLoadgen(client, server.serverPort(),
                    {QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--tls"),
-                    QStringLiteral("--megabytes"), QStringLiteral("4")});
+                    QStringLiteral("--megabytes"), QStringLiteral("4")}));
         QCOMPARE(client.process.exitCode(), 0);
         const QJsonObject stream = client.result();
         QCOMPARE(stream.value(QLatin1String("verified")).toBool(), true);
@@ -593,8 +603,8 @@ private slots:
         QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
         Tool client(loadgenPath());
-        runLoadgen(client, server.serverPort(),
-                   {QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--megabytes"), QStringLiteral("4")});
+        QVERIFY(runLoadgen(client, server.serverPort(),
+                   {QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--megabytes"), QStringLiteral("4")}));
         QCOMPARE(client.process.exitCode(), 1);
         const QJsonObject stream = client.result();
         QCOMPARE(stream.value(QLatin1String("verified")).toBool(), false);
@@ -616,9 +626,9 @@ private slots:
         QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
         Tool client(loadgenPath());
-        runLoadgen(client, server.serverPort(),
+        QVERIFY(runLoadgen(client, server.serverPort(),
                    {QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"), QStringLiteral("10"),
-                    QStringLiteral("--send-byte"), QStringLiteral("--expect"), QStringLiteral("echo")});
+                    QStringLiteral("--send-byte"), QStringLiteral("--expect"), QStringLiteral("echo")}));
         QCOMPARE(client.process.exitCode(), 1);
         const QJsonObject churn = client.result();
         QCOMPARE(integer(churn, "ok"), 0);
@@ -634,10 +644,10 @@ private slots:
         QVERIFY2(port != 0, qPrintable(server.errors()));
 
         Tool client(loadgenPath());
-        runLoadgen(client, port,
+        QVERIFY(runLoadgen(client, port,
                    {QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"), QStringLiteral("4"),
                     QStringLiteral("--expect"), QStringLiteral("close"), QStringLiteral("--timeout-ms"),
-                    QStringLiteral("300")});
+                    QStringLiteral("300")}));
         QCOMPARE(client.process.exitCode(), 1);
         const QJsonObject churn = client.result();
         QCOMPARE(integer(churn, "ok"), 0);
@@ -674,7 +684,7 @@ private slots:
         QVERIFY(port != 0);
 
         Tool client(loadgenPath());
-        runLoadgen(client, port, arguments);
+        QVERIFY(runLoadgen(client, port, arguments));
         QCOMPARE(client.process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(client.process.exitCode(), 1);
         const QJsonObject result = client.result();
