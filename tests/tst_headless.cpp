@@ -60,6 +60,8 @@ private slots:
     void exitAfter();
     void duration();
     void jsonLines();
+    void rules();
+    void badRule();
 
 private:
     QString m_binary;
@@ -644,6 +646,45 @@ void TestHeadless::jsonLines()
     QVERIFY(!find(QStringLiteral("listening")).isEmpty());
     QVERIFY(!find(QStringLiteral("waiting")).isEmpty());
     QVERIFY(!find(QStringLiteral("stopped")).isEmpty());
+}
+
+// --rule: a contains rule and a regex with a capture answer real clients, in Hold mode.
+void TestHeadless::rules()
+{
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--rule"), QStringLiteral("PING=>PONG\\r\\n"), QStringLiteral("--rule"),
+                  QStringLiteral("re:^GET (\\S+)=>HTTP/1.0 200 OK\\r\\n\\r\\npath=\\1")});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump() + server.standardError()));
+    const auto ask = [port](const QByteArray &request, qsizetype expected) {
+        QTcpSocket client;
+        client.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+        if (!client.waitForConnected(Timeout))
+            return QByteArray("no connection");
+        client.write(request);
+        QByteArray received;
+        while (received.size() < expected && client.waitForReadyRead(Timeout))
+            received += client.readAll();
+        return received;
+    };
+    QCOMPARE(ask("xxPINGxx", 6), QByteArray("PONG\r\n"));
+    QCOMPARE(ask("GET /index.html HTTP/1.0\r\n\r\n", 35), QByteArray("HTTP/1.0 200 OK\r\n\r\npath=/index.html"));
+}
+
+// A rule that cannot work is one line naming it and the position, and exit code 2.
+void TestHeadless::badRule()
+{
+    QProcess process;
+    process.setProcessEnvironment(m_environment);
+    process.start(m_binary, {QStringLiteral("--headless"), QStringLiteral("--rule"), QStringLiteral("ok=>fine"),
+                             QStringLiteral("--rule"), QStringLiteral("re:a(b=>x")});
+    QVERIFY(process.waitForFinished(Timeout));
+    QCOMPARE(process.exitCode(), 2);
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.startsWith(QStringLiteral("socketlab: Bad --rule 2 \"re:a(b=>x\": match: ")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("at position 4")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -97,6 +97,8 @@ ServerBehaviour CommandLineOptions::behaviour(ServerBehaviour base) const
         base.maxConnections = *maxConnections;
     if (transcriptKiB)
         base.transcriptCapacity = qsizetype(*transcriptKiB) * 1024;
+    if (!rules.isEmpty())
+        base.rules = rules;
     return base;
 }
 
@@ -259,6 +261,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             .arg(Settings::MaxTranscriptKiB)
             .arg(Settings::DefaultTranscriptKiB),
         Text::tr("KIB"));
+    const QCommandLineOption ruleOption(
+        QStringLiteral("rule"),
+        Text::tr("Answer what clients send: 'MATCH=>REPLY'. MATCH is text that must appear (escapes as in "
+                 "--greeting), re:REGEX or hex:BYTES; REPLY takes escapes and \\1..\\9 from the regex. Give it "
+                 "again for more rules; the first that matches answers."),
+        Text::tr("RULE"));
     const QCommandLineOption closeOnStopOption(
         QStringLiteral("close-on-stop"),
         Text::tr("Window only: close the open connections when listening stops (a headless run always does)."));
@@ -277,6 +285,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     parser.addOption(idleOption);
     parser.addOption(maxOption);
     parser.addOption(keepOption);
+    parser.addOption(ruleOption);
     parser.addOption(closeOnStopOption);
     parser.addOption(headlessOption);
     parser.addOption(transcriptDirOption);
@@ -404,6 +413,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         || !number(maxOption, 1, Settings::MaxConnectionsLimit, &options.maxConnections)
         || !number(keepOption, 0, Settings::MaxTranscriptKiB, &options.transcriptKiB))
         return result;
+    const QStringList ruleValues = parser.values(ruleOption);
+    for (qsizetype i = 0; i < ruleValues.size(); ++i) {
+        QString error;
+        const std::optional<ResponseRule> rule = ResponseRule::parse(ruleValues.at(i), &error);
+        if (!rule)
+            return usageError(Text::tr("Bad --rule %1 \"%2\": %3").arg(i + 1).arg(ruleValues.at(i), error));
+        options.rules.append(*rule);
+    }
     options.closeOnStop = parser.isSet(closeOnStopOption);
     if (options.closeOnStop && options.headless)
         return usageError(Text::tr("--close-on-stop is for the window: a headless run always closes its connections "

@@ -2,6 +2,7 @@
 
 #include "listenerconfig.h"
 #include "serverbehaviour.h"
+#include "responserule.h"
 #include "tlssettings.h"
 
 #include <QHostAddress>
@@ -46,6 +47,7 @@ struct CommandLineOptions
     std::optional<int> exitAfter;   // --exit-after: headless stops once this many connections ended
     std::optional<qint64> durationMs; // --duration: headless stops after this long
     bool jsonLog = false;             // --log-format jsonl: one JSON object per log line
+    QList<ResponseRule> rules;        // --rule, in the order given
     // Any --tls-* flag or --alpn: how the tls:// listeners serve TLS; with no tls:// listener,
     // every listener of the run is TLS. The passphrase is never a flag (SOCKETLAB_TLS_PASSPHRASE).
     std::optional<TlsSettings> tls;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accesslist.h"
+#include "responserule.h"
 #include "transcript.h"
 
 #include <QByteArray>
@@ -37,6 +38,8 @@ struct ServerBehaviour
     AccessList denyList;
     // Connections with no traffic either way for longer than this are closed; 0 is off.
     int idleTimeoutSeconds = 0;
+    // Tried in order on what each connection sends; the first match answers. Any mode.
+    QList<ResponseRule> rules;
 
     bool operator==(const ServerBehaviour &other) const;
 };

@@ -6,6 +6,7 @@
 #include "tlssession.h"
 
 #include <QDateTime>
+#include <QTimer>
 #include <QEvent>
 #include <QSocketNotifier>
 #include <QSslSocket>
@@ -168,6 +169,46 @@ void Connection::setMode(ServerMode mode)
     }
 }
 
+void Connection::setRules(const QList<ResponseRule> &rules)
+{
+    m_rules = RuleMatcher(rules);
+}
+
+void Connection::respond(const RuleMatcher::Response &response)
+{
+    const qint64 now = nowMs();
+    // A later reply never overtakes an earlier one that waits.
+    const qint64 due = std::max(now + response.delayMs, m_replies.isEmpty() ? now : m_replies.constLast().dueMs);
+    m_replies.append({due, response});
+    sendDueReplies();
+}
+
+void Connection::sendDueReplies()
+{
+    const qint64 now = nowMs();
+    while (!m_replies.isEmpty() && m_replies.constFirst().dueMs <= now) {
+        const RuleMatcher::Response response = m_replies.takeFirst().response;
+        if (isFinished() || m_closeRequested)
+            break;
+        send(response.reply);
+        if (response.then == ResponseRule::Then::Close)
+            close(CloseMode::Graceful);
+        else if (response.then == ResponseRule::Then::Reset)
+            close(CloseMode::Reset);
+    }
+    if (m_replies.isEmpty() || isFinished() || m_closeRequested) {
+        m_replies.clear();
+        return;
+    }
+    if (!m_replyTimer) {
+        m_replyTimer = new QTimer(this);
+        m_replyTimer->setSingleShot(true);
+        m_replyTimer->setTimerType(Qt::PreciseTimer);
+        connect(m_replyTimer, &QTimer::timeout, this, &Connection::sendDueReplies);
+    }
+    m_replyTimer->start(int(std::max<qint64>(0, m_replies.constFirst().dueMs - now)));
+}
+
 void Connection::setTranscriptCapacity(qsizetype bytes)
 {
     m_transcript.setCapacity(bytes);
@@ -302,6 +343,10 @@ void Connection::onReadyRead()
         data.truncate(n);
         if (m_info.recording)
             m_transcript.append(TranscriptChunk::Direction::Received, data, now);
+        if (!m_rules.isEmpty()) {
+            for (const RuleMatcher::Response &response : m_rules.feed(data))
+                respond(response);
+        }
         if (m_mode == ServerMode::Echo && canSend()) {
             if (m_info.recording)
                 m_transcript.append(TranscriptChunk::Direction::Sent, data, now);

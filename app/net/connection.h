@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectioninfo.h"
+#include "rulematcher.h"
 #include "serverbehaviour.h"
 #include "transcript.h"
 
@@ -8,6 +9,7 @@
 #include <QObject>
 
 class QSocketNotifier;
+class QTimer;
 class QTcpSocket;
 class TlsSession;
 struct TlsServerSetup;
@@ -42,6 +44,9 @@ public:
     // Hold, Echo and Discard apply from now on; Greeting and Accept and close act on accept.
     void setMode(ServerMode mode);
     void setTranscriptCapacity(qsizetype bytes);
+    // The response rules for what arrives from now on; their replies go out in order, each
+    // after its delay.
+    void setRules(const QList<ResponseRule> &rules);
     // Queues bytes for the peer; false when the connection can no longer send, or when the
     // peer has left so much unread that more would only pile up here.
     bool send(const QByteArray &data);
@@ -76,6 +81,10 @@ private:
     // Something went onto the wire: a half-close, stalled reading or a held end may go on.
     void afterWrite();
     void onTlsTimedOut();
+    // Queues a rule's reply behind those still waiting; sends it now when it may.
+    void respond(const RuleMatcher::Response &response);
+    // Sends the replies that are due, then waits for the next.
+    void sendDueReplies();
     void onErrorOccurred(QAbstractSocket::SocketError error);
     void onDisconnected();
     void checkPendingError();
@@ -98,4 +107,12 @@ private:
     // The peer's end of stream waits until everything queued for it is sent.
     bool m_endHeld = false;
     bool m_watchingWrites = false;
+    RuleMatcher m_rules;
+    struct DueReply
+    {
+        qint64 dueMs = 0;
+        RuleMatcher::Response response;
+    };
+    QList<DueReply> m_replies; // waiting for their delay, in order
+    QTimer *m_replyTimer = nullptr;
 };

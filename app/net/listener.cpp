@@ -204,6 +204,7 @@ void Listener::setBehaviour(const ServerBehaviour &behaviour)
     for (Connection *connection : std::as_const(m_connections)) {
         connection->setMode(ongoingMode(behaviour.mode));
         connection->setTranscriptCapacity(behaviour.transcriptCapacity);
+        connection->setRules(behaviour.rules);
     }
     if (modeChanged)
         log(LogLevel::Info, tr("Server mode: %1").arg(serverModeText(behaviour.mode)));
@@ -391,6 +392,7 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     const quint64 id = (*m_nextId)++;
     auto *connection = new Connection(id, socket, peerAddress, peerPort, this);
     connection->setTranscriptCapacity(m_behaviour.transcriptCapacity);
+    connection->setRules(m_behaviour.rules);
     connection->setMode(ongoingMode(m_behaviour.mode));
     connect(connection, &Connection::changed, this, &Listener::onConnectionChanged);
     connect(connection, &Connection::finished, this, &Listener::onConnectionFinished);
