@@ -17,7 +17,9 @@ for path in \
     ./usr/share/icons/hicolor/128x128/apps/$app_id.png \
     ./usr/share/icons/hicolor/256x256/apps/$app_id.png \
     ./usr/share/man/man1/socketlab.1 \
-    ./usr/share/doc/socketlab/user-guide.md; do
+    ./usr/share/doc/socketlab/user-guide.md \
+    ./usr/share/socketlab/profiles/misbehaving-http.json \
+    ./usr/share/socketlab/profiles/slow-lossy-echo.json; do
     grep -qxF "$path" <<<"$contents" || fail "$deb lacks $path"
 done
 

@@ -242,6 +242,7 @@ private slots:
     void echoMode();
     void discardMode();
     void greetingMode();
+    void rulesAnswerMarkedAndCounted();
     void acceptAndCloseMode();
     void closeGraceful();
     void halfClose();
@@ -478,6 +479,64 @@ void TestConversation::greetingMode()
         QCOMPARE(recorder.info(id).state, ConnectionState::Open);
     }
     QCOMPARE(recorder.totals().accepted, quint64(2));
+#else
+    QSKIP("Needs a POSIX client");
+#endif
+}
+
+void TestConversation::rulesAnswerMarkedAndCounted()
+{
+#ifdef Q_OS_UNIX
+    ListenerController controller;
+    TranscriptRecorder recorder(&controller);
+    ServerBehaviour behaviour = behaviourWith(ServerMode::Hold);
+    ResponseRule ping;
+    ping.pattern = QStringLiteral("PING");
+    ping.reply = QStringLiteral("PONG\\r\\n");
+    ResponseRule off = ping; // would win, but is switched off
+    off.enabled = false;
+    off.reply = QStringLiteral("never");
+    ResponseRule quit;
+    quit.match = ResponseRule::Match::StartsWith;
+    quit.pattern = QStringLiteral("QUIT");
+    quit.reply = QStringLiteral("bye");
+    quit.then = ResponseRule::Then::Close;
+    behaviour.rules = {off, ping, quit};
+    controller.setBehaviour(behaviour);
+    START_LISTENING(controller, recorder, 5);
+
+    Fd client(posixConnect(recorder.status().port));
+    QVERIFY(client.fd >= 0);
+    const quint16 port = posixLocalPort(client.fd);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.byPeerPort(port).has_value(), Timeout);
+    const quint64 id = recorder.idOf(port);
+    controller.inspect(id);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.transcriptId(), id, Timeout);
+
+    QVERIFY(posixSendAll(client.fd, QByteArrayLiteral("PING")));
+    QCOMPARE(posixReadAtLeast(client.fd, 6), QByteArrayLiteral("PONG\r\n"));
+    QVERIFY(posixSendAll(client.fd, QByteArrayLiteral("PING")));
+    QCOMPARE(posixReadAtLeast(client.fd, 6), QByteArrayLiteral("PONG\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().ruleMatches, (QList<quint64>{0, 2, 0}), Timeout);
+
+    // The replies are marked with the rule that sent them; what the client sent is not.
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.chunks().size(), qsizetype(4), Timeout);
+    for (const TranscriptChunk &chunk : recorder.chunks())
+        QCOMPARE(chunk.rule, chunk.direction == Direction::Sent ? 2 : 0);
+
+    // QUIT answers and closes: the client reads the reply, then EOF.
+    QVERIFY(posixSendAll(client.fd, QByteArrayLiteral("QUIT now")));
+    QByteArray rest;
+    QCOMPARE(posixReadToEnd(client.fd, &rest), 0);
+    QCOMPARE(rest, QByteArrayLiteral("bye"));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().ruleMatches, (QList<quint64>{0, 2, 1}), Timeout);
+
+    // New rules start the counts again.
+    behaviour.rules = {quit};
+    controller.setBehaviour(behaviour);
+    Fd second(posixConnect(recorder.status().port));
+    QVERIFY(second.fd >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.totals().ruleMatches, (QList<quint64>{0}), Timeout);
 #else
     QSKIP("Needs a POSIX client");
 #endif

@@ -832,7 +832,8 @@ void TestMainWindow::menusHaveTheirEntries()
     QMenu *help = menuNamed(window, QStringLiteral("Help"));
     QVERIFY(file && listener && view && help);
     QCOMPARE(entryTexts(file),
-             (QStringList{QStringLiteral("Export log…"), QStringLiteral("Export transcript…"), QStringLiteral("Quit")}));
+             (QStringList{QStringLiteral("Open profile…"), QStringLiteral("Save profile…"), QStringLiteral("Export log…"),
+                          QStringLiteral("Export transcript…"), QStringLiteral("Quit")}));
     QCOMPARE(entryTexts(listener), (QStringList{QStringLiteral("Start listening"), QStringLiteral("Pause accepting"),
                                                 QStringLiteral("Close all"), QStringLiteral("Clear closed")}));
     QCOMPARE(entryTexts(view), (QStringList{QStringLiteral("Filter connections"), QStringLiteral("Columns"),

@@ -1,7 +1,11 @@
 // Response rules: the --rule text, the checks that name what is wrong and where, and what each
 // kind of match answers, read by read and line by line.
 #include "responserule.h"
+#include "responserulejson.h"
 #include "rulematcher.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <QtTest>
 
@@ -33,6 +37,9 @@ private slots:
     void linesAcrossReads();
     void customDelimiterAndChunkRulesTogether();
     void overlongLineIsMatchedAsItStands();
+    void jsonRoundTrip();
+    void badJson_data();
+    void badJson();
 };
 
 void TestResponseRules::parse_data()
@@ -203,6 +210,70 @@ void TestResponseRules::overlongLineIsMatchedAsItStands()
     // The next line starts after it.
     const QList<RuleMatcher::Response> responses = matcher.feed("B\nA\n");
     QCOMPARE(responses.size(), 1);
+}
+
+void TestResponseRules::jsonRoundTrip()
+{
+    ResponseRule get = rule(ResponseRule::Match::Regex, QStringLiteral("^GET (\\S+)"), QStringLiteral("path=\\1"));
+    get.scope = ResponseRule::Scope::Line;
+    get.delimiter = QStringLiteral("\\r\\n");
+    get.delayMs = 250;
+    get.then = ResponseRule::Then::Close;
+    ResponseRule hex = rule(ResponseRule::Match::Hex, QStringLiteral("de ad"), QStringLiteral("be ef"));
+    hex.replyHex = true;
+    hex.enabled = false;
+    hex.then = ResponseRule::Then::Reset;
+    const QList<ResponseRule> rules{get, hex, rule(ResponseRule::Match::StartsWith, QStringLiteral("A"), {})};
+
+    const QByteArray text = QJsonDocument(ResponseRuleJson::listToJson(rules)).toJson();
+    QString error;
+    const auto back = ResponseRuleJson::listFromJson(QJsonDocument::fromJson(text).array(), QStringLiteral("rules"),
+                                                     &error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(*back, rules);
+    // Keys left out keep the defaults.
+    const auto minimal = ResponseRuleJson::fromJson(QJsonObject{{QStringLiteral("pattern"), QStringLiteral("x")}},
+                                                    QStringLiteral("r"), &error);
+    QVERIFY(minimal.has_value());
+    QCOMPARE(minimal->match, ResponseRule::Match::Contains);
+    QVERIFY(minimal->enabled);
+}
+
+void TestResponseRules::badJson_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("not a list") << QByteArray(R"({"pattern": "x"})") << QStringLiteral("rules: not a list");
+    QTest::newRow("not an object") << QByteArray(R"([1])") << QStringLiteral("rules[1]: not an object");
+    QTest::newRow("unknown key") << QByteArray(R"([{"pattern": "x"}, {"patern": "y"}])")
+                                 << QStringLiteral("rules[2].patern: unknown key");
+    QTest::newRow("bad match") << QByteArray(R"([{"match": "glob", "pattern": "x"}])")
+                               << QStringLiteral("rules[1].match: bad value \"glob\"");
+    QTest::newRow("bad then") << QByteArray(R"([{"pattern": "x", "then": "explode"}])")
+                              << QStringLiteral("rules[1].then: bad value \"explode\"");
+    QTest::newRow("negative delay") << QByteArray(R"([{"pattern": "x", "delayMs": -5}])")
+                                    << QStringLiteral("rules[1].delayMs: bad value -5");
+    QTest::newRow("fractional delay") << QByteArray(R"([{"pattern": "x", "delayMs": 1.5}])")
+                                      << QStringLiteral("rules[1].delayMs: bad value 1.5");
+    QTest::newRow("enabled as text") << QByteArray(R"([{"pattern": "x", "enabled": "yes"}])")
+                                     << QStringLiteral("rules[1].enabled: bad value \"yes\"");
+    QTest::newRow("bad regex") << QByteArray(R"([{"match": "regex", "pattern": "(a"}])")
+                               << QStringLiteral("rules[1]: ");
+    QTest::newRow("bad hex") << QByteArray(R"([{"match": "hex", "pattern": "zz"}])") << QStringLiteral("rules[1]: ");
+}
+
+void TestResponseRules::badJson()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    QString problem;
+    const auto rules = ResponseRuleJson::listFromJson(
+        document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()), QStringLiteral("rules"),
+        &problem);
+    QVERIFY(!rules.has_value());
+    QVERIFY2(problem.startsWith(error), qPrintable(problem));
+    QVERIFY(problem.size() > error.size() || !error.endsWith(QLatin1String(": ")));
 }
 
 QTEST_GUILESS_MAIN(TestResponseRules)

@@ -48,6 +48,7 @@ private slots:
     void startsEmpty();
     void appendKeepsOrderDirectionAndTimestamps();
     void mergesSameDirectionSameMillisecond();
+    void ruleRepliesStandAlone();
     void trimmingKeepsExactlyTheMostRecentBytes();
     void chunkLargerThanCapacityKeepsItsTail();
     void mergedChunkLargerThanCapacityKeepsItsTail();
@@ -110,6 +111,20 @@ void TestTranscript::appendKeepsOrderDirectionAndTimestamps()
     QCOMPARE(transcript.sizeBytes(), qsizetype(12));
     QCOMPARE(transcript.droppedBytes(), quint64(0));
     QVERIFY(!transcript.isEmpty());
+}
+
+void TestTranscript::ruleRepliesStandAlone()
+{
+    Transcript transcript;
+    transcript.append(Direction::Sent, QByteArrayLiteral("a"), 5);
+    transcript.append(Direction::Sent, QByteArrayLiteral("PONG"), 5, Transcript::Merge::SameMillisecond, 2);
+    transcript.append(Direction::Sent, QByteArrayLiteral("b"), 5); // not merged into the reply
+    const QList<TranscriptChunk> chunks = transcript.chunks();
+    QCOMPARE(chunks.size(), 3);
+    QCOMPARE(chunks.at(0).rule, 0);
+    QCOMPARE(chunks.at(1).data, QByteArrayLiteral("PONG"));
+    QCOMPARE(chunks.at(1).rule, 2);
+    QCOMPARE(chunks.at(2).rule, 0);
 }
 
 void TestTranscript::mergesSameDirectionSameMillisecond()

@@ -275,6 +275,11 @@ void TestTranscriptFormat::chunkHeader()
     QFETCH(QString, expected);
 
     QCOMPARE(TranscriptFormat::chunkHeader(chunk(Direction(direction), QByteArray(size, 'x'))), expected);
+
+    // A response rule's reply names the rule.
+    TranscriptChunk reply = chunk(Direction(direction), QByteArray(size, 'x'));
+    reply.rule = 3;
+    QCOMPARE(TranscriptFormat::chunkHeader(reply), expected + QStringLiteral("  (rule 3)"));
 }
 
 void TestTranscriptFormat::listingText()

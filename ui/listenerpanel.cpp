@@ -9,6 +9,7 @@
 #include "selfsignedstore.h"
 #include "settings.h"
 #include "textescapes.h"
+#include "rulesdialog.h"
 #include "tlssettingsdialog.h"
 
 #include <QAbstractItemView>
@@ -84,6 +85,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     m_ui->protocolCombo->addItem(tr("TLS"), int(ListenerProtocol::Tls));
     connect(m_ui->protocolCombo, &QComboBox::currentIndexChanged, this, &ListenerPanel::onProtocolChanged);
     connect(m_ui->tlsButton, &QPushButton::clicked, this, &ListenerPanel::openTlsDialog);
+    connect(m_ui->rulesButton, &QPushButton::clicked, this, &ListenerPanel::openRulesDialog);
     // Applied as typed, so nothing waits unseen for Enter; text with a bad escape is marked and
     // the greeting in force stays the last good one.
     connect(m_ui->greetingEdit, &QLineEdit::textChanged, this, &ListenerPanel::onGreetingEdited);
@@ -134,6 +136,13 @@ void ListenerPanel::setConfig(const ListenerConfig &config)
     m_ui->greetingEdit->setText(config.greetingText);
     m_ui->greetingEdit->setEnabled(behaviour.mode == ServerMode::Greeting);
     m_greeting = behaviour.greeting;
+    if (m_rules != behaviour.rules) {
+        m_rules = behaviour.rules;
+        m_ruleMatches.clear();
+        if (m_rulesDialog)
+            m_rulesDialog->reject(); // it edits another listener's rules, or ones replaced since
+        updateRulesButton();
+    }
     {
         const QSignalBlocker idleBlocker(m_ui->idleTimeoutSpin);
         m_ui->idleTimeoutSpin->setValue(behaviour.idleTimeoutSeconds);
@@ -221,6 +230,7 @@ ServerBehaviour ListenerPanel::behaviour() const
     behaviour.allowList = m_allowList;
     behaviour.denyList = m_denyList;
     behaviour.idleTimeoutSeconds = m_ui->idleTimeoutSpin->value();
+    behaviour.rules = m_rules;
     return behaviour;
 }
 
@@ -270,6 +280,10 @@ void ListenerPanel::applyOptions(const CommandLineOptions &options)
     }
     if (options.closeOnStop)
         m_ui->closeOnStopCheck->setChecked(true);
+    if (!options.rules.isEmpty()) {
+        m_rules = options.rules;
+        updateRulesButton();
+    }
     validateAccessLists();
     emit behaviourChanged();
 }
@@ -489,4 +503,39 @@ void ListenerPanel::openTlsDialog()
         emit tlsEdited();
     });
     dialog->open();
+}
+
+void ListenerPanel::openRulesDialog()
+{
+    if (m_rulesDialog) {
+        m_rulesDialog->raise();
+        m_rulesDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new RulesDialog(m_rules, this);
+    m_rulesDialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMatchCounts(m_ruleMatches);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->rules() == m_rules)
+            return;
+        m_rules = dialog->rules();
+        m_ruleMatches.clear();
+        updateRulesButton();
+        emit behaviourChanged();
+    });
+    dialog->open();
+}
+
+void ListenerPanel::showRuleMatches(const QList<quint64> &counts)
+{
+    m_ruleMatches = counts;
+    if (m_rulesDialog)
+        m_rulesDialog->setMatchCounts(counts);
+}
+
+void ListenerPanel::updateRulesButton()
+{
+    const auto count = int(m_rules.size());
+    m_ui->rulesButton->setText(count == 0 ? tr("&Rules…") : tr("&Rules (%1)…").arg(count));
 }

@@ -6,12 +6,14 @@
 
 #include <QGroupBox>
 #include <QHostAddress>
+#include <QPointer>
 
 #include <memory>
 
 class AcceptQueueGauge;
 class QAction;
 class QLineEdit;
+class RulesDialog;
 
 struct CommandLineOptions;
 struct ListenerStatus;
@@ -49,6 +51,8 @@ public:
     // Fills in the form with what the command line gave (all but where to listen).
     void applyOptions(const CommandLineOptions &options);
     void showStatus(const ListenerStatus &status);
+    // How often each response rule answered, for the rules dialog while it is open.
+    void showRuleMatches(const QList<quint64> &counts);
     // Why the listener did not start (its TLS certificate could not be loaded), under the form.
     void showStartError(const QString &reason);
 
@@ -89,6 +93,9 @@ private:
     void onProtocolChanged();
     // Opened rather than exec()'d, like the all-interfaces question.
     void openTlsDialog();
+    void openRulesDialog();
+    // "Rules (3)…": how many there are, at a glance.
+    void updateRulesButton();
 
     std::unique_ptr<Ui::ListenerPanel> m_ui;
     ListenerConfig m_config; // as loaded: what the form does not show (name, TLS) comes from it
@@ -103,6 +110,9 @@ private:
     AccessList m_allowList;
     AccessList m_denyList;
     QByteArray m_greeting = ServerBehaviour::DefaultGreeting; // in force: the last text that parsed
+    QList<ResponseRule> m_rules;
+    QList<quint64> m_ruleMatches; // the latest counts, for a dialog opened later
+    QPointer<RulesDialog> m_rulesDialog;
     bool m_allInterfacesConfirmed = false;
     bool m_confirming = false; // the all-interfaces question is open
 };

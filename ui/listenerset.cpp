@@ -103,6 +103,7 @@ void ListenerSet::showCurrent()
     m_panel->setOtherListeners(othersThan(m_currentId));
     m_panel->setConfig(m_model->config(m_currentId));
     m_panel->showStatus(m_model->status(m_currentId));
+    m_panel->showRuleMatches(m_model->totals(m_currentId).ruleMatches);
     m_panel->setTitle(tr("Listener %1").arg(m_model->label(m_currentId)));
 }
 
@@ -124,6 +125,8 @@ void ListenerSet::applyBatch(const UpdateBatch &batch)
         m_panel->showStatus(batch.status);
         m_panel->setTitle(tr("Listener %1").arg(m_model->label(m_currentId)));
     }
+    if (batch.listenerId == m_currentId)
+        m_panel->showRuleMatches(batch.totals.ruleMatches);
 }
 
 void ListenerSet::setTranscriptCapacity(qsizetype bytes)
@@ -202,6 +205,30 @@ void ListenerSet::remove(int listenerId)
         follow(next);
     }
     m_model->removeListener(listenerId);
+    showCurrent();
+    emit configsChanged();
+}
+
+void ListenerSet::replaceAll(const QList<ListenerConfig> &configs)
+{
+    if (configs.isEmpty())
+        return;
+    const QList<int> old = m_model->ids();
+    QList<int> added;
+    for (const ListenerConfig &config : configs) {
+        const int id = m_controller->addListener();
+        ServerBehaviour behaviour = config.behaviour;
+        behaviour.transcriptCapacity = m_transcriptCapacity;
+        m_controller->setBehaviour(id, behaviour);
+        m_model->addListener(id, config);
+        added.append(id);
+    }
+    for (const int id : old) {
+        m_controller->removeListener(id);
+        m_model->removeListener(id);
+    }
+    m_currentId = 0; // the form's fields belong to a listener that is gone: not stored back
+    follow(added.constFirst());
     showCurrent();
     emit configsChanged();
 }

@@ -45,6 +45,9 @@ public:
     void addAndStart(const ListenerConfig &config);
     void duplicate(int listenerId);
     void remove(int listenerId);
+    // Every listener replaced with these, stopped (a profile opened): the old ones stop and
+    // their connections close.
+    void replaceAll(const QList<ListenerConfig> &configs);
     void startOrStop(int listenerId);
     void startAll();
     void stopAll();

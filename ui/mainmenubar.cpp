@@ -42,6 +42,8 @@ MainMenuBar::MainMenuBar(QMainWindow *window, const Actions &actions)
 
     QMenu *file = addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    file->addActions({actions.openProfile, actions.saveProfile});
+    file->addSeparator();
     file->addAction(actions.exportLog);
     file->addAction(actions.exportTranscript);
     file->addSeparator();

@@ -19,6 +19,8 @@ public:
     // The window's actions the menus show.
     struct Actions
     {
+        QAction *openProfile = nullptr;
+        QAction *saveProfile = nullptr;
         QAction *exportLog = nullptr;
         QAction *exportTranscript = nullptr;
         QAction *startStop = nullptr;

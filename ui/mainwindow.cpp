@@ -16,6 +16,7 @@
 #include "listenerviews.h"
 #include "logexport.h"
 #include "mainmenubar.h"
+#include "profileactions.h"
 #include "settings.h"
 
 #include <QClipboard>
@@ -214,7 +215,10 @@ void MainWindow::setUpMenuBar()
     m_resetLayoutAction->setToolTip(tr("The table's columns and the panes' sizes as they first were"));
     connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
 
+    m_profiles = new ProfileActions(m_listeners, m_controller, this);
     MainMenuBar::Actions actions;
+    actions.openProfile = m_profiles->openAction();
+    actions.saveProfile = m_profiles->saveAction();
     actions.exportLog = m_exportLogAction;
     actions.exportTranscript = m_ui->inspector->exportAction();
     actions.startStop = m_ui->listenerPanel->startStopAction();
@@ -294,6 +298,10 @@ void MainWindow::applyCommandLine(const CommandLineOptions &options)
     // What the command line gives is for this run: it fills in the form without being saved,
     // and the settings change only when the user changes the form.
     m_settings->setRecordOnly(true);
+    // A profile's listeners come first, stopped as File > Open profile leaves them; the other
+    // flags then fill in the form of the first.
+    if (options.profile)
+        m_listeners->replaceAll(*options.profile);
     m_ui->listenerPanel->applyOptions(options);
     if (options.transcriptKiB)
         m_ui->inspector->setCapacityKiB(*options.transcriptKiB);

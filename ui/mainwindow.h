@@ -11,6 +11,7 @@ class EventLogModel;
 class ListenerSet;
 class ListenerViews;
 class ListenerController;
+class ProfileActions;
 class QLabel;
 class QSortFilterProxyModel;
 class Settings;
@@ -44,6 +45,7 @@ public:
     void applyCommandLine(const CommandLineOptions &options);
 
     ListenerController *controller() const { return m_controller; }
+    ProfileActions *profiles() const { return m_profiles; }
 
     ConnectionTableModel *connectionModel() const;
     EventLogModel *eventLogModel() const { return m_logModel; }
@@ -89,6 +91,7 @@ private:
     ConnectionsView *m_connections = nullptr; // from the .ui
     ListenerViews *m_listenerViews = nullptr;
     ListenerSet *m_listeners = nullptr;
+    ProfileActions *m_profiles = nullptr;
     EventLogModel *m_logModel = nullptr;
     QSortFilterProxyModel *m_logProxy = nullptr;
     QLabel *m_hintLabel = nullptr;

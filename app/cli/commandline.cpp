@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "endpoint.h"
+#include "profileflag.h"
 #include "scriptflags.h"
 #include "settings.h"
 #include "textescapes.h"
@@ -296,6 +297,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const ScriptFlags scriptFlags;
     for (const QCommandLineOption *option : scriptFlags.all())
         parser.addOption(*option);
+    const ProfileFlag profileFlag;
+    for (const QCommandLineOption *option : profileFlag.all())
+        parser.addOption(*option);
 
     Result result;
     const auto usageError = [&](const QString &message) {
@@ -455,12 +459,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     }
     if (const QString error = tlsFlags.parse(parser, &options); !error.isEmpty())
         return usageError(error);
+    if (const QString error = profileFlag.parse(parser, &options); !error.isEmpty())
+        return usageError(error);
     if (const QString error = scriptFlags.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     // A headless tls:// listener needs a certificate: better no listener than a plain one where
     // TLS was asked for. The window's listener has its form's TLS settings.
     for (const ListenSpec &spec : std::as_const(options.listens)) {
-        if (options.headless && spec.protocol == ListenerProtocol::Tls && !options.tls)
+        if (options.headless && spec.protocol == ListenerProtocol::Tls && !options.tls && !options.profile)
             return usageError(Text::tr("Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or "
                                        "--tls-self-signed")
                                   .arg(listenText(spec)));

@@ -51,6 +51,8 @@ struct CommandLineOptions
     // Any --tls-* flag or --alpn: how the tls:// listeners serve TLS; with no tls:// listener,
     // every listener of the run is TLS. The passphrase is never a flag (SOCKETLAB_TLS_PASSPHRASE).
     std::optional<TlsSettings> tls;
+    // --profile: the listeners of a saved set-up; the flags given override them.
+    std::optional<QList<ListenerConfig>> profile;
 
     // base with the behaviour flags that were given applied over it.
     ServerBehaviour behaviour(ServerBehaviour base = {}) const;

@@ -42,12 +42,12 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
     connect(m_signals, &SignalWatcher::terminationRequested, this, &HeadlessRunner::onTerminationRequested);
     // The defaults and the flags, never the window's saved settings: a script behaves the same on
     // every machine.
-    const ServerBehaviour behaviour = options.behaviour();
-    const qsizetype listeners = std::max<qsizetype>(1, options.listens.size());
-    for (qsizetype i = 1; i < listeners; ++i)
+    m_plan = plan(options);
+    for (qsizetype i = 1; i < m_plan.size(); ++i)
         m_controller->addListener();
-    for (const int id : m_controller->listenerIds())
-        m_controller->setBehaviour(id, behaviour);
+    const QList<int> ids = m_controller->listenerIds();
+    for (qsizetype i = 0; i < ids.size() && i < m_plan.size(); ++i)
+        m_controller->setBehaviour(ids.at(i), m_plan.at(i).behaviour);
     // Nothing can inspect an ended connection here; its transcript is written out or dropped.
     m_controller->keepEndedTranscripts(0);
     m_controller->handOverEndedTranscripts(!options.transcriptDir.isEmpty());
@@ -67,41 +67,77 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
 
 HeadlessRunner::~HeadlessRunner() = default;
 
-int HeadlessRunner::exec()
+QList<HeadlessRunner::PlannedListener> HeadlessRunner::plan(const CommandLineOptions &options)
 {
-    std::optional<TlsServerSetup> tls;
-    if (m_options.tls) {
-        tls = loadTls();
-        if (!tls)
-            return CommandLine::UsageExitCode;
-    }
-    // The TLS flags serve the tls:// listeners; with none, every listener is TLS.
-    bool anyTlsPrefix = false;
-    for (const ListenSpec &spec : std::as_const(m_options.listens))
-        anyTlsPrefix = anyTlsPrefix || spec.protocol == ListenerProtocol::Tls;
-    const QList<int> ids = m_controller->listenerIds();
-    if (m_options.listens.isEmpty()) {
-        m_controller->setTls(ids.constFirst(), tls);
-        m_controller->start(m_options.address, m_options.port, m_options.backlog);
-    } else {
-        for (qsizetype i = 0; i < ids.size() && i < m_options.listens.size(); ++i) {
-            const ListenSpec &spec = m_options.listens.at(i);
-            m_controller->setTls(ids.at(i), !anyTlsPrefix || spec.protocol == ListenerProtocol::Tls
-                                                ? tls
-                                                : std::optional<TlsServerSetup>());
-            m_controller->start(ids.at(i), spec.address, spec.port, m_options.backlog);
+    // The listeners as given: the profile's, or the --listen ones (taking the profile's at the
+    // same place, its last for the rest), or one at the default address.
+    QList<ListenerConfig> configs = options.profile.value_or(QList<ListenerConfig>{ListenerConfig()});
+    if (!options.listens.isEmpty() || !options.profile) {
+        const QList<ListenerConfig> base = configs;
+        configs.clear();
+        const QList<ListenSpec> listens =
+            options.listens.isEmpty() ? QList<ListenSpec>{ListenSpec{ListenerProtocol::Tcp, options.address, options.port}}
+                                      : options.listens;
+        for (qsizetype i = 0; i < listens.size(); ++i) {
+            ListenerConfig config = base.at(std::min(i, base.size() - 1));
+            config.protocol = listens.at(i).protocol;
+            config.address = listens.at(i).address.toString();
+            config.port = listens.at(i).port;
+            configs.append(config);
         }
     }
+    // The TLS flags serve the TLS listeners; with none, every listener is TLS.
+    bool anyTls = false;
+    for (const ListenerConfig &config : std::as_const(configs))
+        anyTls = anyTls || config.protocol == ListenerProtocol::Tls;
+    QList<PlannedListener> planned;
+    for (const ListenerConfig &config : std::as_const(configs)) {
+        PlannedListener listener;
+        listener.address = QHostAddress(config.address);
+        listener.port = config.port;
+        listener.backlog = options.backlogGiven || !options.profile ? options.backlog : config.backlog;
+        listener.behaviour = options.behaviour(options.profile ? config.behaviour : ServerBehaviour());
+        if (options.tls && (!anyTls || config.protocol == ListenerProtocol::Tls))
+            listener.tls = options.tls;
+        else if (options.profile && config.protocol == ListenerProtocol::Tls)
+            listener.tls = config.tls;
+        planned.append(listener);
+    }
+    return planned;
+}
+
+int HeadlessRunner::exec()
+{
+    const QList<int> ids = m_controller->listenerIds();
+    QList<std::pair<TlsSettings, TlsServerSetup>> loaded; // each certificate once, however many listeners serve it
+    for (qsizetype i = 0; i < ids.size() && i < m_plan.size(); ++i) {
+        const PlannedListener &listener = m_plan.at(i);
+        std::optional<TlsServerSetup> tls;
+        if (listener.tls) {
+            const auto known = std::find_if(loaded.cbegin(), loaded.cend(),
+                                            [&](const auto &entry) { return entry.first == *listener.tls; });
+            if (known != loaded.cend()) {
+                tls = known->second;
+            } else {
+                tls = loadTls(*listener.tls);
+                if (!tls)
+                    return CommandLine::UsageExitCode;
+                loaded.append({*listener.tls, *tls});
+            }
+        }
+        m_controller->setTls(ids.at(i), tls);
+    }
+    for (qsizetype i = 0; i < ids.size() && i < m_plan.size(); ++i)
+        m_controller->start(ids.at(i), m_plan.at(i).address, m_plan.at(i).port, m_plan.at(i).backlog);
     if (m_durationTimer)
         m_durationTimer->start(int(std::min<qint64>(*m_options.durationMs, std::numeric_limits<int>::max())));
     return QCoreApplication::exec();
 }
 
-std::optional<TlsServerSetup> HeadlessRunner::loadTls()
+std::optional<TlsServerSetup> HeadlessRunner::loadTls(const TlsSettings &settings)
 {
     // Read at run time and passed on, never kept: the environment, not a flag that ps shows.
-    const TlsCredentials::Result loaded =
-        TlsCredentials::load(*m_options.tls, qgetenv("SOCKETLAB_TLS_PASSPHRASE"));
+    const TlsCredentials::Result loaded = TlsCredentials::load(settings, qgetenv("SOCKETLAB_TLS_PASSPHRASE"));
     for (const QString &warning : loaded.warnings)
         printLine(stderr, tr("socketlab: warning: %1").arg(warning));
     if (!loaded.ok()) {

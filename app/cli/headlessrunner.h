@@ -4,6 +4,7 @@
 #include "logentry.h"
 #include "tlsserversetup.h"
 
+#include <QHostAddress>
 #include <QObject>
 #include <QList>
 #include <QHash>
@@ -34,8 +35,19 @@ public:
     int exec();
 
 private:
-    // The run's certificate, loaded and checked before anything listens; nothing after one line on stderr.
-    std::optional<TlsServerSetup> loadTls();
+    // One listener of the run: where, how, and the TLS it serves (none for plain TCP).
+    struct PlannedListener
+    {
+        QHostAddress address;
+        quint16 port = 0;
+        int backlog = 5;
+        ServerBehaviour behaviour;
+        std::optional<TlsSettings> tls;
+    };
+    // The listeners the flags and the profile ask for, the flags overriding the profile.
+    static QList<PlannedListener> plan(const CommandLineOptions &options);
+    // A certificate, loaded and checked before anything listens; nothing after one line on stderr.
+    std::optional<TlsServerSetup> loadTls(const TlsSettings &settings);
     void onUpdated(const UpdateBatch &batch);
     // Prints the lines of the batches that arrived together in time order, then exits if asked.
     void onDeliveryDone();
@@ -48,6 +60,7 @@ private:
     void writeTranscript(const EndedTranscript &ended);
 
     CommandLineOptions m_options;
+    QList<PlannedListener> m_plan;
     // The handlers go in before the network thread starts, so an early SIGTERM still stops cleanly.
     SignalWatcher *m_signals = nullptr;
     ListenerController *m_controller = nullptr;

@@ -6,7 +6,11 @@
 #include "storedtlssettings.h"
 #include "textescapes.h"
 
+#include "responserulejson.h"
+
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -33,6 +37,7 @@ const QString KeyTranscriptKiB = QStringLiteral("server/transcriptKiB");
 const QString KeyAllowList = QStringLiteral("server/allowList");
 const QString KeyDenyList = QStringLiteral("server/denyList");
 const QString KeyIdleTimeout = QStringLiteral("server/idleTimeoutSeconds");
+const QString KeyRules = QStringLiteral("server/rules");
 const QString KeyListenerName = QStringLiteral("listener/name");
 const QString KeyListenerProtocol = QStringLiteral("listener/protocol");
 // The first listener's TLS; the others' are listeners/N/tls....
@@ -58,13 +63,13 @@ AccessList inEffect(const SettingsStore &store, const QString &key, AccessList l
 struct ListenerSettings::Keys
 {
     QString address, port, backlog, closeOnStop, name, protocol;
-    QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout;
+    QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout, rules;
     StoredTlsSettings::Keys tls;
 
     QStringList all() const
     {
         return QStringList{address, port, backlog, closeOnStop, name, protocol, mode, greeting, maxConnections,
-                           transcriptKiB, allowList, denyList, idleTimeout}
+                           transcriptKiB, allowList, denyList, idleTimeout, rules}
             + tls.all();
     }
 };
@@ -81,7 +86,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     if (index == 0) {
         return {KeyBindAddress, KeyPort, KeyBacklog, KeyCloseOnStop, KeyListenerName, KeyListenerProtocol,
                 KeyMode, KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
-                KeyIdleTimeout,
+                KeyIdleTimeout, KeyRules,
                 {KeyTlsSource, KeyTlsCertificate, KeyTlsKey, KeyTlsMinimumProtocol, KeyTlsClientCertificate,
                  KeyTlsCa, KeyTlsAlpn, KeyTlsHandshakeTimeout}};
     }
@@ -89,7 +94,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     const auto key = [&](const char *field) -> QString { return prefix + QLatin1String(field); };
     return {key("address"), key("port"), key("backlog"), key("closeConnectionsOnStop"), key("name"),
             key("protocol"), key("mode"), key("greeting"), key("maxConnections"), key("transcriptKiB"),
-            key("allowList"), key("denyList"), key("idleTimeoutSeconds"),
+            key("allowList"), key("denyList"), key("idleTimeoutSeconds"), key("rules"),
             {key("tlsSource"), key("tlsCertificate"), key("tlsKey"), key("tlsMinimumProtocol"),
              key("tlsClientCertificate"), key("tlsCa"), key("tlsAlpn"), key("tlsHandshakeTimeoutSeconds")}};
 }
@@ -102,7 +107,7 @@ bool ListenerSettings::isOwnKey(const QString &key)
     // The keys of the second listener on: listeners/N/field.
     static const QRegularExpression pattern(QStringLiteral(
         "^listeners/([2-9]|[1-9][0-9]+)/(address|port|backlog|closeConnectionsOnStop|name|protocol|mode|greeting|"
-        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|tlsSource|tlsCertificate|tlsKey|"
+        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|rules|tlsSource|tlsCertificate|tlsKey|"
         "tlsMinimumProtocol|tlsClientCertificate|tlsCa|tlsAlpn|tlsHandshakeTimeoutSeconds)$"));
     return pattern.match(key).hasMatch();
 }
@@ -235,6 +240,7 @@ ServerBehaviour ListenerSettings::behaviour(int index) const
     behaviour.idleTimeoutSeconds = m_store->boundedInt(keys.idleTimeout, 0, 0, Settings::MaxIdleTimeoutSeconds);
     behaviour.allowList = accessList(keys.allowList, Text::tr("Allow list"));
     behaviour.denyList = accessList(keys.denyList, Text::tr("Deny list"));
+    behaviour.rules = rules(keys.rules);
     return behaviour;
 }
 
@@ -247,6 +253,36 @@ void ListenerSettings::setBehaviour(int index, const ServerBehaviour &behaviour)
     m_store->store(keys.idleTimeout, behaviour.idleTimeoutSeconds);
     m_store->store(keys.allowList, behaviour.allowList.toString());
     m_store->store(keys.denyList, behaviour.denyList.toString());
+    m_store->store(keys.rules, QString::fromUtf8(QJsonDocument(ResponseRuleJson::listToJson(behaviour.rules))
+                                                     .toJson(QJsonDocument::Compact)));
+}
+
+QList<ResponseRule> ListenerSettings::rules(const QString &key) const
+{
+    const QVariant value = m_store->read(key);
+    if (!value.isValid())
+        return {};
+    // Stored as one JSON text; QSettings may split one with commas into a list of strings.
+    QString text;
+    if (value.typeId() == QMetaType::QString)
+        text = value.toString();
+    else if (value.typeId() == QMetaType::QStringList)
+        text = value.toStringList().join(QLatin1String(", "));
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    QString error;
+    std::optional<QList<ResponseRule>> rules;
+    if (parseError.error != QJsonParseError::NoError)
+        error = Text::tr("not JSON (%1 at %2)").arg(parseError.errorString()).arg(parseError.offset);
+    else
+        rules = ResponseRuleJson::listFromJson(document.isArray() ? QJsonValue(document.array()) : QJsonValue(),
+                                               QStringLiteral("rules"), &error);
+    // A rule set that cannot be read answers nothing at all rather than part of what was meant.
+    if (!rules) {
+        m_store->warn(key, Text::tr("Response rules: %1; no rule answers until they are set again").arg(error.left(160)));
+        return {};
+    }
+    return *rules;
 }
 
 AccessList ListenerSettings::accessList(const QString &key, const QString &name) const

@@ -9,20 +9,20 @@ Transcript::Transcript(qsizetype capacityBytes)
 }
 
 void Transcript::append(TranscriptChunk::Direction direction, const QByteArray &data, qint64 timestampMs,
-                        Merge merge)
+                        Merge merge, int rule)
 {
     if (data.isEmpty())
         return;
-    if (merge == Merge::SameMillisecond && !m_chunks.empty()) {
+    if (merge == Merge::SameMillisecond && rule == 0 && !m_chunks.empty()) {
         TranscriptChunk &last = m_chunks.back();
-        if (last.direction == direction && last.timestampMs == timestampMs) {
+        if (last.direction == direction && last.timestampMs == timestampMs && last.rule == 0) {
             last.data.append(data);
             m_size += data.size();
             trim();
             return;
         }
     }
-    m_chunks.push_back(TranscriptChunk{timestampMs, direction, data, ++m_lastSequence});
+    m_chunks.push_back(TranscriptChunk{timestampMs, direction, data, ++m_lastSequence, rule});
     m_size += data.size();
     trim();
 }

@@ -20,8 +20,10 @@ public:
 
     explicit Transcript(qsizetype capacityBytes = DefaultCapacity);
 
+    // rule: the response rule (from 1) whose reply the bytes are, 0 for none; a reply is never
+    // merged with other bytes.
     void append(TranscriptChunk::Direction direction, const QByteArray &data, qint64 timestampMs,
-                Merge merge = Merge::SameMillisecond);
+                Merge merge = Merge::SameMillisecond, int rule = 0);
     void setCapacity(qsizetype capacityBytes);
     void clear();
 

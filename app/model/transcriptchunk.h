@@ -16,6 +16,7 @@ struct TranscriptChunk
     Direction direction = Direction::Received;
     QByteArray data;
     quint64 sequence = 0; // 1, 2, 3... per connection, to send only what is new
+    int rule = 0; // the response rule (from 1) whose reply this is; 0 for any other bytes
 };
 
 Q_DECLARE_METATYPE(TranscriptChunk)

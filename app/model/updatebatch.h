@@ -24,6 +24,8 @@ struct ListenerTotals
     quint64 refused = 0; // accepted and closed at once: over the maximum or refused by the access lists
     quint64 handshakesDone = 0;   // TLS handshakes that completed
     quint64 handshakesFailed = 0; // TLS connections that ended as TlsFailed
+    // How often each response rule answered, by position, since the rules were last changed.
+    QList<quint64> ruleMatches;
 };
 
 // What is new in the transcript of the connection the window inspects.

@@ -176,6 +176,7 @@ void Connection::setRules(const QList<ResponseRule> &rules)
 
 void Connection::respond(const RuleMatcher::Response &response)
 {
+    emit ruleMatched(m_info.id, response.rule);
     const qint64 now = nowMs();
     // A later reply never overtakes an earlier one that waits.
     const qint64 due = std::max(now + response.delayMs, m_replies.isEmpty() ? now : m_replies.constLast().dueMs);
@@ -190,7 +191,7 @@ void Connection::sendDueReplies()
         const RuleMatcher::Response response = m_replies.takeFirst().response;
         if (isFinished() || m_closeRequested)
             break;
-        send(response.reply);
+        send(response.reply, response.rule + 1);
         if (response.then == ResponseRule::Then::Close)
             close(CloseMode::Graceful);
         else if (response.then == ResponseRule::Then::Reset)
@@ -224,12 +225,12 @@ bool Connection::sendBacklogFull() const
     return pendingOut() >= SendBacklogLimit;
 }
 
-bool Connection::send(const QByteArray &data)
+bool Connection::send(const QByteArray &data, int rule)
 {
     if (!canSend() || data.isEmpty() || sendBacklogFull())
         return false;
     if (m_info.recording)
-        m_transcript.append(TranscriptChunk::Direction::Sent, data, nowMs(), Transcript::Merge::Never);
+        m_transcript.append(TranscriptChunk::Direction::Sent, data, nowMs(), Transcript::Merge::Never, rule);
     m_socket->write(data);
     watchWritesIfQueued();
     emit changed(m_info.id, 0, 0);
@@ -343,15 +344,16 @@ void Connection::onReadyRead()
         data.truncate(n);
         if (m_info.recording)
             m_transcript.append(TranscriptChunk::Direction::Received, data, now);
-        if (!m_rules.isEmpty()) {
-            for (const RuleMatcher::Response &response : m_rules.feed(data))
-                respond(response);
-        }
+        // The echo first: a rule's reply answers what arrived, and may close after it.
         if (m_mode == ServerMode::Echo && canSend()) {
             if (m_info.recording)
                 m_transcript.append(TranscriptChunk::Direction::Sent, data, now);
             m_socket->write(data);
             watchWritesIfQueued();
+        }
+        if (!m_rules.isEmpty()) {
+            for (const RuleMatcher::Response &response : m_rules.feed(data))
+                respond(response);
         }
     }
     if (received > 0) {

@@ -49,7 +49,8 @@ public:
     void setRules(const QList<ResponseRule> &rules);
     // Queues bytes for the peer; false when the connection can no longer send, or when the
     // peer has left so much unread that more would only pile up here.
-    bool send(const QByteArray &data);
+    // rule: the response rule (from 1) whose reply this is, marked so in the transcript; 0 for none.
+    bool send(const QByteArray &data, int rule = 0);
     bool canSend() const;
     // So much waits unsent that send() refuses more until the peer reads.
     bool sendBacklogFull() const;
@@ -66,6 +67,8 @@ signals:
     void halfClosed(quint64 id);
     // The TLS handshake completed; the info has the protocol, cipher and the rest.
     void tlsEstablished(quint64 id);
+    // Response rule `rule` (from 0) matched what the peer sent.
+    void ruleMatched(quint64 id, int rule);
 
 private:
     void watchNotifiers();

@@ -186,7 +186,11 @@ void Listener::setBehaviour(const ServerBehaviour &behaviour)
     const bool idleChanged = behaviour.idleTimeoutSeconds != m_behaviour.idleTimeoutSeconds;
     const bool accessChanged =
         behaviour.allowList != m_behaviour.allowList || behaviour.denyList != m_behaviour.denyList;
+    const bool rulesChanged = behaviour.rules != m_behaviour.rules;
     m_behaviour = behaviour;
+    // Counts of other rules would mislead: they start again with the list.
+    if (rulesChanged)
+        m_totals.ruleMatches = QList<quint64>(behaviour.rules.size(), 0);
     if (behaviour.idleTimeoutSeconds > 0)
         m_idleTimer->start();
     else
@@ -204,7 +208,9 @@ void Listener::setBehaviour(const ServerBehaviour &behaviour)
     for (Connection *connection : std::as_const(m_connections)) {
         connection->setMode(ongoingMode(behaviour.mode));
         connection->setTranscriptCapacity(behaviour.transcriptCapacity);
-        connection->setRules(behaviour.rules);
+        // A line half received stays in its buffer unless the rules themselves change.
+        if (rulesChanged)
+            connection->setRules(behaviour.rules);
     }
     if (modeChanged)
         log(LogLevel::Info, tr("Server mode: %1").arg(serverModeText(behaviour.mode)));
@@ -395,6 +401,10 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     connection->setRules(m_behaviour.rules);
     connection->setMode(ongoingMode(m_behaviour.mode));
     connect(connection, &Connection::changed, this, &Listener::onConnectionChanged);
+    connect(connection, &Connection::ruleMatched, this, [this](quint64, int rule) {
+        if (rule >= 0 && rule < m_totals.ruleMatches.size())
+            ++m_totals.ruleMatches[rule];
+    });
     connect(connection, &Connection::finished, this, &Listener::onConnectionFinished);
     connect(connection, &Connection::halfClosed, this, [this](quint64 halfClosedId) {
         if (const Connection *halfClosedConnection = m_connections.value(halfClosedId))

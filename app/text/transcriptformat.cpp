@@ -158,6 +158,9 @@ QString chunkHeader(const TranscriptChunk &chunk)
                     QT_TRANSLATE_NOOP("TranscriptFormat", "\u2190 received %1 bytes"), size)
         : countText(QT_TRANSLATE_NOOP("TranscriptFormat", "\u2192 sent 1 byte"),
                     QT_TRANSLATE_NOOP("TranscriptFormat", "\u2192 sent %1 bytes"), size);
+    if (chunk.rule > 0)
+        return time + QLatin1String("  ") + what + QLatin1String("  ")
+            + QCoreApplication::translate("TranscriptFormat", "(rule %1)").arg(chunk.rule);
     return time + QLatin1String("  ") + what;
 }
 

@@ -21,7 +21,8 @@ QString escapedText(const QByteArray &data, bool showLineEndings);
 // Every line ends with '\n'; no bytes give an empty string.
 QString hexDump(const QByteArray &data, quint64 startOffset = 0);
 
-// "14:03:27.123  ← received 27 bytes" or "14:03:27.130  → sent 1 byte", in local time.
+// "14:03:27.123  ← received 27 bytes" or "14:03:27.130  → sent 1 byte", in local time; a
+// response rule's reply ends with "(rule 2)".
 QString chunkHeader(const TranscriptChunk &chunk);
 
 enum class ListingMode {
