@@ -10,9 +10,18 @@
 #include "acceptqueuegauge.h"
 #include "trafficchart.h"
 #include "mainwindow.h"
+#include "profileactions.h"
+#include "profilefile.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QTemporaryDir>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -78,6 +87,7 @@ private slots:
     void removingAListenerClosesItsConnections();
     void severalListensFromTheCommandLine();
     void stripGaugeAndChartShowAllListeners();
+    void openAndSaveProfiles();
 
 private:
     // Two listeners on free ports from --listen, both listening; more: the other options.
@@ -340,6 +350,95 @@ void TestListenersWindow::stripGaugeAndChartShowAllListeners()
     QCOMPARE(lines.filter(QStringLiteral("  [#2] Connection from 127.0.0.1:")).size(), 2);
     for (const int client : std::as_const(clients))
         ::close(client);
+}
+
+// File > Open profile… through the file dialog, as a person picks a file; answers the dialog
+// once it is shown.
+void chooseInFileDialog(const QString &path)
+{
+    QTimer::singleShot(0, [path] {
+        const bool shown = QTest::qWaitFor([] { return qobject_cast<QFileDialog *>(QApplication::activeModalWidget()); },
+                                           Timeout);
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!shown || !dialog)
+            return;
+        dialog->selectFile(path);
+        QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+    });
+}
+
+void TestListenersWindow::openAndSaveProfiles()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ListenerTableModel *model = listenerModel(&window);
+
+    // Two listeners on free ports, an echo and a greeter with a rule, both stopped once opened.
+    ListenerConfig echo;
+    echo.port = 0;
+    echo.behaviour.mode = ServerMode::Echo;
+    ListenerConfig greeter;
+    greeter.port = 0;
+    greeter.name = QStringLiteral("greeter");
+    greeter.behaviour.mode = ServerMode::Greeting;
+    greeter.greetingText = QStringLiteral("220 ready\\r\\n");
+    greeter.behaviour.greeting = "220 ready\r\n";
+    ResponseRule quit;
+    quit.pattern = QStringLiteral("QUIT");
+    quit.reply = QStringLiteral("221 bye\\r\\n");
+    quit.then = ResponseRule::Then::Close;
+    greeter.behaviour.rules = {quit};
+    const QString path = dir.filePath(QStringLiteral("two.json"));
+    QString error;
+    QVERIFY2(ProfileFile::save(path, {QStringLiteral("two"), {echo, greeter}}, &error), qPrintable(error));
+
+    chooseInFileDialog(path);
+    window.findChild<QAction *>(QStringLiteral("openProfileAction"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, Timeout);
+    QCOMPARE(rowPort(model, 0), quint16(0));
+    QCOMPARE(rowPort(model, 1), quint16(0));
+    QCOMPARE(child<QPushButton>(&window, "rulesButton")->text(), QStringLiteral("&Rules…")); // the echo's form
+    showListenersTab(&window);
+    QTest::mouseClick(child<QPushButton>(&window, "startAllButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(rowPort(model, 0) != 0 && rowPort(model, 1) != 0, Timeout);
+
+    // What the clients see: an echo, and a greeting answered by the rule.
+    QTcpSocket echoClient;
+    echoClient.connectToHost(QHostAddress::LocalHost, rowPort(model, 0));
+    QVERIFY(echoClient.waitForConnected(Timeout));
+    echoClient.write("abc");
+    QByteArray echoed;
+    QTRY_COMPARE_WITH_TIMEOUT(echoed += echoClient.readAll(), QByteArray("abc"), Timeout);
+    QTcpSocket greetClient;
+    greetClient.connectToHost(QHostAddress::LocalHost, rowPort(model, 1));
+    QVERIFY(greetClient.waitForConnected(Timeout));
+    greetClient.write("QUIT\r\n");
+    QByteArray greeted;
+    QTRY_COMPARE_WITH_TIMEOUT(greeted += greetClient.readAll(), QByteArray("220 ready\r\n221 bye\r\n"), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(greetClient.state(), QAbstractSocket::UnconnectedState, Timeout);
+
+    // Saved back, it is the same set-up.
+    const QString saved = dir.filePath(QStringLiteral("saved.json"));
+    QVERIFY2(window.profiles()->save(saved, &error), qPrintable(error));
+    const auto back = ProfileFile::load(saved, &error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(back->listeners.size(), 2);
+    QCOMPARE(back->listeners.at(1).behaviour.rules, greeter.behaviour.rules);
+    QCOMPARE(back->listeners.at(1).name, QStringLiteral("greeter"));
+
+    // A bad profile changes nothing and says why.
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 1, "listeners": [{"mode": "mirror"}]})");
+    file.close();
+    QVERIFY(!window.profiles()->open(bad, &error));
+    QVERIFY2(error.contains(QStringLiteral("listeners[1].mode")), qPrintable(error));
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY(rowPort(model, 0) != 0);
 }
 
 QTEST_MAIN(TestListenersWindow)
