@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "endpoint.h"
+#include "faultflags.h"
 #include "scriptflags.h"
 #include "settings.h"
 #include "textescapes.h"
@@ -99,6 +100,8 @@ ServerBehaviour CommandLineOptions::behaviour(ServerBehaviour base) const
         base.transcriptCapacity = qsizetype(*transcriptKiB) * 1024;
     if (!rules.isEmpty())
         base.rules = rules;
+    if (faults)
+        base.faults = *faults;
     return base;
 }
 
@@ -296,6 +299,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const ScriptFlags scriptFlags;
     for (const QCommandLineOption *option : scriptFlags.all())
         parser.addOption(*option);
+    const FaultFlags faultFlags;
+    for (const QCommandLineOption *option : faultFlags.all())
+        parser.addOption(*option);
 
     Result result;
     const auto usageError = [&](const QString &message) {
@@ -456,6 +462,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (const QString error = tlsFlags.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     if (const QString error = scriptFlags.parse(parser, &options); !error.isEmpty())
+        return usageError(error);
+    if (const QString error = faultFlags.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     // A headless tls:// listener needs a certificate: better no listener than a plain one where
     // TLS was asked for. The window's listener has its form's TLS settings.
