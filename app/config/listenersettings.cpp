@@ -33,6 +33,7 @@ const QString KeyTranscriptKiB = QStringLiteral("server/transcriptKiB");
 const QString KeyAllowList = QStringLiteral("server/allowList");
 const QString KeyDenyList = QStringLiteral("server/denyList");
 const QString KeyIdleTimeout = QStringLiteral("server/idleTimeoutSeconds");
+const QString KeyFaults = QStringLiteral("server/faults");
 const QString KeyListenerName = QStringLiteral("listener/name");
 const QString KeyListenerProtocol = QStringLiteral("listener/protocol");
 // The first listener's TLS; the others' are listeners/N/tls....
@@ -58,13 +59,13 @@ AccessList inEffect(const SettingsStore &store, const QString &key, AccessList l
 struct ListenerSettings::Keys
 {
     QString address, port, backlog, closeOnStop, name, protocol;
-    QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout;
+    QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout, faults;
     StoredTlsSettings::Keys tls;
 
     QStringList all() const
     {
         return QStringList{address, port, backlog, closeOnStop, name, protocol, mode, greeting, maxConnections,
-                           transcriptKiB, allowList, denyList, idleTimeout}
+                           transcriptKiB, allowList, denyList, idleTimeout, faults}
             + tls.all();
     }
 };
@@ -81,7 +82,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     if (index == 0) {
         return {KeyBindAddress, KeyPort, KeyBacklog, KeyCloseOnStop, KeyListenerName, KeyListenerProtocol,
                 KeyMode, KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
-                KeyIdleTimeout,
+                KeyIdleTimeout, KeyFaults,
                 {KeyTlsSource, KeyTlsCertificate, KeyTlsKey, KeyTlsMinimumProtocol, KeyTlsClientCertificate,
                  KeyTlsCa, KeyTlsAlpn, KeyTlsHandshakeTimeout}};
     }
@@ -89,7 +90,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     const auto key = [&](const char *field) -> QString { return prefix + QLatin1String(field); };
     return {key("address"), key("port"), key("backlog"), key("closeConnectionsOnStop"), key("name"),
             key("protocol"), key("mode"), key("greeting"), key("maxConnections"), key("transcriptKiB"),
-            key("allowList"), key("denyList"), key("idleTimeoutSeconds"),
+            key("allowList"), key("denyList"), key("idleTimeoutSeconds"), key("faults"),
             {key("tlsSource"), key("tlsCertificate"), key("tlsKey"), key("tlsMinimumProtocol"),
              key("tlsClientCertificate"), key("tlsCa"), key("tlsAlpn"), key("tlsHandshakeTimeoutSeconds")}};
 }
@@ -102,7 +103,7 @@ bool ListenerSettings::isOwnKey(const QString &key)
     // The keys of the second listener on: listeners/N/field.
     static const QRegularExpression pattern(QStringLiteral(
         "^listeners/([2-9]|[1-9][0-9]+)/(address|port|backlog|closeConnectionsOnStop|name|protocol|mode|greeting|"
-        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|tlsSource|tlsCertificate|tlsKey|"
+        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|faults|tlsSource|tlsCertificate|tlsKey|"
         "tlsMinimumProtocol|tlsClientCertificate|tlsCa|tlsAlpn|tlsHandshakeTimeoutSeconds)$"));
     return pattern.match(key).hasMatch();
 }
@@ -235,6 +236,7 @@ ServerBehaviour ListenerSettings::behaviour(int index) const
     behaviour.idleTimeoutSeconds = m_store->boundedInt(keys.idleTimeout, 0, 0, Settings::MaxIdleTimeoutSeconds);
     behaviour.allowList = accessList(keys.allowList, Text::tr("Allow list"));
     behaviour.denyList = accessList(keys.denyList, Text::tr("Deny list"));
+    behaviour.faults = faults(keys.faults);
     return behaviour;
 }
 
@@ -247,6 +249,31 @@ void ListenerSettings::setBehaviour(int index, const ServerBehaviour &behaviour)
     m_store->store(keys.idleTimeout, behaviour.idleTimeoutSeconds);
     m_store->store(keys.allowList, behaviour.allowList.toString());
     m_store->store(keys.denyList, behaviour.denyList.toString());
+    m_store->store(keys.faults, behaviour.faults.toText());
+}
+
+Faults ListenerSettings::faults(const QString &key) const
+{
+    const QVariant value = m_store->read(key);
+    if (!value.isValid()) {
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    // Unreadable, no fault is injected: the warning says so, and the form shows none.
+    if (value.typeId() != QMetaType::QString) {
+        m_store->warn(key, Text::tr("%1 is not a list of faults; injecting none").arg(SettingsStore::quoted(value)));
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    QString error;
+    const std::optional<Faults> faults = Faults::parse(value.toString().left(1000), &error);
+    if (!faults) {
+        m_store->warn(key, Text::tr("%1; injecting no faults").arg(error.left(160)));
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    m_store->noteInEffect(key, faults->toText());
+    return *faults;
 }
 
 AccessList ListenerSettings::accessList(const QString &key, const QString &name) const
