@@ -587,7 +587,7 @@ void TestSettings::faultsRoundTripAndUnreadable()
         settings.setListeners({config});
         settings.sync();
     }
-    QVERIFY2(readConfig().contains("faults=bandwidth=64 slice=10:50 stall-reads close-after=1000 slow-close=200"),
+    QVERIFY2(readConfig().contains("faults=\"bandwidth=64 slice=10:50 stall-reads close-after=1000 slow-close=200\""),
              readConfig().constData());
     {
         const Settings settings;
