@@ -89,6 +89,9 @@ private:
     void onProtocolChanged();
     // Opened rather than exec()'d, like the all-interfaces question.
     void openTlsDialog();
+    void openFaultsDialog();
+    // The button says whether any fault is on, and which.
+    void showFaults();
 
     std::unique_ptr<Ui::ListenerPanel> m_ui;
     ListenerConfig m_config; // as loaded: what the form does not show (name, TLS) comes from it
@@ -103,6 +106,7 @@ private:
     AccessList m_allowList;
     AccessList m_denyList;
     QByteArray m_greeting = ServerBehaviour::DefaultGreeting; // in force: the last text that parsed
+    Faults m_faults; // for new connections
     bool m_allInterfacesConfirmed = false;
     bool m_confirming = false; // the all-interfaces question is open
 };
