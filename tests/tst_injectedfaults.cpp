@@ -146,6 +146,7 @@ private slots:
     void acceptThenReset();
     void slowClose();
     void liveToggle();
+    void ruleRepliesAreDelayedToo();
     void latencyKeepsMemoryBounded();
 };
 
@@ -381,6 +382,27 @@ void TestInjectedFaults::liveToggle()
     QTRY_COMPARE_WITH_TIMEOUT(reader.received, QByteArrayLiteral("slowfast"), Timeout);
     elapsed = clock.elapsed();
     QVERIFY2(elapsed < 250, qPrintable(QString::number(elapsed)));
+}
+
+void TestInjectedFaults::ruleRepliesAreDelayedToo()
+{
+    ListenerController controller;
+    BatchRecorder recorder(&controller);
+    Faults faults;
+    faults.latencyMs = 300;
+    ServerBehaviour behaviour = behaviourWith(ServerMode::Hold, faults);
+    QString error;
+    const std::optional<ResponseRule> rule = ResponseRule::parse(QStringLiteral("PING=>PONG"), &error);
+    QVERIFY2(rule.has_value(), qPrintable(error));
+    behaviour.rules = {*rule};
+    CONNECT_CLIENT(controller, recorder, behaviour, client, reader, id);
+    Q_UNUSED(id);
+    QElapsedTimer clock;
+    clock.start();
+    client.write("PING");
+    QTRY_COMPARE_WITH_TIMEOUT(reader.received, QByteArrayLiteral("PONG"), Timeout);
+    const qint64 elapsed = clock.elapsed();
+    QVERIFY2(elapsed >= 290 && elapsed < 1000, qPrintable(QString::number(elapsed)));
 }
 
 // Held echo counts against the echo's high-water mark: a peer that floods a delayed echo is read
