@@ -22,14 +22,18 @@ QTimer *preciseSingleShot(QObject *parent)
 FaultShaper::FaultShaper(Writer writer, QObject *parent)
     : QObject(parent)
     , m_writer(std::move(writer))
-    , m_writeTimer(preciseSingleShot(this))
-    , m_readTimer(preciseSingleShot(this))
-    , m_resetTimer(preciseSingleShot(this))
 {
     m_clock.start();
-    connect(m_writeTimer, &QTimer::timeout, this, &FaultShaper::pump);
-    connect(m_readTimer, &QTimer::timeout, this, &FaultShaper::readable);
-    connect(m_resetTimer, &QTimer::timeout, this, &FaultShaper::resetDue);
+}
+
+QTimer *FaultShaper::timer(QTimer **slot, void (FaultShaper::*onTimeout)())
+{
+    // Made when first needed: most connections never have a fault, and there may be many.
+    if (!*slot) {
+        *slot = preciseSingleShot(this);
+        connect(*slot, &QTimer::timeout, this, onTimeout);
+    }
+    return *slot;
 }
 
 FaultShaper::~FaultShaper() = default;
@@ -45,8 +49,8 @@ void FaultShaper::setFaults(const Faults &faults)
         m_in = {};
     }
     if (faults.resetAfterMs > 0)
-        m_resetTimer->start(faults.resetAfterMs);
-    else
+        timer(&m_resetTimer, &FaultShaper::resetDue)->start(faults.resetAfterMs);
+    else if (m_resetTimer)
         m_resetTimer->stop();
     if (faults.latencyMs == 0 && faults.jitterMs == 0) {
         for (Pending &pending : m_queue)
@@ -55,7 +59,7 @@ void FaultShaper::setFaults(const Faults &faults)
     }
     if (faults.sliceBytes == 0)
         m_nextPieceMs = 0;
-    if (faults.bandwidthKiB == 0 && m_readTimer->isActive()) {
+    if (faults.bandwidthKiB == 0 && m_readTimer && m_readTimer->isActive()) {
         m_readTimer->stop();
         emit readable();
     }
@@ -93,7 +97,8 @@ void FaultShaper::clear()
 {
     m_queue.clear();
     m_queuedBytes = 0;
-    m_writeTimer->stop();
+    if (m_writeTimer)
+        m_writeTimer->stop();
 }
 
 double FaultShaper::bytesPerMs() const
@@ -124,7 +129,8 @@ qint64 FaultShaper::msUntil(const Bucket &bucket, double bytes) const
 
 void FaultShaper::pump()
 {
-    m_writeTimer->stop();
+    if (m_writeTimer)
+        m_writeTimer->stop();
     bool wrote = false;
     while (!m_queue.isEmpty()) {
         const qint64 now = m_clock.elapsed();
@@ -142,7 +148,8 @@ void FaultShaper::pump()
                 size = std::min<qint64>(size, qint64(tokens));
         }
         if (wait > 0) {
-            m_writeTimer->start(int(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+            const int ms = int(std::min<qint64>(wait, std::numeric_limits<int>::max()));
+            timer(&m_writeTimer, &FaultShaper::pump)->start(ms);
             return;
         }
         Pending &pending = m_queue.first();
@@ -173,8 +180,9 @@ qint64 FaultShaper::readBudget()
     const double tokens = refill(&m_in, m_clock.elapsed());
     if (tokens >= 1)
         return qint64(tokens);
-    if (!m_readTimer->isActive())
-        m_readTimer->start(int(msUntil(m_in, burst())));
+    QTimer *wait = timer(&m_readTimer, &FaultShaper::readable);
+    if (!wait->isActive())
+        wait->start(int(msUntil(m_in, burst())));
     return 0;
 }
 

@@ -75,6 +75,8 @@ private:
     // How long until the bucket holds bytes.
     qint64 msUntil(const Bucket &bucket, double bytes) const;
     void pump();
+    // The timer in slot, made on first use, calling onTimeout.
+    QTimer *timer(QTimer **slot, void (FaultShaper::*onTimeout)());
 
     Writer m_writer;
     Faults m_faults;
