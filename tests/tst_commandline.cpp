@@ -58,6 +58,10 @@ private slots:
     void listenProtocols();
     void wantsHeadless_data();
     void wantsHeadless();
+    void faultFlags();
+    void badFaultFlags_data();
+    void badFaultFlags();
+    void faultsText();
 };
 
 void TestCommandLine::initTestCase()
@@ -455,6 +459,107 @@ void TestCommandLine::scriptBounds()
 void TestCommandLine::usageExitCode()
 {
     QCOMPARE(CommandLine::UsageExitCode, 2);
+}
+
+void TestCommandLine::faultFlags()
+{
+    const CommandLine::Result result = CommandLine::parse(withProgram(
+        {QStringLiteral("--headless"), QStringLiteral("--latency"), QStringLiteral("300:50"), QStringLiteral("--bandwidth"),
+         QStringLiteral("64"), QStringLiteral("--slice"), QStringLiteral("10:50"), QStringLiteral("--stall-reads"),
+         QStringLiteral("--reset-after"), QStringLiteral("500ms"), QStringLiteral("--close-after"), QStringLiteral("1000"),
+         QStringLiteral("--accept-then-reset"), QStringLiteral("--slow-close"), QStringLiteral("200")}));
+    QVERIFY2(result.outcome == CommandLine::Outcome::Run, qPrintable(describe(result)));
+    QVERIFY(result.options.faults.has_value());
+    const Faults faults = result.options.behaviour().faults;
+    QCOMPARE(faults.latencyMs, 300);
+    QCOMPARE(faults.jitterMs, 50);
+    QCOMPARE(faults.bandwidthKiB, 64);
+    QCOMPARE(faults.sliceBytes, 10);
+    QCOMPARE(faults.sliceDelayMs, 50);
+    QVERIFY(faults.stallReads);
+    QCOMPARE(faults.resetAfterMs, 500);
+    QCOMPARE(faults.resetAfterBytes, qint64(0));
+    QCOMPARE(faults.closeAfterBytes, qint64(1000));
+    QVERIFY(faults.acceptThenReset);
+    QCOMPARE(faults.slowCloseMs, 200);
+
+    const CommandLine::Result bytes = CommandLine::parse(
+        withProgram({QStringLiteral("--reset-after"), QStringLiteral("1000"), QStringLiteral("--latency"), QStringLiteral("300")}));
+    QVERIFY2(bytes.outcome == CommandLine::Outcome::Run, qPrintable(describe(bytes)));
+    QCOMPARE(bytes.options.behaviour().faults.resetAfterBytes, qint64(1000));
+    QCOMPARE(bytes.options.behaviour().faults.latencyMs, 300);
+    QCOMPARE(bytes.options.behaviour().faults.jitterMs, 0);
+    QCOMPARE(bytes.options.behaviour().faults.summary(), QStringLiteral("latency 300 ms, reset after 1000 B"));
+    // No fault flag: the listener's own faults stay.
+    QVERIFY(!CommandLine::parse(withProgram({})).options.faults.has_value());
+}
+
+void TestCommandLine::badFaultFlags_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("firstLine");
+
+    const auto row = [](const char *name, const QString &flag, const QString &value, const QString &firstLine) {
+        QTest::newRow(name) << QStringList{QStringLiteral("--headless"), flag, value} << firstLine;
+    };
+    row("latency letters", QStringLiteral("--latency"), QStringLiteral("abc"),
+        QStringLiteral("Bad --latency value \"abc\": expected MS or MS:JITTER, whole milliseconds up to 600000"));
+    row("latency three parts", QStringLiteral("--latency"), QStringLiteral("1:2:3"),
+        QStringLiteral("Bad --latency value \"1:2:3\": expected MS or MS:JITTER, whole milliseconds up to 600000"));
+    row("latency negative", QStringLiteral("--latency"), QStringLiteral("-5"),
+        QStringLiteral("Bad --latency value \"-5\": expected MS or MS:JITTER, whole milliseconds up to 600000"));
+    row("bandwidth zero", QStringLiteral("--bandwidth"), QStringLiteral("0"),
+        QStringLiteral("Bad --bandwidth value \"0\": expected KiB per second, a whole number from 1 to 1048576"));
+    row("slice without gap", QStringLiteral("--slice"), QStringLiteral("10"),
+        QStringLiteral("Bad --slice value \"10\": expected BYTES:MS, 1 to 1048576 bytes and up to 600000 ms"));
+    row("slice zero bytes", QStringLiteral("--slice"), QStringLiteral("0:10"),
+        QStringLiteral("Bad --slice value \"0:10\": expected BYTES:MS, 1 to 1048576 bytes and up to 600000 ms"));
+    row("reset after words", QStringLiteral("--reset-after"), QStringLiteral("soon"),
+        QStringLiteral("Bad --reset-after value \"soon\": expected BYTES (1 or more) or MSms, as 1000 or 500ms"));
+    row("reset after seconds", QStringLiteral("--reset-after"), QStringLiteral("5s"),
+        QStringLiteral("Bad --reset-after value \"5s\": expected BYTES (1 or more) or MSms, as 1000 or 500ms"));
+    row("reset after zero ms", QStringLiteral("--reset-after"), QStringLiteral("0ms"),
+        QStringLiteral("Bad --reset-after value \"0ms\": expected BYTES or MSms, 1 to 86400000 ms"));
+    row("close after zero", QStringLiteral("--close-after"), QStringLiteral("0"),
+        QStringLiteral("Bad --close-after value \"0\": expected BYTES, a whole number of 1 or more"));
+    row("slow close empty", QStringLiteral("--slow-close"), QString(),
+        QStringLiteral("Bad --slow-close value \"\": expected MS, a whole number from 1 to 600000"));
+    QTest::newRow("latency twice") << QStringList{QStringLiteral("--latency"), QStringLiteral("1"),
+                                                  QStringLiteral("--latency"), QStringLiteral("2")}
+                                   << QStringLiteral("Give --latency at most once");
+}
+
+void TestCommandLine::badFaultFlags()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, firstLine);
+    const CommandLine::Result result = CommandLine::parse(withProgram(arguments));
+    QVERIFY2(result.outcome == CommandLine::Outcome::BadUsage, qPrintable(describe(result)));
+    QCOMPARE(result.message.section(QLatin1Char('\n'), 0, 0), firstLine);
+}
+
+void TestCommandLine::faultsText()
+{
+    Faults faults;
+    faults.latencyMs = 300;
+    faults.jitterMs = 50;
+    faults.sliceBytes = 10;
+    faults.sliceDelayMs = 50;
+    faults.stallReads = true;
+    faults.resetAfterMs = 500;
+    faults.resetAfterBytes = 1000;
+    QCOMPARE(faults.summary(),
+             QStringLiteral("latency 300±50 ms, slice 10 B/50 ms, stall reads, reset after 1000 B, reset after 500 ms"));
+    QString error;
+    const std::optional<Faults> back = Faults::parse(faults.toText(), &error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(*back, faults);
+    QVERIFY(Faults::parse(QString(), &error).has_value());
+    QVERIFY(!Faults::parse(QString(), &error)->any());
+    QVERIFY(!Faults::parse(QStringLiteral("latency=abc"), &error).has_value());
+    QVERIFY2(error.startsWith(QStringLiteral("latency=abc: expected")), qPrintable(error));
+    QVERIFY(!Faults::parse(QStringLiteral("lag=5"), &error).has_value());
+    QCOMPARE(error, QStringLiteral("\"lag=5\" is not a fault"));
 }
 
 void TestCommandLine::wantsHeadless_data()

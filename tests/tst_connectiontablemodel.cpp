@@ -88,6 +88,7 @@ class TestConnectionTableModel final : public QObject
     Q_OBJECT
 
 private slots:
+    void faultsColumnAndStalledState();
     void newRowsInOneInsert();
     void changedRowsInRuns();
     void rolesAndDisplay();
@@ -153,6 +154,36 @@ void TestConnectionTableModel::changedRowsInRuns()
     QCOMPARE(model.index(2, ConnectionTableModel::ReceivedColumn).data(ConnectionTableModel::RawValueRole)
                  .toULongLong(),
              quint64(30));
+}
+
+// The Faults column shows a connection's faults, and the state says when reads are stalled.
+void TestConnectionTableModel::faultsColumnAndStalledState()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ConnectionInfo faulty = makeInfo(1);
+    faulty.faults.latencyMs = 300;
+    faulty.faults.jitterMs = 50;
+    faulty.faults.sliceBytes = 10;
+    faulty.faults.sliceDelayMs = 50;
+    faulty.faults.stallReads = true;
+    faulty.readsStalled = true;
+    model.applyUpdates({faulty, makeInfo(2)});
+    QCOMPARE(model.headerData(ConnectionTableModel::FaultsColumn, Qt::Horizontal).toString(), QStringLiteral("Faults"));
+    QCOMPARE(model.index(0, ConnectionTableModel::FaultsColumn).data().toString(),
+             QStringLiteral("latency 300±50 ms, slice 10 B/50 ms, stall reads"));
+    QVERIFY(model.index(0, ConnectionTableModel::FaultsColumn).data(Qt::ToolTipRole).toString()
+                .startsWith(QStringLiteral("Injected faults: latency 300±50 ms")));
+    QCOMPARE(model.index(0, ConnectionTableModel::StateColumn).data().toString(), QStringLiteral("Open (stalled)"));
+    QCOMPARE(model.index(1, ConnectionTableModel::FaultsColumn).data().toString(), QString());
+    QCOMPARE(model.index(1, ConnectionTableModel::StateColumn).data().toString(), QStringLiteral("Open"));
+
+    // Switched off live: the next snapshot clears both.
+    faulty.faults = Faults{};
+    faulty.readsStalled = false;
+    model.applyUpdates({faulty});
+    QCOMPARE(model.index(0, ConnectionTableModel::FaultsColumn).data().toString(), QString());
+    QCOMPARE(model.index(0, ConnectionTableModel::StateColumn).data().toString(), QStringLiteral("Open"));
 }
 
 void TestConnectionTableModel::rolesAndDisplay()

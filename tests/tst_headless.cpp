@@ -2,6 +2,7 @@
 // and a TCP client on 127.0.0.1 observe.
 
 #include "headlessprocess.h"
+#include "posixclient.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -21,11 +22,15 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <csignal>
 #include <memory>
+#include <cerrno>
+#include <sys/socket.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 namespace {
 
@@ -62,6 +67,10 @@ private slots:
     void jsonLines();
     void rules();
     void badRule();
+    void latencyFault();
+    void resetAfterFault();
+    void acceptThenResetFault();
+    void badFaultValue();
 
 private:
     QString m_binary;
@@ -685,6 +694,86 @@ void TestHeadless::badRule()
     const QString error = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(error.startsWith(QStringLiteral("socketlab: Bad --rule 2 \"re:a(b=>x\": match: ")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("at position 4")), qPrintable(error));
+}
+
+// --latency 300: a real client's echo comes back after 300 ms, well within a second.
+void TestHeadless::latencyFault()
+{
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--mode"), QStringLiteral("echo"), QStringLiteral("--latency"), QStringLiteral("300")});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump() + server.standardError()));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QVERIFY(client.waitForConnected(Timeout));
+    QElapsedTimer clock;
+    clock.start();
+    client.write("ping");
+    QByteArray received;
+    while (received.size() < 4 && client.waitForReadyRead(Timeout))
+        received += client.readAll();
+    const qint64 elapsed = clock.elapsed();
+    QCOMPARE(received, QByteArray("ping"));
+    QVERIFY2(elapsed >= 290 && elapsed < 1000, qPrintable(QString::number(elapsed)));
+    QVERIFY2(server.indexOf(QStringLiteral("Faults for new connections: latency 300 ms")) >= 0, qPrintable(server.dump()));
+}
+
+// --reset-after 1000: the client is reset once the server has read 1000 bytes, and the log says so.
+void TestHeadless::resetAfterFault()
+{
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--reset-after"), QStringLiteral("1000")});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump() + server.standardError()));
+    const int fd = posixConnect(port);
+    QVERIFY(fd >= 0);
+    const quint16 clientPort = posixLocalPort(fd);
+    const QByteArray data(1500, 'x');
+    QCOMPARE(::send(fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL), ssize_t(data.size()));
+    const int end = waitForEnd(fd);
+    ::close(fd);
+    QCOMPARE(end, ECONNRESET);
+    const QRegularExpression line(QStringLiteral("^Connection #1 from 127\\.0\\.0\\.1:%1: reset after 1000 bytes \\(fault\\)$")
+                                      .arg(clientPort));
+    QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(line) >= 0, qPrintable(server.dump()), Timeout);
+    QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(QRegularExpression(QStringLiteral("reset by the server \\(RST\\)$"))) >= 0,
+                              qPrintable(server.dump()), Timeout);
+}
+
+// --accept-then-reset: every client is reset at once.
+void TestHeadless::acceptThenResetFault()
+{
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--mode"), QStringLiteral("greeting"), QStringLiteral("--accept-then-reset")});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump() + server.standardError()));
+    for (int i = 0; i < 2; ++i) {
+        const int fd = posixConnect(port);
+        QVERIFY(fd >= 0);
+        const int end = waitForEnd(fd);
+        ::close(fd);
+        QCOMPARE(end, ECONNRESET);
+    }
+    QTRY_VERIFY2_WITH_TIMEOUT(server.indexOf(QRegularExpression(QStringLiteral("^Connection #2 from .*: reset on accept \\(fault\\)$"))) >= 0,
+                              qPrintable(server.dump()), Timeout);
+}
+
+// A bad fault value is one line naming the flag and the value, and exit code 2.
+void TestHeadless::badFaultValue()
+{
+    QProcess process;
+    process.setProcessEnvironment(m_environment);
+    process.start(m_binary, {QStringLiteral("--headless"), QStringLiteral("--slice"), QStringLiteral("10")});
+    QVERIFY(process.waitForFinished(Timeout));
+    QCOMPARE(process.exitCode(), 2);
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.startsWith(QStringLiteral("socketlab: Bad --slice value \"10\": expected BYTES:MS")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

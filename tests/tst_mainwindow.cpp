@@ -9,6 +9,7 @@
 #include "codeview.h"
 #include "lifecyclestrip.h"
 #include "mainmenubar.h"
+#include "faultsdialog.h"
 #include "mainwindow.h"
 #include "trafficchart.h"
 
@@ -182,6 +183,7 @@ private slots:
     void portInUseShowsErrorAndAllowsRetry();
     void allInterfacesShowsWarning();
     void deleteKeyAndCloseAll();
+    void faultsFromTheFormAndTheContextMenu();
     void stopCanCloseConnections();
     void clearClosedAndStatusBar();
     void columnsShowAndHideFromTheHeaderMenu();
@@ -377,6 +379,55 @@ void TestMainWindow::deleteKeyAndCloseAll()
     QTRY_COMPARE_WITH_TIMEOUT(ends[1]->size(), 1, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(ends[2]->size(), 1, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(!closeAll->isEnabled(), Timeout);
+}
+
+// The form's Faults… sets the faults of new connections; the context menu's switches them live for
+// the selected row. The table shows them, and "stalled" in the state.
+void TestMainWindow::faultsFromTheFormAndTheContextMenu()
+{
+    MainWindow *window = m_window.get();
+    QTest::mouseClick(child<QPushButton>(window, "faultsButton"), Qt::LeftButton);
+    FaultsDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window->findChild<FaultsDialog *>()) != nullptr && dialog->isVisible(), Timeout);
+    Faults faults;
+    faults.latencyMs = 300;
+    dialog->setFaults(faults);
+    QCOMPARE(dialog->faults(), faults);
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<FaultsDialog *>() == nullptr, Timeout);
+    QVERIFY(child<QPushButton>(window, "faultsButton")->toolTip().contains(QStringLiteral("latency 300 ms")));
+
+    fillForm(window, QStringLiteral("127.0.0.1"), QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(listeningPort(window) != 0, Timeout);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, listeningPort(window));
+    QVERIFY(client.waitForConnected(Timeout));
+    auto *view = child<QTableView>(window, "connectionsView");
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->index(0, ConnectionTableModel::FaultsColumn).data().toString(),
+                              QStringLiteral("latency 300 ms"), Timeout);
+
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(0, ConnectionTableModel::PeerColumn)).center());
+    QAction *faultsAction = nullptr;
+    for (QAction *action : view->actions()) {
+        if (action->objectName() == QLatin1String("faultsAction"))
+            faultsAction = action;
+    }
+    QVERIFY(faultsAction);
+    QTRY_VERIFY_WITH_TIMEOUT(faultsAction->isEnabled(), Timeout);
+    faultsAction->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window->findChild<FaultsDialog *>()) != nullptr && dialog->isVisible(), Timeout);
+    QCOMPARE(dialog->faults(), faults); // starts from the row's own
+    Faults stall;
+    stall.stallReads = true;
+    stall.acceptThenReset = true; // not offered for open connections
+    dialog->setFaults(stall);
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->index(0, ConnectionTableModel::StateColumn).data().toString(),
+                              QStringLiteral("Open (stalled)"), Timeout);
+    QCOMPARE(view->model()->index(0, ConnectionTableModel::FaultsColumn).data().toString(), QStringLiteral("stall reads"));
 }
 
 void TestMainWindow::stopCanCloseConnections()

@@ -102,6 +102,7 @@ private slots:
     void listenersRoundTrip();
     void unreadableListenerFailsSafe();
     void unreadableTlsFailsSafe();
+    void faultsRoundTripAndUnreadable();
 };
 
 void TestSettings::initTestCase()
@@ -521,6 +522,10 @@ void TestSettings::listenersRoundTrip()
     ListenerConfig third;
     third.port = 0;
     third.behaviour.denyList = AccessList::parse(QStringLiteral("10.0.0.0/8"), nullptr);
+    third.behaviour.faults.latencyMs = 300;
+    third.behaviour.faults.jitterMs = 50;
+    third.behaviour.faults.resetAfterMs = 500;
+    third.behaviour.faults.acceptThenReset = true;
     {
         Settings settings;
         settings.setListeners({first, second, third});
@@ -565,6 +570,37 @@ void TestSettings::unreadableListenerFailsSafe()
                                QStringLiteral("listeners/2/name")})
         QVERIFY2(warned(warnings, key), qPrintable(key + QStringLiteral(" not in ") + warnings.join(u'|')));
     QVERIFY(!settings.isReadOnly());
+}
+
+// A listener's faults are kept with it; a value that cannot be read injects none and says so.
+void TestSettings::faultsRoundTripAndUnreadable()
+{
+    ListenerConfig config;
+    config.behaviour.faults.bandwidthKiB = 64;
+    config.behaviour.faults.sliceBytes = 10;
+    config.behaviour.faults.sliceDelayMs = 50;
+    config.behaviour.faults.stallReads = true;
+    config.behaviour.faults.closeAfterBytes = 1000;
+    config.behaviour.faults.slowCloseMs = 200;
+    {
+        Settings settings;
+        settings.setListeners({config});
+        settings.sync();
+    }
+    QVERIFY2(readConfig().contains("faults=\"bandwidth=64 slice=10:50 stall-reads close-after=1000 slow-close=200\""),
+             readConfig().constData());
+    {
+        const Settings settings;
+        QCOMPARE(settings.listeners().value(0).behaviour.faults, config.behaviour.faults);
+        QCOMPARE(settings.warnings(), QStringList());
+    }
+    writeConfig("[server]\nfaults=latency=soon\n");
+    const Settings settings;
+    QVERIFY(!settings.behaviour().faults.any());
+    const QStringList warnings = settings.warnings();
+    QVERIFY2(warned(warnings, QStringLiteral("server/faults")), qPrintable(warnings.join(u'|')));
+    QVERIFY2(warnings.join(u'|').contains(QStringLiteral("latency=soon: expected MS or MS:JITTER")),
+             qPrintable(warnings.join(u'|')));
 }
 
 void TestSettings::unreadableTlsFailsSafe()

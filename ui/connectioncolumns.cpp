@@ -55,6 +55,8 @@ QString widestText(int column)
     case ConnectionTableModel::ReceivedColumn:
     case ConnectionTableModel::SentColumn:
         return DisplayFormat::bytes(999 * 1024 + 900);
+    case ConnectionTableModel::FaultsColumn:
+        return QStringLiteral("latency 300±50 ms");
     default:
         return QStringLiteral("000000");
     }

@@ -118,7 +118,10 @@ void ConnectionInspector::showDetails()
     QString state = shown ? connectionStateText(m_info.state) : none;
     if (shown && !m_info.errorString.isEmpty())
         state += QStringLiteral(" (%1)").arg(m_info.errorString);
+    if (shown && m_info.readsStalled && !m_info.isFinished())
+        state = tr("%1, reads stalled by a fault").arg(state);
     m_ui->stateValue->setText(state);
+    m_ui->faultsValue->setText(!shown ? none : m_info.faults.any() ? m_info.faults.summary() : tr("None"));
     m_ui->timesValue->setText(
         shown ? tr("%1, for %2; last activity %3")
                     .arg(DisplayFormat::timeOfDay(m_info.acceptedAtMs),

@@ -1,4 +1,5 @@
 #include "connectionsview.h"
+#include "faultsdialog.h"
 #include "ui_connectionsview.h"
 
 #include "rowbuttondelegate.h"
@@ -107,6 +108,10 @@ void ConnectionsView::setUpActions()
     m_resetAction = new QAction(QIcon(QStringLiteral(":/icons/reset.svg")), tr("&Reset (RST)"), this);
     m_resetAction->setToolTip(tr("Abortive close: the peer gets \"connection reset\""));
     connect(m_resetAction, &QAction::triggered, this, [this] { closeSelected(CloseMode::Reset); });
+    m_faultsAction = new QAction(tr("Fa&ults…"), this);
+    m_faultsAction->setObjectName(QStringLiteral("faultsAction"));
+    m_faultsAction->setToolTip(tr("Switch faults on or off for the selected connections, now"));
+    connect(m_faultsAction, &QAction::triggered, this, &ConnectionsView::editSelectedFaults);
 
     m_closeAllAction = new QAction(QIcon(QStringLiteral(":/icons/close-all.svg")), tr("Close &all"), this);
     m_closeAllAction->setObjectName(QStringLiteral("closeAllAction"));
@@ -122,8 +127,10 @@ void ConnectionsView::setUpActions()
 
     auto *separator = new QAction(this);
     separator->setSeparator(true);
-    m_ui->connectionsView->addActions({m_closeAction, m_halfCloseAction, m_resetAction, separator, m_closeAllAction,
-                                       m_clearClosedAction});
+    auto *faultsSeparator = new QAction(this);
+    faultsSeparator->setSeparator(true);
+    m_ui->connectionsView->addActions({m_closeAction, m_halfCloseAction, m_resetAction, faultsSeparator, m_faultsAction,
+                                       separator, m_closeAllAction, m_clearClosedAction});
     m_ui->closeSelectedButton->setIcon(m_closeAction->icon());
     m_ui->closeAllButton->setIcon(m_closeAllAction->icon());
     m_ui->clearClosedButton->setIcon(m_clearClosedAction->icon());
@@ -400,7 +407,7 @@ ConnectionsView::Selection ConnectionsView::selection() const
 void ConnectionsView::updateActions()
 {
     const bool anySelectedOpen = !selection().openIds.isEmpty();
-    for (QAction *action : {m_closeAction, m_halfCloseAction, m_resetAction})
+    for (QAction *action : {m_closeAction, m_halfCloseAction, m_resetAction, m_faultsAction})
         action->setEnabled(anySelectedOpen);
     m_closeAllAction->setEnabled(m_model->openCount() > 0);
     m_clearClosedAction->setEnabled(m_model->finishedCount() > 0);
@@ -415,6 +422,19 @@ void ConnectionsView::closeSelected(CloseMode mode)
     const QList<quint64> ids = selection().openIds;
     if (!ids.isEmpty())
         emit closeRequested(ids, mode);
+}
+
+void ConnectionsView::editSelectedFaults()
+{
+    const QList<quint64> ids = selection().openIds;
+    if (ids.isEmpty())
+        return;
+    const QModelIndex first = m_model->indexForId(ids.constFirst());
+    const Faults current = first.isValid() ? m_model->connectionAt(first.row()).faults : Faults{};
+    auto *dialog = new FaultsDialog(FaultsDialog::Scope::OpenConnections, current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] { emit faultsRequested(ids, dialog->faults()); });
+    dialog->open();
 }
 
 bool ConnectionsView::kernelColumnsShown() const

@@ -15,6 +15,7 @@ class QLabel;
 class QTableView;
 class QTimer;
 struct ConnectionInfo;
+struct Faults;
 struct TcpInfo;
 enum class CloseMode : quint8;
 
@@ -80,6 +81,8 @@ public:
 
 signals:
     void closeRequested(const QList<quint64> &ids, CloseMode mode);
+    // The user chose faults for these open connections, to switch on now.
+    void faultsRequested(const QList<quint64> &ids, const Faults &faults);
     void closeAllRequested();
     // The closed rows were removed (Clear closed): their transcripts can go too.
     void closedCleared();
@@ -104,6 +107,8 @@ private:
     void showFilterCount();
     void updateActions();
     void closeSelected(CloseMode mode);
+    // Asks for the faults of the selected open connections, starting from the first one's.
+    void editSelectedFaults();
     void checkVisibleIds();
     bool kernelColumnsShown() const;
 
@@ -120,6 +125,7 @@ private:
     QAction *m_closeAction = nullptr;
     QAction *m_halfCloseAction = nullptr;
     QAction *m_resetAction = nullptr;
+    QAction *m_faultsAction = nullptr;
     QAction *m_closeAllAction = nullptr;
     QAction *m_clearClosedAction = nullptr;
     QAction *m_findAction = nullptr;

@@ -44,7 +44,8 @@ bool onlyCountersChanged(const ConnectionInfo &before, const ConnectionInfo &aft
         && before.acceptedAtMs == after.acceptedAtMs && before.peerPort == after.peerPort
         && before.localPort == after.localPort && before.errorString == after.errorString
         && before.peerAddress == after.peerAddress && before.localAddress == after.localAddress
-        && before.tlsPhase == after.tlsPhase; // the TLS fields are set once, as the handshake ends
+        && before.tlsPhase == after.tlsPhase // the TLS fields are set once, as the handshake ends
+        && before.readsStalled == after.readsStalled && before.faults == after.faults;
 }
 
 constexpr int KernelColumns = ConnectionTableModel::SinceLastReceiveColumn - ConnectionTableModel::TcpStateColumn + 1;
@@ -122,6 +123,11 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
             return tr("%n byte(s) sent", nullptr, int(qMin<quint64>(info.bytesSent, INT_MAX)));
         if (column == CloseColumn && !info.isFinished())
             return tr("Close this connection gracefully (FIN)");
+        if (column == FaultsColumn && info.faults.any())
+            return tr("Injected faults: %1").arg(info.faults.summary());
+        if (column == StateColumn && info.readsStalled && !info.isFinished())
+            return tr("The stall-reads fault keeps the server from reading: the peer's sends block once the windows "
+                      "fill");
         return {};
     case Qt::ForegroundRole:
         if (info.isFinished())
@@ -157,7 +163,9 @@ QVariant ConnectionTableModel::displayData(const ConnectionInfo &info, int colum
     case ListenerColumn:
         return tr("#%1", "a listener's number").arg(info.listenerId);
     case StateColumn:
-        return connectionStateText(info.state);
+        return info.readsStalled && !info.isFinished() ? tr("%1 (stalled)", "reads stalled by a fault")
+                                                             .arg(connectionStateText(info.state))
+                                                       : connectionStateText(info.state);
     case AcceptedColumn:
         return DisplayFormat::timeOfDay(info.acceptedAtMs);
     case DurationColumn:
@@ -168,6 +176,8 @@ QVariant ConnectionTableModel::displayData(const ConnectionInfo &info, int colum
         return DisplayFormat::bytes(info.bytesSent);
     case LastActivityColumn:
         return DisplayFormat::timeOfDay(info.lastActivityMs);
+    case FaultsColumn:
+        return info.faults.summary();
     case CloseColumn:
         return info.isFinished() ? QString() : tr("Close", "verb: close the connection");
     default:
@@ -198,6 +208,8 @@ QVariant ConnectionTableModel::rawData(const ConnectionInfo &info, int column) c
         return QVariant::fromValue(info.bytesSent);
     case LastActivityColumn:
         return info.lastActivityMs;
+    case FaultsColumn:
+        return info.faults.summary();
     case CloseColumn:
         return info.isFinished() ? 1 : 0;
     default:
@@ -268,6 +280,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case ReceivedColumn: return tr("Received");
         case SentColumn: return tr("Sent");
         case LastActivityColumn: return tr("Last activity");
+        case FaultsColumn: return tr("Faults");
         case CloseColumn: return tr("Action");
         case TlsVersionColumn:
         case TlsCipherColumn:
@@ -284,6 +297,8 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case LocalColumn: return tr("This server's address and port for the connection");
         case ListenerColumn: return tr("The listener that accepted the connection");
         case StateColumn: return tr("Open, Closing, or how it ended");
+        case FaultsColumn: return tr("The faults injected into the connection: latency, bandwidth, slicing, "
+                                     "stalled reads, reset or close after, slow close");
         default:
             if (section >= TcpStateColumn && section <= SinceLastReceiveColumn)
                 return tr(kernelHeaders.at(std::size_t(section - TcpStateColumn)).second);

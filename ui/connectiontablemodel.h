@@ -29,6 +29,7 @@ public:
         ReceivedColumn,
         SentColumn,
         LastActivityColumn,
+        FaultsColumn, // the faults injected into it: "latency 300±50 ms, slice 10 B/50 ms"
         // The kernel's figures (TCP_INFO), empty until read for the row; Linux only.
         TcpStateColumn,
         RttColumn,

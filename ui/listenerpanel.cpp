@@ -4,6 +4,7 @@
 #include "bindaddresses.h"
 #include "commandline.h"
 #include "endpoint.h"
+#include "faultsdialog.h"
 #include "kernelcolours.h"
 #include "listenerstatus.h"
 #include "selfsignedstore.h"
@@ -110,6 +111,8 @@ ListenerPanel::ListenerPanel(QWidget *parent)
         QStringLiteral("QLabel { color: #5d4037; background: #ffe082; border-radius: 4px; padding: 2px 8px; }"));
     onModeChanged();
     m_ui->tlsButton->setEnabled(false);
+    connect(m_ui->faultsButton, &QPushButton::clicked, this, &ListenerPanel::openFaultsDialog);
+    showFaults();
     validateForm();
 }
 
@@ -149,6 +152,8 @@ void ListenerPanel::setConfig(const ListenerConfig &config)
     }
     m_allowList = behaviour.allowList;
     m_denyList = behaviour.denyList;
+    m_faults = behaviour.faults;
+    showFaults();
     // An unreadable list shows as the user wrote it, marked, so it can be mended.
     {
         const QSignalBlocker allowBlocker(m_ui->allowEdit);
@@ -231,6 +236,7 @@ ServerBehaviour ListenerPanel::behaviour() const
     behaviour.denyList = m_denyList;
     behaviour.idleTimeoutSeconds = m_ui->idleTimeoutSpin->value();
     behaviour.rules = m_rules;
+    behaviour.faults = m_faults;
     return behaviour;
 }
 
@@ -283,6 +289,10 @@ void ListenerPanel::applyOptions(const CommandLineOptions &options)
     if (!options.rules.isEmpty()) {
         m_rules = options.rules;
         updateRulesButton();
+    }
+    if (options.faults) {
+        m_faults = *options.faults;
+        showFaults();
     }
     validateAccessLists();
     emit behaviourChanged();
@@ -527,6 +537,20 @@ void ListenerPanel::openRulesDialog()
     dialog->open();
 }
 
+void ListenerPanel::openFaultsDialog()
+{
+    auto *dialog = new FaultsDialog(FaultsDialog::Scope::NewConnections, m_faults, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->faults() == m_faults)
+            return;
+        m_faults = dialog->faults();
+        showFaults();
+        emit behaviourChanged();
+    });
+    dialog->open();
+}
+
 void ListenerPanel::showRuleMatches(const QList<quint64> &counts)
 {
     m_ruleMatches = counts;
@@ -538,4 +562,16 @@ void ListenerPanel::updateRulesButton()
 {
     const auto count = int(m_rules.size());
     m_ui->rulesButton->setText(count == 0 ? tr("&Rules…") : tr("&Rules (%1)…").arg(count));
+}
+
+void ListenerPanel::showFaults()
+{
+    QFont font = m_ui->faultsButton->font();
+    font.setBold(m_faults.any());
+    m_ui->faultsButton->setFont(font);
+    m_ui->faultsButton->setToolTip(m_faults.any()
+                                       ? tr("Faults injected into new connections: %1").arg(m_faults.summary())
+                                       : tr("Faults injected into new connections: none. Latency, bandwidth, "
+                                            "slicing, stalled reads, reset or close after, accept then reset, "
+                                            "slow close"));
 }

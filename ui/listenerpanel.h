@@ -96,6 +96,9 @@ private:
     void openRulesDialog();
     // "Rules (3)…": how many there are, at a glance.
     void updateRulesButton();
+    void openFaultsDialog();
+    // The button says whether any fault is on, and which.
+    void showFaults();
 
     std::unique_ptr<Ui::ListenerPanel> m_ui;
     ListenerConfig m_config; // as loaded: what the form does not show (name, TLS) comes from it
@@ -113,6 +116,7 @@ private:
     QList<ResponseRule> m_rules;
     QList<quint64> m_ruleMatches; // the latest counts, for a dialog opened later
     QPointer<RulesDialog> m_rulesDialog;
+    Faults m_faults; // for new connections
     bool m_allInterfacesConfirmed = false;
     bool m_confirming = false; // the all-interfaces question is open
 };

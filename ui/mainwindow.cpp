@@ -115,6 +115,8 @@ void MainWindow::setUpConnections()
     connect(connections, &ConnectionsView::closeRequested, m_controller,
             [this](const QList<quint64> &ids, CloseMode mode) { m_controller->closeConnections(ids, mode); });
     connect(connections, &ConnectionsView::closeAllRequested, m_controller, &ListenerController::closeAllConnections);
+    connect(connections, &ConnectionsView::faultsRequested, m_controller,
+            [this](const QList<quint64> &ids, const Faults &faults) { m_controller->setFaults(ids, faults); });
     connect(connections, &ConnectionsView::closedCleared, m_controller, &ListenerController::forgetEndedTranscripts);
     connect(connections, &ConnectionsView::currentChanged, this, &MainWindow::onCurrentConnectionChanged);
     connect(connections, &ConnectionsView::selectionChanged, this, &MainWindow::updateSendTargets);

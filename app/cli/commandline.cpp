@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "endpoint.h"
+#include "faultflags.h"
 #include "profileflag.h"
 #include "scriptflags.h"
 #include "settings.h"
@@ -100,6 +101,8 @@ ServerBehaviour CommandLineOptions::behaviour(ServerBehaviour base) const
         base.transcriptCapacity = qsizetype(*transcriptKiB) * 1024;
     if (!rules.isEmpty())
         base.rules = rules;
+    if (faults)
+        base.faults = *faults;
     return base;
 }
 
@@ -300,6 +303,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const ProfileFlag profileFlag;
     for (const QCommandLineOption *option : profileFlag.all())
         parser.addOption(*option);
+    const FaultFlags faultFlags;
+    for (const QCommandLineOption *option : faultFlags.all())
+        parser.addOption(*option);
 
     Result result;
     const auto usageError = [&](const QString &message) {
@@ -462,6 +468,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (const QString error = profileFlag.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     if (const QString error = scriptFlags.parse(parser, &options); !error.isEmpty())
+        return usageError(error);
+    if (const QString error = faultFlags.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     // A headless tls:// listener needs a certificate: better no listener than a plain one where
     // TLS was asked for. The window's listener has its form's TLS settings.

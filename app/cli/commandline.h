@@ -48,6 +48,7 @@ struct CommandLineOptions
     std::optional<qint64> durationMs; // --duration: headless stops after this long
     bool jsonLog = false;             // --log-format jsonl: one JSON object per log line
     QList<ResponseRule> rules;        // --rule, in the order given
+    std::optional<Faults> faults;     // any fault flag (--latency, --stall-reads, ...)
     // Any --tls-* flag or --alpn: how the tls:// listeners serve TLS; with no tls:// listener,
     // every listener of the run is TLS. The passphrase is never a flag (SOCKETLAB_TLS_PASSPHRASE).
     std::optional<TlsSettings> tls;

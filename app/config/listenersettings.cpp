@@ -38,6 +38,7 @@ const QString KeyAllowList = QStringLiteral("server/allowList");
 const QString KeyDenyList = QStringLiteral("server/denyList");
 const QString KeyIdleTimeout = QStringLiteral("server/idleTimeoutSeconds");
 const QString KeyRules = QStringLiteral("server/rules");
+const QString KeyFaults = QStringLiteral("server/faults");
 const QString KeyListenerName = QStringLiteral("listener/name");
 const QString KeyListenerProtocol = QStringLiteral("listener/protocol");
 // The first listener's TLS; the others' are listeners/N/tls....
@@ -63,13 +64,13 @@ AccessList inEffect(const SettingsStore &store, const QString &key, AccessList l
 struct ListenerSettings::Keys
 {
     QString address, port, backlog, closeOnStop, name, protocol;
-    QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout, rules;
+    QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout, rules, faults;
     StoredTlsSettings::Keys tls;
 
     QStringList all() const
     {
         return QStringList{address, port, backlog, closeOnStop, name, protocol, mode, greeting, maxConnections,
-                           transcriptKiB, allowList, denyList, idleTimeout, rules}
+                           transcriptKiB, allowList, denyList, idleTimeout, rules, faults}
             + tls.all();
     }
 };
@@ -86,7 +87,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     if (index == 0) {
         return {KeyBindAddress, KeyPort, KeyBacklog, KeyCloseOnStop, KeyListenerName, KeyListenerProtocol,
                 KeyMode, KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
-                KeyIdleTimeout, KeyRules,
+                KeyIdleTimeout, KeyRules, KeyFaults,
                 {KeyTlsSource, KeyTlsCertificate, KeyTlsKey, KeyTlsMinimumProtocol, KeyTlsClientCertificate,
                  KeyTlsCa, KeyTlsAlpn, KeyTlsHandshakeTimeout}};
     }
@@ -94,7 +95,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     const auto key = [&](const char *field) -> QString { return prefix + QLatin1String(field); };
     return {key("address"), key("port"), key("backlog"), key("closeConnectionsOnStop"), key("name"),
             key("protocol"), key("mode"), key("greeting"), key("maxConnections"), key("transcriptKiB"),
-            key("allowList"), key("denyList"), key("idleTimeoutSeconds"), key("rules"),
+            key("allowList"), key("denyList"), key("idleTimeoutSeconds"), key("rules"), key("faults"),
             {key("tlsSource"), key("tlsCertificate"), key("tlsKey"), key("tlsMinimumProtocol"),
              key("tlsClientCertificate"), key("tlsCa"), key("tlsAlpn"), key("tlsHandshakeTimeoutSeconds")}};
 }
@@ -107,7 +108,7 @@ bool ListenerSettings::isOwnKey(const QString &key)
     // The keys of the second listener on: listeners/N/field.
     static const QRegularExpression pattern(QStringLiteral(
         "^listeners/([2-9]|[1-9][0-9]+)/(address|port|backlog|closeConnectionsOnStop|name|protocol|mode|greeting|"
-        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|rules|tlsSource|tlsCertificate|tlsKey|"
+        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|rules|faults|tlsSource|tlsCertificate|tlsKey|"
         "tlsMinimumProtocol|tlsClientCertificate|tlsCa|tlsAlpn|tlsHandshakeTimeoutSeconds)$"));
     return pattern.match(key).hasMatch();
 }
@@ -241,6 +242,7 @@ ServerBehaviour ListenerSettings::behaviour(int index) const
     behaviour.allowList = accessList(keys.allowList, Text::tr("Allow list"));
     behaviour.denyList = accessList(keys.denyList, Text::tr("Deny list"));
     behaviour.rules = rules(keys.rules);
+    behaviour.faults = faults(keys.faults);
     return behaviour;
 }
 
@@ -255,6 +257,7 @@ void ListenerSettings::setBehaviour(int index, const ServerBehaviour &behaviour)
     m_store->store(keys.denyList, behaviour.denyList.toString());
     m_store->store(keys.rules, QString::fromUtf8(QJsonDocument(ResponseRuleJson::listToJson(behaviour.rules))
                                                      .toJson(QJsonDocument::Compact)));
+    m_store->store(keys.faults, behaviour.faults.toText());
 }
 
 QList<ResponseRule> ListenerSettings::rules(const QString &key) const
@@ -283,6 +286,30 @@ QList<ResponseRule> ListenerSettings::rules(const QString &key) const
         return {};
     }
     return *rules;
+}
+
+Faults ListenerSettings::faults(const QString &key) const
+{
+    const QVariant value = m_store->read(key);
+    if (!value.isValid()) {
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    // Unreadable, no fault is injected: the warning says so, and the form shows none.
+    if (value.typeId() != QMetaType::QString) {
+        m_store->warn(key, Text::tr("%1 is not a list of faults; injecting none").arg(SettingsStore::quoted(value)));
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    QString error;
+    const std::optional<Faults> faults = Faults::parse(value.toString().left(1000), &error);
+    if (!faults) {
+        m_store->warn(key, Text::tr("%1; injecting no faults").arg(error.left(160)));
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    m_store->noteInEffect(key, faults->toText());
+    return *faults;
 }
 
 AccessList ListenerSettings::accessList(const QString &key, const QString &name) const

@@ -50,6 +50,7 @@ private:
     ListenerProtocol protocolAt(const QString &key) const;
     AccessList accessList(const QString &key, const QString &name) const;
     QList<ResponseRule> rules(const QString &key) const;
+    Faults faults(const QString &key) const;
 
     SettingsStore *m_store = nullptr;
 };

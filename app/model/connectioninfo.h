@@ -1,5 +1,7 @@
 #pragma once
 
+#include "faultplan.h"
+
 #include <QHostAddress>
 #include <QMetaType>
 #include <QString>
@@ -55,6 +57,8 @@ struct ConnectionInfo
     QString tlsClientCertificate; // the client certificate's subject; empty for none
     quint64 tlsBytesReceived = 0; // on the wire: TLS records and the handshake, TCP payload
     quint64 tlsBytesSent = 0;
+    Faults faults;            // the faults injected into it now
+    bool readsStalled = false; // the stall-reads fault keeps the server from reading
 
     bool isFinished() const;
     qint64 durationMs(qint64 nowMs) const;

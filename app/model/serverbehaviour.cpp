@@ -6,7 +6,8 @@ bool ServerBehaviour::operator==(const ServerBehaviour &other) const
 {
     return mode == other.mode && greeting == other.greeting && maxConnections == other.maxConnections
         && transcriptCapacity == other.transcriptCapacity && allowList == other.allowList
-        && denyList == other.denyList && idleTimeoutSeconds == other.idleTimeoutSeconds && rules == other.rules;
+        && denyList == other.denyList && idleTimeoutSeconds == other.idleTimeoutSeconds && rules == other.rules
+        && faults == other.faults;
 }
 
 QString serverModeText(ServerMode mode)

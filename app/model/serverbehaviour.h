@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accesslist.h"
+#include "faultplan.h"
 #include "responserule.h"
 #include "transcript.h"
 
@@ -40,6 +41,8 @@ struct ServerBehaviour
     int idleTimeoutSeconds = 0;
     // Tried in order on what each connection sends; the first match answers. Any mode.
     QList<ResponseRule> rules;
+    // Injected into each new connection; open ones keep what they were given.
+    Faults faults;
 
     bool operator==(const ServerBehaviour &other) const;
 };

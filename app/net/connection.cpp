@@ -1,5 +1,6 @@
 #include "connection.h"
 
+#include "faultshaper.h"
 #include "qtsocketinternals.h"
 #include "socketoptions.h"
 #include "tlsserversetup.h"
@@ -78,6 +79,18 @@ Connection::Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerA
     connect(m_socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
 
+    m_shaper = new FaultShaper(
+        [this](const QByteArray &piece, bool merge, int rule) { writeOut(piece, merge, rule); }, this);
+    connect(m_shaper, &FaultShaper::readable, this, &Connection::resumeReading);
+    connect(m_shaper, &FaultShaper::resetDue, this, [this] {
+        actOnFault(tr("reset after %1 ms").arg(m_shaper->faults().resetAfterMs), CloseMode::Reset);
+    });
+    // Queued: the FIN must not end the socket inside a read or a write.
+    connect(m_shaper, &FaultShaper::drained, this, [this] {
+        if (m_finPending)
+            sendFin();
+    }, Qt::QueuedConnection);
+
     watchNotifiers();
 }
 
@@ -114,7 +127,8 @@ void Connection::onTlsTimedOut()
 
 qint64 Connection::pendingOut() const
 {
-    return m_tls ? m_socket->bytesToWrite() + m_tls->encryptedBytesToWrite() : m_socket->bytesToWrite();
+    const qint64 held = m_shaper->queuedBytes();
+    return held + (m_tls ? m_socket->bytesToWrite() + m_tls->encryptedBytesToWrite() : m_socket->bytesToWrite());
 }
 
 void Connection::watchNotifiers()
@@ -229,10 +243,7 @@ bool Connection::send(const QByteArray &data, int rule)
 {
     if (!canSend() || data.isEmpty() || sendBacklogFull())
         return false;
-    if (m_info.recording)
-        m_transcript.append(TranscriptChunk::Direction::Sent, data, nowMs(), Transcript::Merge::Never, rule);
-    m_socket->write(data);
-    watchWritesIfQueued();
+    m_shaper->enqueue(data, false, rule);
     emit changed(m_info.id, 0, 0);
     return true;
 }
@@ -248,7 +259,7 @@ void Connection::close(CloseMode mode)
         m_closeRequested = true;
         m_info.state = ConnectionState::Closing;
         emit changed(m_info.id, 0, 0);
-        m_socket->disconnectFromHost();
+        sendFin();
         break;
     case CloseMode::HalfClose:
         // TLS 1.3 allows it, but many stacks end the whole connection on close_notify; the
@@ -257,11 +268,12 @@ void Connection::close(CloseMode mode)
             return;
         // Pending data goes out first; the FIN follows it.
         m_halfClosePending = true;
-        if (m_socket->bytesToWrite() == 0)
+        if (pendingOut() == 0)
             shutdownWrite();
         break;
     case CloseMode::Reset:
         m_closeRequested = true;
+        m_shaper->clear();
         SocketOptions::setAbortiveClose(m_socket->socketDescriptor());
         finish(ConnectionState::Aborted);
         m_socket->abort();
@@ -325,7 +337,7 @@ void Connection::onReadyRead()
 {
     // Left unread, Qt's buffer fills and Qt turns its read notifier off until the next read, so
     // a stalled connection costs nothing while its peer's bytes wait in the kernel.
-    if (m_readStalled || isFinished())
+    if (m_readStalled || isFinished() || m_info.readsStalled)
         return;
     qint64 received = 0;
     const qint64 now = nowMs();
@@ -334,23 +346,23 @@ void Connection::onReadyRead()
             m_readStalled = true;
             break;
         }
+        const qint64 limit = std::min(ReadChunk, readLimit());
+        if (limit <= 0)
+            break; // a fault holds reading back
         // Read straight into the chunk the transcript and the echo share: no second copy.
         const qint64 available = m_socket->bytesAvailable();
-        QByteArray data(qBound<qint64>(1, available, ReadChunk), Qt::Uninitialized);
+        QByteArray data(qBound<qint64>(1, available, limit), Qt::Uninitialized);
         const qint64 n = m_socket->read(data.data(), data.size());
         if (n <= 0)
             break; // 0: nothing more for now; -1: closed or failed, reported by the signals
         received += n;
         data.truncate(n);
+        m_shaper->countRead(n);
         if (m_info.recording)
             m_transcript.append(TranscriptChunk::Direction::Received, data, now);
         // The echo first: a rule's reply answers what arrived, and may close after it.
-        if (m_mode == ServerMode::Echo && canSend()) {
-            if (m_info.recording)
-                m_transcript.append(TranscriptChunk::Direction::Sent, data, now);
-            m_socket->write(data);
-            watchWritesIfQueued();
-        }
+        if (m_mode == ServerMode::Echo && canSend())
+            m_shaper->enqueue(data, true);
         if (!m_rules.isEmpty()) {
             for (const RuleMatcher::Response &response : m_rules.feed(data))
                 respond(response);
@@ -362,6 +374,8 @@ void Connection::onReadyRead()
         m_info.bytesReceived += static_cast<quint64>(received);
         m_info.lastActivityMs = now;
         emit changed(m_info.id, received, 0);
+        if (reachedReadLimits())
+            return;
     }
     // An unbuffered read that hit EOF closes the socket without a disconnected() signal.
     if (m_socket->state() == QAbstractSocket::UnconnectedState && !isFinished())

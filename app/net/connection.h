@@ -8,6 +8,7 @@
 #include <QAbstractSocket>
 #include <QObject>
 
+class FaultShaper;
 class QSocketNotifier;
 class QTimer;
 class QTcpSocket;
@@ -47,6 +48,9 @@ public:
     // The response rules for what arrives from now on; their replies go out in order, each
     // after its delay.
     void setRules(const QList<ResponseRule> &rules);
+    // The faults injected from now on (Faults' byte counts start again); accept-then-reset is
+    // the listener's. Every byte sent goes through them.
+    void setFaults(const Faults &faults);
     // Queues bytes for the peer; false when the connection can no longer send, or when the
     // peer has left so much unread that more would only pile up here.
     // rule: the response rule (from 1) whose reply this is, marked so in the transcript; 0 for none.
@@ -69,11 +73,22 @@ signals:
     void tlsEstablished(quint64 id);
     // Response rule `rule` (from 0) matched what the peer sent.
     void ruleMatched(quint64 id, int rule);
+    // A fault acted: "reset after 1000 bytes".
+    void faultActed(quint64 id, const QString &what);
 
 private:
     void watchNotifiers();
     void watchWritesIfQueued();
     void onReadyRead();
+    // How much the faults let the next read take: the bandwidth cap, reset-after and close-after.
+    qint64 readLimit();
+    // Acts on reset-after and close-after once what arrived reaches them; true when it reset.
+    bool reachedReadLimits();
+    // The shaper's writer: the piece onto the socket and into the transcript.
+    void writeOut(const QByteArray &piece, bool merge, int rule);
+    // FIN once the shaper has let everything out, after the slow-close wait.
+    void sendFin();
+    void actOnFault(const QString &what, CloseMode mode);
     // Echo waits unsent past the high-water mark: reading stops until the peer takes some.
     bool echoBacklogFull() const;
     void resumeReading();
@@ -110,6 +125,9 @@ private:
     // The peer's end of stream waits until everything queued for it is sent.
     bool m_endHeld = false;
     bool m_watchingWrites = false;
+    FaultShaper *m_shaper = nullptr;
+    bool m_finPending = false;   // a graceful close waits for the shaper to drain
+    bool m_slowCloseWaited = false;
     RuleMatcher m_rules;
     struct DueReply
     {

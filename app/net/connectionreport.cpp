@@ -53,6 +53,15 @@ LogEntry halfClosed(const ConnectionInfo &info)
                      .arg(Endpoint::format(info.peerAddress, info.peerPort)));
 }
 
+LogEntry faultActed(const ConnectionInfo &info, const QString &what)
+{
+    return about(info, LogLevel::Warning, LogEvent::Other,
+                 QCoreApplication::translate("Listener", "Connection #%1 from %2: %3 (fault)")
+                     .arg(info.id)
+                     .arg(Endpoint::format(info.peerAddress, info.peerPort), what),
+                 what);
+}
+
 QString idleReason(qint64 idleMs, int timeoutSeconds)
 {
     return QCoreApplication::translate("Listener", "idle for %1 s (the timeout is %2 s)")

@@ -15,6 +15,8 @@ namespace ConnectionReport {
 LogEntry accepted(const ConnectionInfo &info);
 LogEntry tlsEstablished(const ConnectionInfo &info);
 LogEntry halfClosed(const ConnectionInfo &info);
+// A fault acted on the connection: what, as "reset after 1000 bytes".
+LogEntry faultActed(const ConnectionInfo &info, const QString &what);
 // Why the server closes a connection idle for idleMs, for ended()'s closeReason.
 QString idleReason(qint64 idleMs, int timeoutSeconds);
 // How the connection ended. closeReason is why the server closed it, when it had a reason of its

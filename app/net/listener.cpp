@@ -184,6 +184,7 @@ void Listener::setBehaviour(const ServerBehaviour &behaviour)
 {
     const bool modeChanged = behaviour.mode != m_behaviour.mode;
     const bool idleChanged = behaviour.idleTimeoutSeconds != m_behaviour.idleTimeoutSeconds;
+    const bool faultsChanged = behaviour.faults != m_behaviour.faults;
     const bool accessChanged =
         behaviour.allowList != m_behaviour.allowList || behaviour.denyList != m_behaviour.denyList;
     const bool rulesChanged = behaviour.rules != m_behaviour.rules;
@@ -214,6 +215,10 @@ void Listener::setBehaviour(const ServerBehaviour &behaviour)
     }
     if (modeChanged)
         log(LogLevel::Info, tr("Server mode: %1").arg(serverModeText(behaviour.mode)));
+    if (faultsChanged) {
+        log(LogLevel::Info, behaviour.faults.any() ? tr("Faults for new connections: %1").arg(behaviour.faults.summary())
+                                                   : tr("Faults for new connections: none"));
+    }
 }
 
 void Listener::setTls(const std::optional<TlsServerSetup> &setup)
@@ -234,6 +239,22 @@ void Listener::closeConnections(const QList<quint64> &ids, CloseMode mode)
         }
         connection->close(mode);
     }
+}
+
+void Listener::setFaults(const QList<quint64> &ids, const Faults &faults)
+{
+    int count = 0;
+    for (const quint64 id : ids) {
+        Connection *connection = m_connections.value(id);
+        if (!connection || connection->isFinished())
+            continue;
+        connection->setFaults(faults);
+        ++count;
+    }
+    if (count == 0)
+        return;
+    log(LogLevel::Info, faults.any() ? tr("Faults for %n connection(s): %1", nullptr, count).arg(faults.summary())
+                                     : tr("Faults off for %n connection(s)", nullptr, count));
 }
 
 void Listener::send(const QList<quint64> &ids, const QByteArray &data)
@@ -400,6 +421,7 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     connection->setTranscriptCapacity(m_behaviour.transcriptCapacity);
     connection->setRules(m_behaviour.rules);
     connection->setMode(ongoingMode(m_behaviour.mode));
+    connection->setFaults(m_behaviour.faults);
     connect(connection, &Connection::changed, this, &Listener::onConnectionChanged);
     connect(connection, &Connection::ruleMatched, this, [this](quint64, int rule) {
         if (rule >= 0 && rule < m_totals.ruleMatches.size())
@@ -410,6 +432,10 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
         if (const Connection *halfClosedConnection = m_connections.value(halfClosedId))
             log(ConnectionReport::halfClosed(halfClosedConnection->info()));
     });
+    connect(connection, &Connection::faultActed, this, [this](quint64 faultId, const QString &what) {
+        if (const Connection *faulted = m_connections.value(faultId))
+            log(ConnectionReport::faultActed(faulted->info(), what));
+    });
     m_connections.insert(id, connection);
 
     ++m_totals.accepted;
@@ -419,6 +445,11 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     log(ConnectionReport::accepted(connection->info()));
     m_pending.connectionChanged(id);
     scheduleFlush();
+    if (m_behaviour.faults.acceptThenReset) {
+        log(ConnectionReport::faultActed(connection->info(), tr("reset on accept")));
+        connection->close(CloseMode::Reset);
+        return;
+    }
     // Before the greeting: written earlier, it would go out in clear.
     if (m_tls)
         startTls(connection);

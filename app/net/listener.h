@@ -58,6 +58,9 @@ public:
 
     void closeConnections(const QList<quint64> &ids, CloseMode mode = CloseMode::Graceful);
     void closeAllConnections();
+    // Switches the given open connections' faults to these, live; the listener's own, for new
+    // connections, stay.
+    void setFaults(const QList<quint64> &ids, const Faults &faults);
     // Sends to the given connections, or to every open one when ids is empty.
     void send(const QList<quint64> &ids, const QByteArray &data);
     // The connection whose transcript goes out with the batches; 0 for none.

@@ -155,6 +155,12 @@ void ListenerController::closeConnections(const QList<quint64> &ids, CloseMode m
     toNetwork([=] { hub->closeConnections(ids, mode); });
 }
 
+void ListenerController::setFaults(const QList<quint64> &ids, const Faults &faults)
+{
+    ListenerHub *hub = m_hub;
+    toNetwork([=] { hub->setFaults(ids, faults); });
+}
+
 void ListenerController::send(const QList<quint64> &ids, const QByteArray &data)
 {
     ListenerHub *hub = m_hub;

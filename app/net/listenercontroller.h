@@ -62,6 +62,8 @@ public:
     // The connection-level calls reach whichever listener owns each connection.
     void closeConnections(const QList<quint64> &ids, CloseMode mode = CloseMode::Graceful);
     void closeAllConnections();
+    // Switches these open connections' faults, live (Listener::setFaults).
+    void setFaults(const QList<quint64> &ids, const Faults &faults);
     // To the given connections, or to every open one when ids is empty.
     void send(const QList<quint64> &ids, const QByteArray &data);
     // Follow this connection's transcript in the batches; 0 for none.

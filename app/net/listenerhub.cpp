@@ -101,6 +101,15 @@ void ListenerHub::closeConnections(const QList<quint64> &ids, CloseMode mode)
     }
 }
 
+void ListenerHub::setFaults(const QList<quint64> &ids, const Faults &faults)
+{
+    const QList<QList<quint64>> split = byOwner(ids);
+    for (qsizetype i = 0; i < split.size(); ++i) {
+        if (!split.at(i).isEmpty())
+            m_listeners.at(i)->setFaults(split.at(i), faults);
+    }
+}
+
 void ListenerHub::closeAllConnections()
 {
     for (Listener *listener : std::as_const(m_listeners))

@@ -32,6 +32,7 @@ public:
 
     void closeConnections(const QList<quint64> &ids, CloseMode mode);
     void closeAllConnections();
+    void setFaults(const QList<quint64> &ids, const Faults &faults);
     // To the given connections, or to every open one when ids is empty.
     void send(const QList<quint64> &ids, const QByteArray &data);
     void inspect(quint64 connectionId);
