@@ -47,6 +47,14 @@ ListenerConfig richListener()
     rule.reply = QStringLiteral("path=\\\\1");
     rule.delayMs = 100;
     config.behaviour.rules = {rule};
+    config.behaviour.faults.latencyMs = 300;
+    config.behaviour.faults.jitterMs = 50;
+    config.behaviour.faults.sliceBytes = 10;
+    config.behaviour.faults.sliceDelayMs = 20;
+    config.behaviour.faults.stallReads = true;
+    config.behaviour.faults.resetAfterBytes = 1000;
+    config.behaviour.faults.resetAfterMs = 5000;
+    config.behaviour.faults.slowCloseMs = 250;
     return config;
 }
 
@@ -133,6 +141,12 @@ void TestProfile::badProfiles_data()
     QTest::newRow("bad rule") << with("rules", QJsonArray{QJsonObject{{QStringLiteral("match"), QStringLiteral("regex")},
                                                                       {QStringLiteral("pattern"), QStringLiteral("(")}}})
                               << QStringLiteral("listeners[1].rules[1]: ");
+    QTest::newRow("unknown fault") << with("faults", QJsonObject{{QStringLiteral("packet-loss"), 5}})
+                                   << QStringLiteral("listeners[1].faults.packet-loss: unknown key");
+    QTest::newRow("bad fault value") << with("faults", QJsonObject{{QStringLiteral("slice"), QStringLiteral("ten")}})
+                                     << QStringLiteral("listeners[1].faults.slice: ");
+    QTest::newRow("fault flag as number") << with("faults", QJsonObject{{QStringLiteral("stall-reads"), 1}})
+                                          << QStringLiteral("listeners[1].faults.stall-reads: not true or false");
     QTest::newRow("bad tls") << with("tls", QJsonObject{{QStringLiteral("minimumProtocol"), QStringLiteral("1.1")}})
                              << QStringLiteral("listeners[1].tls.minimumProtocol: \"1.1\"");
     QTest::newRow("tls files without key")

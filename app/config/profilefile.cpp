@@ -38,6 +38,71 @@ QJsonObject tlsToJson(const TlsSettings &tls)
     return object;
 }
 
+// {"latency": "300:50", "bandwidth": 64, "stall-reads": true, ...}: the flags' names and values,
+// a number where the value is one; reset-after may hold a byte count and a time as a list.
+QJsonObject faultsToJson(const Faults &faults)
+{
+    QJsonObject object;
+    const QStringList words = faults.toText().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        const QString name = word.section(QLatin1Char('='), 0, 0);
+        if (!Faults::takesValue(name)) {
+            object.insert(name, true);
+            continue;
+        }
+        const QString text = word.section(QLatin1Char('='), 1);
+        bool isNumber = false;
+        const qint64 number = text.toLongLong(&isNumber);
+        const QJsonValue value = isNumber ? QJsonValue(double(number)) : QJsonValue(text);
+        if (object.contains(name))
+            object.insert(name, QJsonArray{object.value(name), value});
+        else
+            object.insert(name, value);
+    }
+    return object;
+}
+
+std::optional<Faults> faultsFromJson(const QJsonValue &value, const QString &where, QString *error)
+{
+    if (!value.isObject()) {
+        *error = QCoreApplication::translate("ProfileFile", "%1: not an object").arg(where);
+        return std::nullopt;
+    }
+    const QJsonObject object = value.toObject();
+    Faults faults;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString name = where + QLatin1Char('.') + it.key();
+        if (!Faults::names().contains(it.key())) {
+            *error = QCoreApplication::translate("ProfileFile", "%1: unknown key").arg(name);
+            return std::nullopt;
+        }
+        if (!Faults::takesValue(it.key())) {
+            if (!it.value().isBool()) {
+                *error = QCoreApplication::translate("ProfileFile", "%1: not true or false").arg(name);
+                return std::nullopt;
+            }
+            if (it.value().toBool())
+                faults.set(it.key(), QString());
+            continue;
+        }
+        const QJsonArray values = it.value().isArray() ? it.value().toArray() : QJsonArray{it.value()};
+        for (const QJsonValue &one : values) {
+            QString text;
+            if (one.isString())
+                text = one.toString();
+            else if (one.isDouble() && one.toDouble() == double(qint64(one.toDouble())))
+                text = QString::number(qint64(one.toDouble()));
+            const QString problem = text.isEmpty() ? QCoreApplication::translate("ProfileFile", "not a number or text")
+                                                   : faults.set(it.key(), text);
+            if (!problem.isEmpty()) {
+                *error = QStringLiteral("%1: %2").arg(name, problem);
+                return std::nullopt;
+            }
+        }
+    }
+    return faults;
+}
+
 QJsonObject listenerToJson(const ListenerConfig &config)
 {
     const ServerBehaviour &behaviour = config.behaviour;
@@ -58,6 +123,8 @@ QJsonObject listenerToJson(const ListenerConfig &config)
     };
     if (!config.name.isEmpty())
         object.insert(QStringLiteral("name"), config.name);
+    if (behaviour.faults.any())
+        object.insert(QStringLiteral("faults"), faultsToJson(behaviour.faults));
     if (config.protocol == ListenerProtocol::Tls)
         object.insert(QStringLiteral("tls"), tlsToJson(config.tls));
     return object;
@@ -186,6 +253,16 @@ std::optional<ListenerConfig> listenerFromJson(const QJsonValue &value, const QS
             return std::nullopt;
         }
         behaviour.rules = *rules;
+    }
+    if (fields.has(QStringLiteral("faults")) && !fields.failed()) {
+        QString problem;
+        const auto faults =
+            faultsFromJson(fields.value(QStringLiteral("faults")), fields.nameOf(QStringLiteral("faults")), &problem);
+        if (!faults) {
+            *error = problem;
+            return std::nullopt;
+        }
+        behaviour.faults = *faults;
     }
     if (fields.has(QStringLiteral("tls")) && !fields.failed()) {
         QString problem;
