@@ -372,7 +372,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="+43"/>
+        <location filename="../../app/cli/commandline.cpp" line="+45"/>
         <source>not an existing folder</source>
         <translation>kein vorhandener Ordner</translation>
     </message>
@@ -382,7 +382,7 @@
         <translation>dort kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+162"/>
         <source>Socket Lab: build, start and watch a TCP server live.</source>
         <translation>Socket Lab: einen TCP-Server aufbauen, starten und live beobachten.</translation>
     </message>
@@ -419,6 +419,7 @@
         <location line="+4"/>
         <location line="+11"/>
         <location line="+103"/>
+        <location filename="../../app/cli/profileflag.cpp" line="+16"/>
         <source>FILE</source>
         <translation>DATEI</translation>
     </message>
@@ -488,11 +489,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../app/cli/faultflags.cpp" line="+19"/>
         <source>KIB</source>
         <translation>KIB</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Window only: close the open connections when listening stops (a headless run always does).</source>
         <translation>Nur im Fenster: die offenen Verbindungen schließen, wenn das Lauschen endet (ohne Fenster geschieht das immer).</translation>
     </message>
@@ -507,7 +509,7 @@
         <translation>DIR</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Try &apos;%1 --help&apos; for the options.</source>
         <translation>Die Optionen zeigt &apos;%1 --help&apos;.</translation>
     </message>
@@ -517,19 +519,20 @@
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+174"/>
+        <location line="-179"/>
+        <location line="+187"/>
         <location filename="../../app/cli/scriptflags.cpp" line="+23"/>
+        <location filename="../../app/cli/faultflags.cpp" line="+48"/>
         <source>Give --%1 at most once</source>
         <translation>--%1 höchstens einmal angeben</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-279"/>
         <source>&quot;%1&quot; is not a protocol here; use tcp:// or tls://</source>
         <translation>&quot;%1&quot; ist hier kein Protokoll; verwenden Sie tcp:// oder tls://</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Lowest TLS version accepted: 1.2 (the default) or 1.3.</source>
         <translation>Niedrigste angenommene TLS-Version: 1.2 (Standard) oder 1.3.</translation>
     </message>
@@ -609,7 +612,17 @@
         <translation>Ohne Fenster laufen und das Ereignisprotokoll bis SIGINT oder SIGTERM auf stdout ausgeben. Lauscht auf jedem --listen oder auf 127.0.0.1:9000.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+47"/>
+        <source>Answer what clients send: &apos;MATCH=&gt;REPLY&apos;. MATCH is text that must appear (escapes as in --greeting), re:REGEX or hex:BYTES; REPLY takes escapes and \1..\9 from the regex. Give it again for more rules; the first that matches answers.</source>
+        <translation>Auf das antworten, was Clients senden: &apos;MUSTER=&gt;ANTWORT&apos;. MUSTER ist Text, der vorkommen muss (Escapes wie bei --greeting), re:REGEX oder hex:BYTES; ANTWORT nimmt Escapes und \1..\9 aus dem Regex. Für weitere Regeln erneut angeben; die erste passende Regel antwortet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RULE</source>
+        <translation>REGEL</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Give --listen at most %1 times</source>
         <translation>--listen höchstens %1-mal angeben</translation>
     </message>
@@ -664,7 +677,12 @@
         <translation>Ungültiger Wert für --%1 &quot;%2&quot;: erwartet wird eine ganze Zahl von %3 bis %4</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>Bad --rule %1 &quot;%2&quot;: %3</source>
+        <translation>Ungültige Regel %1 für --rule &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>--close-on-stop is for the window: a headless run always closes its connections when it stops</source>
         <translation>--close-on-stop gilt für das Fenster: Ein Lauf ohne Fenster schließt seine Verbindungen beim Beenden immer</translation>
     </message>
@@ -704,7 +722,7 @@
         <translation>Ungültiger Wert für --stats-file &quot;%1&quot;: Dort kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or --tls-self-signed</source>
         <translation>Ungültiger Wert für --listen %1: TLS-Listener brauchen --tls-cert/--tls-key oder --tls-self-signed</translation>
     </message>
@@ -748,18 +766,128 @@
         <source>Bad --log-format value &quot;%1&quot;: expected text or jsonl</source>
         <translation>Ungültiger Wert für --log-format &quot;%1&quot;: erwartet wird text oder jsonl</translation>
     </message>
+    <message>
+        <location filename="../../app/cli/profileflag.cpp" line="-5"/>
+        <source>Run the set-up saved in FILE (File &gt; Save profile...): its listeners, modes, greetings, access lists, rules and TLS. Flags given with it override it; with --listen, those listeners take the profile&apos;s behaviour.</source>
+        <translation>Die in DATEI gespeicherte Einrichtung ausführen (Datei &gt; Profil speichern...): ihre Listener, Modi, Begrüßungen, Zugriffslisten, Regeln und TLS. Zusätzlich angegebene Optionen haben Vorrang; mit --listen übernehmen diese Listener das Verhalten des Profils.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>--profile may be given once</source>
+        <translation>--profile darf nur einmal angegeben werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bad --profile: %1</source>
+        <translation>Ungültiger Wert für --profile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/faultflags.cpp" line="-55"/>
+        <source>Fault: delay every write by MS milliseconds, give or take JITTER.</source>
+        <translation>Störung: jeden Schreibvorgang um MS Millisekunden verzögern, plus/minus JITTER.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MS[:JITTER]</source>
+        <translation>MS[:JITTER]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fault: cap each connection at KIB KiB/s in each direction.</source>
+        <translation>Störung: jede Verbindung in jeder Richtung auf KIB KiB/s begrenzen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fault: write in pieces of BYTES bytes, MS milliseconds apart.</source>
+        <translation>Störung: in Stücken zu BYTES Bytes schreiben, im Abstand von MS Millisekunden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BYTES:MS</source>
+        <translation>BYTES:MS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fault: read nothing, so the peer&apos;s sends block once the windows fill.</source>
+        <translation>Störung: nichts lesen, sodass das Senden der Gegenstelle blockiert, sobald die Fenster voll sind.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fault: reset (RST) each connection after BYTES bytes received, or after MS milliseconds (500ms).</source>
+        <translation>Störung: jede Verbindung nach BYTES empfangenen Bytes oder nach MS Millisekunden (500ms) zurücksetzen (RST).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BYTES|MSms</source>
+        <translation>BYTES|MSms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fault: close (FIN) each connection after BYTES bytes sent or received.</source>
+        <translation>Störung: jede Verbindung nach BYTES gesendeten oder empfangenen Bytes schließen (FIN).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fault: reset (RST) every new connection at once.</source>
+        <translation>Störung: jede neue Verbindung sofort zurücksetzen (RST).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fault: wait MS milliseconds before the server&apos;s FIN.</source>
+        <translation>Störung: vor dem FIN des Servers MS Millisekunden warten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Bad --%1 value &quot;%2&quot;: %3</source>
+        <translation>Ungültiger Wert für --%1 &quot;%2&quot;: %3</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../app/net/connection.cpp" line="+234"/>
+        <location filename="../../app/net/connection.cpp" line="+86"/>
+        <source>reset after %1 ms</source>
+        <translation>Reset nach %1 ms</translation>
+    </message>
+    <message>
+        <location line="+202"/>
         <source>Could not shut down the sending side</source>
         <translation>Die Senderichtung konnte nicht geschlossen werden</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+154"/>
         <source>Connection reset by peer</source>
         <translation>Verbindung von der Gegenstelle zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../app/net/connectionfaults.cpp" line="+41"/>
+        <source>reset after %1 bytes</source>
+        <translation>Reset nach %1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>close after %1 bytes received</source>
+        <translation>Schließen nach %1 empfangenen Bytes</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>close after %1 bytes sent</source>
+        <translation>Schließen nach %1 gesendeten Bytes</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>slow close: FIN in %1 ms</source>
+        <translation>verzögertes Schließen: FIN in %1 ms</translation>
     </message>
 </context>
 <context>
@@ -784,6 +912,16 @@
         <location line="+2"/>
         <source>Bytes</source>
         <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Faults</source>
+        <translation>Störungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The faults injected into this connection now</source>
+        <translation>Die Störungen, die derzeit in diese Verbindung injiziert werden</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -951,7 +1089,17 @@
         <translation>Verbindung #%1: %2 → %3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>%1, reads stalled by a fault</source>
+        <translation>%1, Lesen durch eine Störung angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1, for %2; last activity %3</source>
         <translation>%1, Dauer %2; letzte Aktivität %3</translation>
     </message>
@@ -1165,7 +1313,7 @@
 <context>
     <name>ConnectionTableModel</name>
     <message>
-        <location filename="../../ui/connectiontablemodel.cpp" line="+54"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+55"/>
         <source>TCP state</source>
         <translation>TCP-Zustand</translation>
     </message>
@@ -1296,20 +1444,41 @@
         <translation>Diese Verbindung geordnet schließen (FIN)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+2"/>
+        <source>Injected faults: %1</source>
+        <translation>Injizierte Störungen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stall-reads fault keeps the server from reading: the peer&apos;s sends block once the windows fill</source>
+        <translation>Die Störung „Lesen anhalten“ hält den Server vom Lesen ab: Das Senden der Gegenstelle blockiert, sobald die Fenster voll sind</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>#%1</source>
         <comment>a listener&apos;s number</comment>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../ui/connectioncolumns.cpp" line="+74"/>
-        <location filename="../../ui/connectiontablemodel.cpp" line="+14"/>
+        <location line="+2"/>
+        <source>%1 (stalled)</source>
+        <comment>reads stalled by a fault</comment>
+        <translation>%1 (angehalten)</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>The faults injected into the connection: latency, bandwidth, slicing, stalled reads, reset or close after, slow close</source>
+        <translation>Die in die Verbindung injizierten Störungen: Latenz, Bandbreite, Stückelung, Lesen anhalten, Reset oder Schließen nach, verzögertes Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectioncolumns.cpp" line="+76"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="-118"/>
         <source>Close</source>
         <comment>verb: close the connection</comment>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/connectiontablemodel.cpp" line="+46"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+48"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1393,6 +1562,11 @@
         <location line="+1"/>
         <source>Last activity</source>
         <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faults</source>
+        <translation>Störungen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1541,7 +1715,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/connectionsview.cpp" line="+111"/>
+        <location filename="../../ui/connectionsview.cpp" line="+116"/>
         <source>Close &amp;all</source>
         <translation>&amp;Alle schließen</translation>
     </message>
@@ -1551,7 +1725,7 @@
         <translation>Beendete &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionsview.cpp" line="-40"/>
+        <location filename="../../ui/connectionsview.cpp" line="-44"/>
         <source>Connections table</source>
         <translation>Verbindungstabelle</translation>
     </message>
@@ -1586,6 +1760,16 @@
         <translation>Abbrechendes Schließen: Die Gegenstelle erhält „connection reset“</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Fa&amp;ults…</source>
+        <translation>Stör&amp;ungen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch faults on or off for the selected connections, now</source>
+        <translation>Störungen für die ausgewählten Verbindungen sofort ein- oder ausschalten</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Close every open connection gracefully</source>
         <translation>Jede offene Verbindung geordnet schließen</translation>
@@ -1601,7 +1785,7 @@
         <translation>Beendete Verbindungen aus der Tabelle entfernen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>&amp;Filter connections</source>
         <translation>Verbindungen &amp;filtern</translation>
     </message>
@@ -1718,6 +1902,273 @@
     </message>
 </context>
 <context>
+    <name>Faults</name>
+    <message>
+        <location filename="../../app/model/faultplan.cpp" line="+48"/>
+        <source>latency %1±%2 ms</source>
+        <translation>Latenz %1±%2 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>latency %1 ms</source>
+        <translation>Latenz %1 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bandwidth %1 KiB/s</source>
+        <translation>Bandbreite %1 KiB/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>slice %1 B/%2 ms</source>
+        <translation>Stückelung %1 B/%2 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stall reads</source>
+        <translation>Lesen anhalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reset after %1 B</source>
+        <translation>Reset nach %1 B</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reset after %1 ms</source>
+        <translation>Reset nach %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>close after %1 B</source>
+        <translation>Schließen nach %1 B</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accept then reset</source>
+        <translation>Reset beim Annehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>slow close %1 ms</source>
+        <translation>verzögertes Schließen %1 ms</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&quot;%1&quot; is not a fault</source>
+        <translation>„%1“ ist keine Störung</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>expected MS or MS:JITTER, whole milliseconds up to %1</source>
+        <translation>erwartet wird MS oder MS:JITTER, ganze Millisekunden bis %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected KiB per second, a whole number from 1 to %1</source>
+        <translation>erwartet werden KiB pro Sekunde, eine ganze Zahl von 1 bis %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected BYTES:MS, 1 to %1 bytes and up to %2 ms</source>
+        <translation>erwartet wird BYTES:MS, 1 bis %1 Bytes und bis zu %2 ms</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected BYTES or MSms, 1 to %1 ms</source>
+        <translation>erwartet wird BYTES oder MSms, 1 bis %1 ms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected BYTES (1 or more) or MSms, as 1000 or 500ms</source>
+        <translation>erwartet wird BYTES (1 oder mehr) oder MSms, etwa 1000 oder 500ms</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected BYTES, a whole number of 1 or more</source>
+        <translation>erwartet wird BYTES, eine ganze Zahl ab 1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected MS, a whole number from 1 to %1</source>
+        <translation>erwartet wird MS, eine ganze Zahl von 1 bis %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown fault</source>
+        <translation>unbekannte Störung</translation>
+    </message>
+</context>
+<context>
+    <name>FaultsDialog</name>
+    <message>
+        <location filename="../../ui/faultsdialog.cpp" line="+20"/>
+        <source>Faults for new connections</source>
+        <translation>Störungen für neue Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faults for the selected connections</source>
+        <translation>Störungen für die ausgewählten Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Injected into every connection this listener accepts from now on.</source>
+        <translation>Werden ab jetzt in jede Verbindung injiziert, die dieser Listener annimmt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switched on now for the selected open connections, replacing their faults; the byte counts and the reset timer start again.</source>
+        <translation>Werden sofort für die ausgewählten offenen Verbindungen eingeschaltet und ersetzen deren Störungen; Byte-Zähler und Reset-Timer beginnen von vorn.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Every write waits this long before it goes out</source>
+        <translation>Jeder Schreibvorgang wartet so lange, bevor er hinausgeht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each write&apos;s delay varies by up to this much either way</source>
+        <translation>Die Verzögerung jedes Schreibvorgangs schwankt um bis zu so viel nach oben oder unten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Latency</source>
+        <translation>&amp;Latenz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> KiB/s</source>
+        <translation> KiB/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Each connection moves at most this much a second, in each direction</source>
+        <translation>Jede Verbindung überträgt höchstens so viel pro Sekunde, in jede Richtung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bandwidth</source>
+        <translation>&amp;Bandbreite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source> B</source>
+        <translation> B</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Writes go out in pieces of this many bytes: breaks clients that take one read for one message</source>
+        <translation>Geschriebenes geht in Stücken von so vielen Bytes hinaus: Clients, die einen Lesevorgang für eine ganze Nachricht halten, scheitern daran</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The wait between two pieces</source>
+        <translation>Die Wartezeit zwischen zwei Stücken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Slicer</source>
+        <translation>&amp;Stückelung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>every</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop reading: the peer&apos;s sends block once the windows fill</source>
+        <translation>Nicht mehr lesen: Das Senden der Gegenstelle blockiert, sobald die Fenster voll sind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tall reads</source>
+        <translation>Lesen an&amp;halten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset (RST) once this many bytes have arrived</source>
+        <translation>Reset (RST), sobald so viele Bytes angekommen sind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset (RST) this long after the fault is applied</source>
+        <translation>Reset (RST) so lange nach dem Setzen der Störung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset after</source>
+        <translation>&amp;Reset nach</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>or</source>
+        <translation>oder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close (FIN) once this many bytes went either way</source>
+        <translation>Schließen (FIN), sobald in einer Richtung so viele Bytes geflossen sind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close after</source>
+        <translation>S&amp;chließen nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset (RST) every new connection at once</source>
+        <translation>Jede neue Verbindung sofort zurücksetzen (RST)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Accept then reset</source>
+        <translation>Reset beim &amp;Annehmen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s FIN waits this long</source>
+        <translation>Das FIN des Servers wartet so lange</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slow cl&amp;ose</source>
+        <translation>&amp;Verzögertes Schließen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;None</source>
+        <translation>&amp;Keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch every fault off</source>
+        <translation>Alle Störungen ausschalten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+</context>
+<context>
     <name>FingerprintBadge</name>
     <message>
         <location filename="../../ui/fingerprintbadge.cpp" line="+23"/>
@@ -1743,7 +2194,7 @@
         <translation>%1 s gelaufen (--duration), wird beendet</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+83"/>
         <source>socketlab: warning: %1</source>
         <translation>socketlab: Warnung: %1</translation>
     </message>
@@ -1807,6 +2258,29 @@
         <location line="+2"/>
         <source>Incomplete byte: &quot;%1&quot; at position %2 has an odd number of hex digits; each byte needs two</source>
         <translation>Unvollständiges Byte: „%1“ an Position %2 hat eine ungerade Anzahl Hex-Ziffern; jedes Byte braucht zwei</translation>
+    </message>
+</context>
+<context>
+    <name>JsonFields</name>
+    <message>
+        <location filename="../../app/config/jsonfields.cpp" line="+52"/>
+        <source>%1 is not a text</source>
+        <translation>%1 ist kein Text</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is not true or false</source>
+        <translation>%1 ist weder true noch false</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is not a whole number from %2 to %3</source>
+        <translation>%1 ist keine ganze Zahl von %2 bis %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
     </message>
 </context>
 <context>
@@ -2010,12 +2484,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+407"/>
+        <location line="+450"/>
         <source>Waiting for a connection...</source>
         <translation>Warte auf eine Verbindung …</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-433"/>
         <source>Allow list: %1</source>
         <translation>Erlaubt-Liste: %1</translation>
     </message>
@@ -2048,7 +2522,7 @@
         <translation>Annahme fortgesetzt</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Idle timeout: %n s</source>
         <translation>
             <numerusform>Leerlauf-Timeout: %n s</numerusform>
@@ -2076,17 +2550,43 @@
         <translation>niemanden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Server mode: %1</source>
         <translation>Servermodus: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Faults for new connections: %1</source>
+        <translation>Störungen für neue Verbindungen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faults for new connections: none</source>
+        <translation>Störungen für neue Verbindungen: keine</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Connection #%1: half-close is not available on TLS: TLS 1.3 half-close is not portable</source>
         <translation>Verbindung #%1: Halbes Schließen ist bei TLS nicht verfügbar: Halbes Schließen unter TLS 1.3 ist nicht portabel</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+19"/>
+        <source>Faults for %n connection(s): %1</source>
+        <translation>
+            <numerusform>Störungen für %n Verbindung: %1</numerusform>
+            <numerusform>Störungen für %n Verbindungen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Faults off for %n connection(s)</source>
+        <translation>
+            <numerusform>Störungen für %n Verbindung ausgeschaltet</numerusform>
+            <numerusform>Störungen für %n Verbindungen ausgeschaltet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
         <source>Sent %n byte(s)</source>
         <translation>
             <numerusform>%n Byte gesendet</numerusform>
@@ -2131,17 +2631,22 @@
         <translation>%1 abgewiesen: %2</translation>
     </message>
     <message>
-        <location filename="../../app/net/connectionreport.cpp" line="+58"/>
+        <location line="+93"/>
+        <source>reset on accept</source>
+        <translation>Reset beim Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/net/connectionreport.cpp" line="+67"/>
         <source>idle for %1 s (the timeout is %2 s)</source>
         <translation>seit %1 s untätig (Timeout ist %2 s)</translation>
     </message>
     <message>
-        <location filename="../../app/net/listener.cpp" line="+35"/>
+        <location filename="../../app/net/listener.cpp" line="-58"/>
         <source>Could not take an accepted connection: %1</source>
         <translation>Eine angenommene Verbindung konnte nicht übernommen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/net/connectionreport.cpp" line="-16"/>
+        <location filename="../../app/net/connectionreport.cpp" line="-25"/>
         <source>Connection #%1 from %2: TLS handshake done, %3, %4</source>
         <translation>Verbindung #%1 von %2: TLS-Handshake abgeschlossen, %3, %4</translation>
     </message>
@@ -2164,7 +2669,12 @@
         <translation>Verbindung von %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+24"/>
+        <source>Connection #%1 from %2: %3 (fault)</source>
+        <translation>Verbindung #%1 von %2: %3 (Störung)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Connection #%1 from %2 closed by the server: %3</source>
         <translation>Verbindung #%1 von %2 vom Server geschlossen: %3</translation>
     </message>
@@ -2276,7 +2786,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/listenerpanel.cpp" line="+345"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+369"/>
         <source>&amp;Start listening</source>
         <translation>&amp;Lauschen starten</translation>
     </message>
@@ -2346,8 +2856,29 @@
         <translation>Ab so vielen offenen Verbindungen werden neue angenommen und sofort geschlossen (als abgewiesen protokolliert). Ist die Annahme pausiert, warten sie stattdessen in der Accept-Warteschlange des Kernels.</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location filename="../../ui/listenerpanel.cpp" line="+3"/>
+        <location line="+49"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+195"/>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Regeln…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response rules: what to answer when a client sends something that matches, tried in order</source>
+        <translation>Antwortregeln: was geantwortet wird, wenn ein Client etwas Passendes sendet; der Reihe nach geprüft</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fa&amp;ults…</source>
+        <translation>Stör&amp;ungen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faults injected into new connections: latency, bandwidth, slicing, stalled reads, reset or close after, accept then reset, slow close</source>
+        <translation>In neue Verbindungen injizierte Störungen: Latenz, Bandbreite, Stückelung, Lesen anhalten, Reset oder Schließen nach, Reset beim Annehmen, verzögertes Schließen</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <location filename="../../ui/listenerpanel.cpp" line="-192"/>
         <location line="+113"/>
         <source>&amp;Pause accepting</source>
         <translation>Annahme &amp;pausieren</translation>
@@ -2408,7 +2939,7 @@
         <translation>Verbindungen ohne Verkehr in beide Richtungen werden nach dieser Zeit geschlossen (FIN).</translation>
     </message>
     <message>
-        <location filename="../../ui/listenerpanel.cpp" line="-422"/>
+        <location filename="../../ui/listenerpanel.cpp" line="-444"/>
         <source>Start or stop listening</source>
         <translation>Lauschen starten oder stoppen</translation>
     </message>
@@ -2428,7 +2959,7 @@
         <translation>TLS</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+221"/>
         <source>Greeting: %1; not applied</source>
         <translation>Begrüßung: %1; nicht übernommen</translation>
     </message>
@@ -2487,17 +3018,32 @@
         <source>Resume &amp;accepting</source>
         <translation>Annahme &amp;fortsetzen</translation>
     </message>
+    <message>
+        <location line="+79"/>
+        <source>&amp;Rules (%1)…</source>
+        <translation>&amp;Regeln (%1)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Faults injected into new connections: %1</source>
+        <translation>In neue Verbindungen injizierte Störungen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faults injected into new connections: none. Latency, bandwidth, slicing, stalled reads, reset or close after, accept then reset, slow close</source>
+        <translation>In neue Verbindungen injizierte Störungen: keine. Latenz, Bandbreite, Stückelung, Lesen anhalten, Reset oder Schließen nach, Reset beim Annehmen, verzögertes Schließen</translation>
+    </message>
 </context>
 <context>
     <name>ListenerSet</name>
     <message>
-        <location filename="../../ui/listenerset.cpp" line="+106"/>
+        <location filename="../../ui/listenerset.cpp" line="+107"/>
         <location line="+19"/>
         <source>Listener %1</source>
         <translation>Listener %1</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+129"/>
         <source>listening on all interfaces needs a confirmation: start it from the form</source>
         <translation>Lauschen auf allen Schnittstellen muss bestätigt werden: Starten Sie ihn über das Formular</translation>
     </message>
@@ -2762,7 +3308,7 @@ Passphrase:</translation>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2887,7 +3433,7 @@ Passphrase:</translation>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+156"/>
+        <location filename="../../ui/mainwindow.cpp" line="+159"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -2917,7 +3463,7 @@ Passphrase:</translation>
         <translation>Die Spalten der Tabelle und die Größen der Bereiche wie beim ersten Start</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+166"/>
         <source>How many closed connections the table keeps; their transcripts are kept as long as their rows, each up to Keep KiB: at most %1 now. Clear closed frees them.</source>
         <translation>Wie viele beendete Verbindungen die Tabelle behält; ihre Mitschnitte bleiben so lange wie ihre Zeilen, je bis zu „Behalten“ KiB: derzeit höchstens %1. „Beendete entfernen“ gibt sie frei.</translation>
     </message>
@@ -2927,12 +3473,12 @@ Passphrase:</translation>
         <translation>Socket Lab — %1</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-308"/>
         <source>Listeners</source>
         <translation>Listener</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+384"/>
         <source>Try it: nc %1 %2</source>
         <translation>Ausprobieren: nc %1 %2</translation>
     </message>
@@ -2997,12 +3543,482 @@ Passphrase:</translation>
     </message>
 </context>
 <context>
+    <name>ProfileActions</name>
+    <message>
+        <location filename="../../ui/profileactions.cpp" line="+19"/>
+        <source>&amp;Save profile…</source>
+        <translation>Profil &amp;speichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open profile…</source>
+        <translation>Profil ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save every listener&apos;s set-up (address, mode, greeting, access lists, rules, TLS) as a JSON profile</source>
+        <translation>Die Einrichtung aller Listener (Adresse, Modus, Begrüßung, Zugriffslisten, Regeln, TLS) als JSON-Profil speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace every listener with those of a JSON profile</source>
+        <translation>Alle Listener durch die eines JSON-Profils ersetzen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Saved the profile %1 (%n listener(s))</source>
+        <translation>
+            <numerusform>Profil %1 gespeichert (%n Listener)</numerusform>
+            <numerusform>Profil %1 gespeichert (%n Listener)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Profile not opened: %1</source>
+        <translation>Profil nicht geöffnet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Opened the profile %1 (%n listener(s), stopped)</source>
+        <translation>
+            <numerusform>Profil %1 geöffnet (%n Listener, gestoppt)</numerusform>
+            <numerusform>Profil %1 geöffnet (%n Listener, gestoppt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+8"/>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Socket Lab profiles (*.json)</source>
+        <translation>Socket-Lab-Profile (*.json)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The profile was not saved: %1</source>
+        <translation>Das Profil wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Open profile</source>
+        <translation>Profil öffnen</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Socket Lab profiles (*.json);;All files (*)</source>
+        <translation>Socket-Lab-Profile (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was changed: %1</source>
+        <translation>Es wurde nichts geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFile</name>
+    <message>
+        <location filename="../../app/config/profilefile.cpp" line="+68"/>
+        <location line="+68"/>
+        <location line="+62"/>
+        <source>%1: not an object</source>
+        <translation>%1: kein Objekt</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>%1: unknown key</source>
+        <translation>%1: unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: not true or false</source>
+        <translation>%1: weder true noch false</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not a number or text</source>
+        <translation>weder Zahl noch Text</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&quot;%1&quot; is neither self-signed nor files</source>
+        <translation>„%1“ ist weder self-signed noch files</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is neither 1.2 nor 1.3</source>
+        <translation>„%1“ ist weder 1.2 noch 1.3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not none, request or require</source>
+        <translation>„%1“ ist weder none noch request noch require</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>files needs both certificate and key</source>
+        <translation>files braucht sowohl certificate als auch key</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&quot;%1&quot; is neither tcp nor tls</source>
+        <translation>„%1“ ist weder tcp noch tls</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; is not a mode (hold, echo, discard, greeting, close)</source>
+        <translation>„%1“ ist kein Modus (hold, echo, discard, greeting, close)</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>not JSON: %1 at line %2, column %3</source>
+        <translation>kein JSON: %1 in Zeile %2, Spalte %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not a profile: the file is not a JSON object</source>
+        <translation>kein Profil: Die Datei ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>version: missing; a profile says which version it is</source>
+        <translation>version: fehlt; ein Profil gibt an, welche Version es hat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>version: %1 is not a version this Socket Lab reads (%2)</source>
+        <translation>version: %1 ist keine Version, die dieses Socket Lab lesen kann (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>needs a list of 1 to %1 listeners</source>
+        <translation>braucht eine Liste von 1 bis %1 Listenern</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is larger than %2 MiB; not a profile</source>
+        <translation>%1 ist größer als %2 MiB; kein Profil</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseRule</name>
+    <message>
+        <location filename="../../app/model/responserule.cpp" line="+76"/>
+        <location line="+20"/>
+        <source>the match is empty</source>
+        <translation>das Muster ist leer</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>match %1</source>
+        <translation>Muster %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>match: %1 at position %2</source>
+        <translation>Muster: %1 an Position %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>delimiter %1</source>
+        <translation>Trennzeichen %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the line delimiter is empty</source>
+        <translation>das Zeilentrennzeichen ist leer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>reply: %1 at position %2</source>
+        <translation>Antwort: %1 an Position %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>reply: \%1 at position %2 needs a re: match with a group</source>
+        <translation>Antwort: \%1 an Position %2 braucht ein re:-Muster mit einer Gruppe</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>reply: \%1 at position %2, but the match has %n group(s)</source>
+        <translation>
+            <numerusform>Antwort: \%1 an Position %2, aber das Muster hat %n Gruppe</numerusform>
+            <numerusform>Antwort: \%1 an Position %2, aber das Muster hat %n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>reply %1</source>
+        <translation>Antwort %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the delay is %1 ms; it can be 0 to %2 ms</source>
+        <translation>die Verzögerung beträgt %1 ms; erlaubt sind 0 bis %2 ms</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&quot;%1&quot; has no &quot;=&gt;&quot; between the match and the reply</source>
+        <translation>„%1“ hat kein „=&gt;“ zwischen Muster und Antwort</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starts with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regular expression</source>
+        <translation>regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hex bytes</source>
+        <translation>Hex-Bytes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>keep open</source>
+        <translation>offen lassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>close (FIN)</source>
+        <translation>schließen (FIN)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reset (RST)</source>
+        <translation>zurücksetzen (RST)</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseRuleJson</name>
+    <message>
+        <location filename="../../app/model/responserulejson.cpp" line="+84"/>
+        <source>%1: not an object</source>
+        <translation>%1: kein Objekt</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1: unknown key</source>
+        <translation>%1: unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: bad value %2</source>
+        <translation>%1: ungültiger Wert %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: not a list</source>
+        <translation>%1: keine Liste</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseRuleTableModel</name>
+    <message>
+        <location filename="../../ui/responseruletablemodel.cpp" line="+43"/>
+        <source>each chunk</source>
+        <translation>jeden Block</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each line (%1)</source>
+        <translation>jede Zeile (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hex %1</source>
+        <translation>Hex %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>On</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Match</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Looks at</source>
+        <translation>Prüft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Then</source>
+        <translation>Danach</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matches</source>
+        <translation>Treffer</translation>
+    </message>
+</context>
+<context>
     <name>RowButtonDelegate</name>
     <message>
         <location filename="../../ui/rowbuttondelegate.cpp" line="+55"/>
         <source>Close</source>
         <comment>verb: close the connection</comment>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../ui/rulesdialog.cpp" line="+25"/>
+        <source>Response Rules</source>
+        <translation>Antwortregeln</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tried in order on what each client sends; the first rule that matches answers. Escapes as in the greeting (\r, \n, \t, \xHH); \1…\9 in a reply stand for a regular expression&apos;s groups.</source>
+        <translation>Der Reihe nach auf das angewendet, was jeder Client sendet; die erste passende Regel antwortet. Escapes wie bei der Begrüßung (\r, \n, \t, \xHH); \1…\9 in einer Antwort stehen für die Gruppen eines regulären Ausdrucks.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Add</source>
+        <translation>Hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move</source>
+        <translation>Entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Selected rule</source>
+        <translation>Ausgewählte Regel</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiv</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. PING, ^GET (\S+), or de ad be ef</source>
+        <translation>z. B. PING, ^GET (\S+) oder de ad be ef</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>M&amp;atch</source>
+        <translation>&amp;Vergleich</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>each chunk as it arrives</source>
+        <translation>jeden Block beim Eintreffen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each line, ending with</source>
+        <translation>jede Zeile, endend auf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The line delimiter, with escapes: \n, \r\n or your own</source>
+        <translation>Das Zeilentrennzeichen, mit Escapes: \n, \r\n oder ein eigenes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Looks at</source>
+        <translation>&amp;Prüft</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. PONG\r\n, or path=\1</source>
+        <translation>z. B. PONG\r\n oder path=\1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hex</source>
+        <translation>&amp;Hex</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;ply</source>
+        <translation>A&amp;ntwort</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no delay</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>then</source>
+        <translation>dann</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Delay</source>
+        <translation>Verzö&amp;gerung</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+40"/>
+        <location line="+22"/>
+        <source>Rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3102,7 +4118,7 @@ Passphrase:</translation>
 <context>
     <name>ServerMode</name>
     <message>
-        <location filename="../../app/model/serverbehaviour.cpp" line="+16"/>
+        <location filename="../../app/model/serverbehaviour.cpp" line="+17"/>
         <source>Hold</source>
         <translation>Halten</translation>
     </message>
@@ -3195,7 +4211,7 @@ Passphrase:</translation>
         <translation>%1 Bytes, weit mehr als ein Fensterzustand; ignoriert</translation>
     </message>
     <message>
-        <location filename="../../app/config/listenersettings.cpp" line="+183"/>
+        <location filename="../../app/config/listenersettings.cpp" line="+189"/>
         <source>%1 is not an IP address; using %2</source>
         <translation>%1 ist keine IP-Adresse; es gilt %2</translation>
     </message>
@@ -3210,7 +4226,27 @@ Passphrase:</translation>
         <translation>Sperrliste</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>not JSON (%1 at %2)</source>
+        <translation>kein JSON (%1 bei %2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Response rules: %1; no rule answers until they are set again</source>
+        <translation>Antwortregeln: %1; keine Regel antwortet, bis sie neu festgelegt sind</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is not a list of faults; injecting none</source>
+        <translation>%1 ist keine Liste von Störungen; es werden keine injiziert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1; injecting no faults</source>
+        <translation>%1; es werden keine Störungen injiziert</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>not a list of addresses</source>
         <translation>keine Liste von Adressen</translation>
     </message>
@@ -3772,6 +4808,11 @@ Aus %4</translation>
         <location line="+1"/>
         <source>→ sent %1 bytes</source>
         <translation>→ %1 Bytes gesendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(rule %1)</source>
+        <translation>(Regel %1)</translation>
     </message>
     <message>
         <location line="+11"/>

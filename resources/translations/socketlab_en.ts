@@ -4,7 +4,7 @@
 <context>
     <name>ConnectionInspector</name>
     <message numerus="yes">
-        <location filename="../../ui/connectioninspector.cpp" line="+227"/>
+        <location filename="../../ui/connectioninspector.cpp" line="+230"/>
         <source>%1 in all, %n timeout(s) in a row now</source>
         <translation>
             <numerusform>%1 in all, %n timeout in a row now</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ConnectionTableModel</name>
     <message numerus="yes">
-        <location filename="../../ui/connectiontablemodel.cpp" line="+120"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+121"/>
         <source>%n byte(s) received</source>
         <translation>
             <numerusform>%n byte received</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+123"/>
+        <location line="+134"/>
         <source>%Ln segment(s) retransmitted in all</source>
         <translation>
             <numerusform>%Ln segment retransmitted in all</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../../app/cli/headlessrunner.cpp" line="+137"/>
+        <location filename="../../app/cli/headlessrunner.cpp" line="+173"/>
         <source>%n connection(s) ended (--exit-after), stopping</source>
         <translation>
             <numerusform>%n connection ended (--exit-after), stopping</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+64"/>
         <source>Idle timeout: %n s</source>
         <translation>
             <numerusform>Idle timeout: %n s</numerusform>
@@ -77,7 +77,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+55"/>
+        <source>Faults for %n connection(s): %1</source>
+        <translation>
+            <numerusform>Faults for %n connection: %1</numerusform>
+            <numerusform>Faults for %n connections: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Faults off for %n connection(s)</source>
+        <translation>
+            <numerusform>Faults off for %n connection</numerusform>
+            <numerusform>Faults off for %n connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
         <source>Sent %n byte(s)</source>
         <translation>
             <numerusform>Sent %n byte</numerusform>
@@ -155,11 +171,41 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+461"/>
+        <location filename="../../ui/mainwindow.cpp" line="+471"/>
         <source>The selected connection(s) have been half-closed: the server shut its sending side, so it can only read</source>
         <translation>
             <numerusform>The selected connection has been half-closed: the server shut its sending side, so it can only read</numerusform>
             <numerusform>The selected connections have been half-closed: the server shut its sending side, so it can only read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileActions</name>
+    <message numerus="yes">
+        <location filename="../../ui/profileactions.cpp" line="+42"/>
+        <source>Saved the profile %1 (%n listener(s))</source>
+        <translation>
+            <numerusform>Saved the profile %1 (%n listener)</numerusform>
+            <numerusform>Saved the profile %1 (%n listeners)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Opened the profile %1 (%n listener(s), stopped)</source>
+        <translation>
+            <numerusform>Opened the profile %1 (%n listener, stopped)</numerusform>
+            <numerusform>Opened the profile %1 (%n listeners, stopped)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResponseRule</name>
+    <message numerus="yes">
+        <location filename="../../app/model/responserule.cpp" line="+121"/>
+        <source>reply: \%1 at position %2, but the match has %n group(s)</source>
+        <translation>
+            <numerusform>reply: \%1 at position %2, but the match has %n group</numerusform>
+            <numerusform>reply: \%1 at position %2, but the match has %n groups</numerusform>
         </translation>
     </message>
 </context>
