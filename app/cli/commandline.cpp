@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "endpoint.h"
+#include "forwardflag.h"
 #include "scriptflags.h"
 #include "settings.h"
 #include "textescapes.h"
@@ -99,6 +100,8 @@ ServerBehaviour CommandLineOptions::behaviour(ServerBehaviour base) const
         base.transcriptCapacity = qsizetype(*transcriptKiB) * 1024;
     if (!rules.isEmpty())
         base.rules = rules;
+    if (forwardTarget)
+        base.forwardTarget = *forwardTarget;
     return base;
 }
 
@@ -221,7 +224,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption modeOption(
         QStringLiteral("mode"),
         Text::tr("How the server treats connections: hold (read and record, the default), echo, discard, "
-           "greeting, or close (accept and close at once)."),
+           "greeting, or close (accept and close at once); forward comes with --forward."),
         Text::tr("MODE"));
     const QCommandLineOption statsOption(
         QStringLiteral("stats-file"),
@@ -295,6 +298,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         parser.addOption(*option);
     const ScriptFlags scriptFlags;
     for (const QCommandLineOption *option : scriptFlags.all())
+        parser.addOption(*option);
+    const ForwardFlag forwardFlag;
+    for (const QCommandLineOption *option : forwardFlag.all())
         parser.addOption(*option);
 
     Result result;
@@ -456,6 +462,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (const QString error = tlsFlags.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     if (const QString error = scriptFlags.parse(parser, &options); !error.isEmpty())
+        return usageError(error);
+    if (const QString error = forwardFlag.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     // A headless tls:// listener needs a certificate: better no listener than a plain one where
     // TLS was asked for. The window's listener has its form's TLS settings.

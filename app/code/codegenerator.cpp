@@ -91,6 +91,8 @@ QString modeSummary(ServerMode mode)
         return QStringLiteral("Greeting: send the greeting on accept, then print what arrives");
     case ServerMode::AcceptAndClose:
         return QStringLiteral("Accept and close: print who connected, close at once (the classic loop)");
+    case ServerMode::Forward:
+        return QStringLiteral("Forward: relay each client to the upstream, both ways");
     }
     return {};
 }
@@ -128,6 +130,14 @@ QString omissions(const CodeSettings &settings, const QString &comment)
     return text;
 }
 
+// Forward mode has no printed program: the view says so rather than show a server that does
+// something else.
+QString forwardNotice(const QString &comment)
+{
+    return comment + QStringLiteral("Forward mode has no generated program in this language.\n") + comment
+        + QStringLiteral("The app relays each client to the upstream itself; pick another mode to see its code.\n");
+}
+
 Values commonValues(const CodeSettings &settings, const Target &target)
 {
     return {
@@ -156,6 +166,8 @@ QString cppStringLiteral(const QByteArray &bytes)
 QString python(const CodeSettings &settings)
 {
     using namespace CodeTemplates;
+    if (settings.mode == ServerMode::Forward)
+        return forwardNotice(QStringLiteral("# "));
     const Target target = targetFor(settings.address);
     Values values = commonValues(settings, target);
     TlsCodeValues::insertPython(settings.tls, values);
@@ -199,6 +211,8 @@ QString python(const CodeSettings &settings)
 QString cpp(const CodeSettings &settings)
 {
     using namespace CodeTemplates;
+    if (settings.mode == ServerMode::Forward)
+        return forwardNotice(QStringLiteral("// "));
     const Target target = targetFor(settings.address);
     const bool keepsConnections = settings.mode != ServerMode::AcceptAndClose;
     Values values = commonValues(settings, target);
@@ -246,6 +260,7 @@ QString cpp(const CodeSettings &settings)
         break;
     case ServerMode::Hold:
     case ServerMode::AcceptAndClose:
+    case ServerMode::Forward: // answered by forwardNotice() before
         handlers = fill(CppHandleHold);
         break;
     }

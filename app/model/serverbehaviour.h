@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accesslist.h"
+#include "forwardtarget.h"
 #include "responserule.h"
 #include "transcript.h"
 
@@ -17,6 +18,7 @@ enum class ServerMode : quint8 {
     Discard,        // read and count, keep nothing
     Greeting,       // send the greeting on accept, then hold
     AcceptAndClose, // the seed's loop: accept, log, close at once
+    Forward,        // relay each connection to its own connection to the forward target
 };
 
 struct ServerBehaviour
@@ -40,12 +42,14 @@ struct ServerBehaviour
     int idleTimeoutSeconds = 0;
     // Tried in order on what each connection sends; the first match answers. Any mode.
     QList<ResponseRule> rules;
+    // Forward mode's upstream; kept while another mode is chosen.
+    ForwardTarget forwardTarget;
 
     bool operator==(const ServerBehaviour &other) const;
 };
 
 QString serverModeText(ServerMode mode);
-// The mode's name on the command line: hold, echo, discard, greeting, close.
+// The mode's name on the command line: hold, echo, discard, greeting, close, forward.
 QString serverModeName(ServerMode mode);
 std::optional<ServerMode> serverModeFromName(const QString &name);
 QString serverModeDescription(ServerMode mode);

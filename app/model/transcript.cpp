@@ -9,20 +9,20 @@ Transcript::Transcript(qsizetype capacityBytes)
 }
 
 void Transcript::append(TranscriptChunk::Direction direction, const QByteArray &data, qint64 timestampMs,
-                        Merge merge)
+                        Merge merge, bool relayed)
 {
     if (data.isEmpty())
         return;
     if (merge == Merge::SameMillisecond && !m_chunks.empty()) {
         TranscriptChunk &last = m_chunks.back();
-        if (last.direction == direction && last.timestampMs == timestampMs) {
+        if (last.direction == direction && last.timestampMs == timestampMs && last.relayed == relayed) {
             last.data.append(data);
             m_size += data.size();
             trim();
             return;
         }
     }
-    m_chunks.push_back(TranscriptChunk{timestampMs, direction, data, ++m_lastSequence});
+    m_chunks.push_back(TranscriptChunk{timestampMs, direction, data, ++m_lastSequence, relayed});
     m_size += data.size();
     trim();
 }

@@ -20,8 +20,9 @@ public:
 
     explicit Transcript(qsizetype capacityBytes = DefaultCapacity);
 
+    // relayed: Forward mode passed the bytes on (see TranscriptChunk::relayed).
     void append(TranscriptChunk::Direction direction, const QByteArray &data, qint64 timestampMs,
-                Merge merge = Merge::SameMillisecond);
+                Merge merge = Merge::SameMillisecond, bool relayed = false);
     void setCapacity(qsizetype capacityBytes);
     void clear();
 

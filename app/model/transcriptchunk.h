@@ -16,6 +16,9 @@ struct TranscriptChunk
     Direction direction = Direction::Received;
     QByteArray data;
     quint64 sequence = 0; // 1, 2, 3... per connection, to send only what is new
+    // Forward mode: received bytes went on to the upstream (client -> upstream), sent ones came
+    // from it (upstream -> client). False for what the server itself sent.
+    bool relayed = false;
 };
 
 Q_DECLARE_METATYPE(TranscriptChunk)

@@ -4,6 +4,7 @@
 #include "socketoptions.h"
 #include "tlsserversetup.h"
 #include "tlssession.h"
+#include "upstreamrelay.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -146,6 +147,13 @@ bool Connection::eventFilter(QObject *watched, QEvent *event)
     // sent yet: a peer that half-closes would lose the end of its echo. The end waits, with the
     // notifier off, until that is sent.
     auto *notifier = static_cast<QSocketNotifier *>(watched);
+    // Forward mode passes the client's FIN on as a half-close and keeps relaying the other way.
+    if (m_relay && notifier->type() == QSocketNotifier::Read && !m_resetSeen
+        && atEndOfStream(m_socket->socketDescriptor())) {
+        notifier->setEnabled(false);
+        onClientEnded();
+        return true;
+    }
     if (notifier->type() == QSocketNotifier::Read && !m_resetSeen && pendingOut() > 0
         && atEndOfStream(m_socket->socketDescriptor())) {
         notifier->setEnabled(false);
@@ -157,6 +165,8 @@ bool Connection::eventFilter(QObject *watched, QEvent *event)
 
 void Connection::setMode(ServerMode mode)
 {
+    if (m_relay)
+        mode = ServerMode::Forward; // a relayed connection stays one
     const bool modeChanged = mode != m_mode;
     m_mode = mode;
     // Out of Echo a backlog no longer holds reading back.
@@ -224,12 +234,14 @@ bool Connection::sendBacklogFull() const
     return pendingOut() >= SendBacklogLimit;
 }
 
-bool Connection::send(const QByteArray &data)
+bool Connection::send(const QByteArray &data, bool relayed)
 {
     if (!canSend() || data.isEmpty() || sendBacklogFull())
         return false;
-    if (m_info.recording)
-        m_transcript.append(TranscriptChunk::Direction::Sent, data, nowMs(), Transcript::Merge::Never);
+    if (m_info.recording) {
+        m_transcript.append(TranscriptChunk::Direction::Sent, data, nowMs(),
+                            relayed ? Transcript::Merge::SameMillisecond : Transcript::Merge::Never, relayed);
+    }
     m_socket->write(data);
     watchWritesIfQueued();
     emit changed(m_info.id, 0, 0);
@@ -281,6 +293,7 @@ void Connection::shutdownWrite()
     m_info.halfClosedByServer = true;
     emit changed(m_info.id, 0, 0);
     emit halfClosed(m_info.id);
+    finishRelayedIfDone();
 }
 
 void Connection::checkPendingError()
@@ -329,7 +342,7 @@ void Connection::onReadyRead()
     qint64 received = 0;
     const qint64 now = nowMs();
     for (;;) {
-        if (echoBacklogFull()) {
+        if (echoBacklogFull() || relayHoldsReading()) {
             m_readStalled = true;
             break;
         }
@@ -342,7 +355,12 @@ void Connection::onReadyRead()
         received += n;
         data.truncate(n);
         if (m_info.recording)
-            m_transcript.append(TranscriptChunk::Direction::Received, data, now);
+            m_transcript.append(TranscriptChunk::Direction::Received, data, now, Transcript::Merge::SameMillisecond,
+                                m_relay != nullptr);
+        if (m_relay) {
+            m_relay->sendUpstream(data);
+            continue;
+        }
         if (!m_rules.isEmpty()) {
             for (const RuleMatcher::Response &response : m_rules.feed(data))
                 respond(response);
@@ -361,6 +379,8 @@ void Connection::onReadyRead()
         m_info.lastActivityMs = now;
         emit changed(m_info.id, received, 0);
     }
+    if (m_relay)
+        passOnClientEnd();
     // An unbuffered read that hit EOF closes the socket without a disconnected() signal.
     if (m_socket->state() == QAbstractSocket::UnconnectedState && !isFinished())
         onDisconnected();
@@ -379,8 +399,10 @@ void Connection::afterWrite()
     const qint64 pending = pendingOut();
     if (m_halfClosePending && pending == 0)
         shutdownWrite();
-    if (m_readStalled && pending <= EchoLowWater)
+    if (m_readStalled && !m_relay && pending <= EchoLowWater)
         resumeReading();
+    if (m_relay && pending <= UpstreamRelay::LowWater)
+        m_relay->resumeReading();
     if (m_endHeld && pending == 0) {
         m_endHeld = false;
         if (QSocketNotifier *notifier = readNotifier())
@@ -436,6 +458,13 @@ void Connection::finish(ConnectionState state, const QString &errorString)
         return;
     if (m_tls)
         m_tls->updateWireBytesReceived(); // the last count, while the socket may still tell it
+    if (m_relay) {
+        // A reset is passed on as one; any other end closes the upstream after what waits for it.
+        m_relay->release(state == ConnectionState::Reset || state == ConnectionState::Aborted
+                         || state == ConnectionState::Error);
+        m_info.upstreamState = m_relay->state();
+        m_relay = nullptr; // it may outlive this connection, or go with it
+    }
     m_info.state = state;
     m_info.errorString = errorString;
     m_info.closedAtMs = nowMs();

@@ -12,6 +12,7 @@ class QSocketNotifier;
 class QTimer;
 class QTcpSocket;
 class TlsSession;
+class UpstreamRelay;
 struct TlsServerSetup;
 
 // One accepted TCP connection, owned by the Listener on the network thread.
@@ -43,13 +44,17 @@ public:
 
     // Hold, Echo and Discard apply from now on; Greeting and Accept and close act on accept.
     void setMode(ServerMode mode);
+    // Forward mode: opens the connection's own connection to the target and relays both ways
+    // from now on, whatever the mode becomes. Called once, right after construction.
+    void startForwarding(const ForwardTarget &target);
     void setTranscriptCapacity(qsizetype bytes);
     // The response rules for what arrives from now on; their replies go out in order, each
     // after its delay.
     void setRules(const QList<ResponseRule> &rules);
     // Queues bytes for the peer; false when the connection can no longer send, or when the
-    // peer has left so much unread that more would only pile up here.
-    bool send(const QByteArray &data);
+    // peer has left so much unread that more would only pile up here. relayed: they come from
+    // the upstream (Forward mode), and the transcript says so.
+    bool send(const QByteArray &data, bool relayed = false);
     bool canSend() const;
     // So much waits unsent that send() refuses more until the peer reads.
     bool sendBacklogFull() const;
@@ -66,6 +71,9 @@ signals:
     void halfClosed(quint64 id);
     // The TLS handshake completed; the info has the protocol, cipher and the rest.
     void tlsEstablished(quint64 id);
+    // Forward mode: the upstream answered, or it failed or reset (reason for the log).
+    void upstreamConnected(quint64 id);
+    void upstreamFailed(quint64 id, const QString &reason);
 
 private:
     void watchNotifiers();
@@ -92,6 +100,14 @@ private:
     // Closed, Peer closed or Reset, from what this side asked and what the socket reported.
     void finishAsObserved();
     void finish(ConnectionState state, const QString &errorString = {});
+    // Forward mode (connectionforward.cpp): the relay's ends, and the client's FIN passed on
+    // once every byte before it went upstream.
+    void connectRelay();
+    bool relayHoldsReading() const;
+    void onClientEnded();
+    void passOnClientEnd();
+    void onUpstreamEnded();
+    void finishRelayedIfDone();
 
     QTcpSocket *m_socket = nullptr;
     TlsSession *m_tls = nullptr; // nullptr on a plain connection
@@ -115,4 +131,9 @@ private:
     };
     QList<DueReply> m_replies; // waiting for their delay, in order
     QTimer *m_replyTimer = nullptr;
+    UpstreamRelay *m_relay = nullptr; // Forward mode only
+    bool m_clientEnded = false;       // the client's FIN is in, held back from Qt
+    bool m_clientEndPassed = false;
+    bool m_clientEndedFirst = false;
+    bool m_upstreamEnded = false;
 };

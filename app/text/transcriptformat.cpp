@@ -158,7 +158,13 @@ QString chunkHeader(const TranscriptChunk &chunk)
                     QT_TRANSLATE_NOOP("TranscriptFormat", "\u2190 received %1 bytes"), size)
         : countText(QT_TRANSLATE_NOOP("TranscriptFormat", "\u2192 sent 1 byte"),
                     QT_TRANSLATE_NOOP("TranscriptFormat", "\u2192 sent %1 bytes"), size);
-    return time + QLatin1String("  ") + what;
+    if (!chunk.relayed)
+        return time + QLatin1String("  ") + what;
+    // Forward mode: which way the relay passed the bytes.
+    const QString route = chunk.direction == TranscriptChunk::Direction::Received
+        ? QCoreApplication::translate("TranscriptFormat", "(client \u2192 upstream)")
+        : QCoreApplication::translate("TranscriptFormat", "(upstream \u2192 client)");
+    return time + QLatin1String("  ") + what + QLatin1Char(' ') + route;
 }
 
 QString listing(const QList<TranscriptChunk> &chunks, ListingMode mode, bool showLineEndings,
