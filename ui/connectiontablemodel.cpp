@@ -44,7 +44,8 @@ bool onlyCountersChanged(const ConnectionInfo &before, const ConnectionInfo &aft
         && before.acceptedAtMs == after.acceptedAtMs && before.peerPort == after.peerPort
         && before.localPort == after.localPort && before.errorString == after.errorString
         && before.peerAddress == after.peerAddress && before.localAddress == after.localAddress
-        && before.tlsPhase == after.tlsPhase; // the TLS fields are set once, as the handshake ends
+        && before.tlsPhase == after.tlsPhase // the TLS fields are set once, as the handshake ends
+        && before.upstreamState == after.upstreamState;
 }
 
 constexpr int KernelColumns = ConnectionTableModel::SinceLastReceiveColumn - ConnectionTableModel::TcpStateColumn + 1;
@@ -116,6 +117,10 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
             return m_listenerLabels.value(info.listenerId, tr("Listener #%1").arg(info.listenerId));
         if (column == StateColumn && !info.errorString.isEmpty())
             return tr("%1: %2").arg(connectionStateText(info.state), info.errorString);
+        if (column == UpstreamColumn && info.upstreamState != UpstreamState::None) {
+            const QString where = tr("Upstream %1: %2").arg(info.upstream, upstreamStateText(info.upstreamState));
+            return info.upstreamError.isEmpty() ? where : tr("%1 (%2)").arg(where, info.upstreamError);
+        }
         if (column == ReceivedColumn)
             return tr("%n byte(s) received", nullptr, int(qMin<quint64>(info.bytesReceived, INT_MAX)));
         if (column == SentColumn)
@@ -168,6 +173,8 @@ QVariant ConnectionTableModel::displayData(const ConnectionInfo &info, int colum
         return DisplayFormat::bytes(info.bytesSent);
     case LastActivityColumn:
         return DisplayFormat::timeOfDay(info.lastActivityMs);
+    case UpstreamColumn:
+        return upstreamStateText(info.upstreamState);
     case CloseColumn:
         return info.isFinished() ? QString() : tr("Close", "verb: close the connection");
     default:
@@ -198,6 +205,8 @@ QVariant ConnectionTableModel::rawData(const ConnectionInfo &info, int column) c
         return QVariant::fromValue(info.bytesSent);
     case LastActivityColumn:
         return info.lastActivityMs;
+    case UpstreamColumn:
+        return int(info.upstreamState);
     case CloseColumn:
         return info.isFinished() ? 1 : 0;
     default:
@@ -268,6 +277,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case ReceivedColumn: return tr("Received");
         case SentColumn: return tr("Sent");
         case LastActivityColumn: return tr("Last activity");
+        case UpstreamColumn: return tr("Upstream");
         case CloseColumn: return tr("Action");
         case TlsVersionColumn:
         case TlsCipherColumn:
@@ -284,6 +294,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case LocalColumn: return tr("This server's address and port for the connection");
         case ListenerColumn: return tr("The listener that accepted the connection");
         case StateColumn: return tr("Open, Closing, or how it ended");
+        case UpstreamColumn: return tr("Forward mode: the connection to the upstream, connecting, connected, or how it ended");
         default:
             if (section >= TcpStateColumn && section <= SinceLastReceiveColumn)
                 return tr(kernelHeaders.at(std::size_t(section - TcpStateColumn)).second);

@@ -29,6 +29,7 @@ public:
         ReceivedColumn,
         SentColumn,
         LastActivityColumn,
+        UpstreamColumn, // Forward mode: how the upstream's connection stands; empty otherwise
         // The kernel's figures (TCP_INFO), empty until read for the row; Linux only.
         TcpStateColumn,
         RttColumn,
