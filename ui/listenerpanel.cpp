@@ -75,7 +75,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     connect(m_ui->pauseButton, &QPushButton::toggled, this, &ListenerPanel::pauseRequested);
 
     for (const ServerMode mode : {ServerMode::Hold, ServerMode::Echo, ServerMode::Discard, ServerMode::Greeting,
-                                  ServerMode::AcceptAndClose}) {
+                                  ServerMode::AcceptAndClose, ServerMode::Forward}) {
         m_ui->modeCombo->addItem(serverModeText(mode), int(mode));
         m_ui->modeCombo->setItemData(m_ui->modeCombo->count() - 1, serverModeDescription(mode), Qt::ToolTipRole);
     }
@@ -87,6 +87,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     // Applied as typed, so nothing waits unseen for Enter; text with a bad escape is marked and
     // the greeting in force stays the last good one.
     connect(m_ui->greetingEdit, &QLineEdit::textChanged, this, &ListenerPanel::onGreetingEdited);
+    connect(m_ui->forwardEdit, &QLineEdit::textChanged, this, &ListenerPanel::onForwardEdited);
     m_ui->greetingErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
     connect(m_ui->maxConnectionsSpin, &QSpinBox::valueChanged, this, &ListenerPanel::behaviourChanged);
     m_ui->maxConnectionsSpin->setMaximum(Settings::MaxConnectionsLimit);
@@ -134,6 +135,12 @@ void ListenerPanel::setConfig(const ListenerConfig &config)
     m_ui->greetingEdit->setText(config.greetingText);
     m_ui->greetingEdit->setEnabled(behaviour.mode == ServerMode::Greeting);
     m_greeting = behaviour.greeting;
+    m_forwardTarget = behaviour.forwardTarget;
+    {
+        const QSignalBlocker forwardBlocker(m_ui->forwardEdit);
+        m_ui->forwardEdit->setText(behaviour.forwardTarget.toString());
+        m_ui->forwardEdit->setVisible(behaviour.mode == ServerMode::Forward);
+    }
     {
         const QSignalBlocker idleBlocker(m_ui->idleTimeoutSpin);
         m_ui->idleTimeoutSpin->setValue(behaviour.idleTimeoutSeconds);
@@ -221,6 +228,7 @@ ServerBehaviour ListenerPanel::behaviour() const
     behaviour.allowList = m_allowList;
     behaviour.denyList = m_denyList;
     behaviour.idleTimeoutSeconds = m_ui->idleTimeoutSpin->value();
+    behaviour.forwardTarget = m_forwardTarget;
     return behaviour;
 }
 
@@ -256,6 +264,8 @@ void ListenerPanel::applyOptions(const CommandLineOptions &options)
         m_ui->modeCombo->setCurrentIndex(m_ui->modeCombo->findData(int(options.mode)));
     if (options.greetingText)
         m_ui->greetingEdit->setText(*options.greetingText);
+    if (options.forwardTarget)
+        m_ui->forwardEdit->setText(options.forwardTarget->toString());
     if (options.maxConnections)
         m_ui->maxConnectionsSpin->setValue(*options.maxConnections);
     if (options.idleTimeoutSeconds)
@@ -291,10 +301,22 @@ void ListenerPanel::onGreetingEdited()
     emit behaviourChanged();
 }
 
+void ListenerPanel::onForwardEdited()
+{
+    validateForm();
+    const std::optional<ForwardTarget> target = ForwardTarget::parse(m_ui->forwardEdit->text());
+    if (!target || *target == m_forwardTarget)
+        return;
+    m_forwardTarget = *target;
+    emit behaviourChanged();
+}
+
 void ListenerPanel::onModeChanged()
 {
     const auto mode = ServerMode(m_ui->modeCombo->currentData().toInt());
     m_ui->greetingEdit->setEnabled(mode == ServerMode::Greeting);
+    m_ui->forwardEdit->setVisible(mode == ServerMode::Forward);
+    validateForm();
     m_ui->modeCombo->setToolTip(serverModeDescription(mode));
     emit behaviourChanged();
 }
@@ -316,6 +338,14 @@ void ListenerPanel::validateForm()
                         .arg(other.port);
         }
     }
+    // Forward mode cannot start without an upstream that reads.
+    QString forwardError;
+    if (ServerMode(m_ui->modeCombo->currentData().toInt()) == ServerMode::Forward)
+        ForwardTarget::parse(m_ui->forwardEdit->text(), &forwardError);
+    m_ui->forwardEdit->setStyleSheet(forwardError.isEmpty() ? QString()
+                                                            : QStringLiteral("QLineEdit { border: 2px solid #c62828; }"));
+    if (error.isEmpty() && !forwardError.isEmpty())
+        error = tr("Forward to: %1").arg(forwardError);
     m_formValid = error.isEmpty();
     m_ui->formErrorLabel->setText(error);
     m_ui->formErrorLabel->setVisible(!m_formValid && !m_listening);

@@ -86,6 +86,8 @@ private:
     void applyAccessLists();
     void onModeChanged();
     void onGreetingEdited();
+    // Forward mode's upstream as typed: applied when it parses, else marked and Start held back.
+    void onForwardEdited();
     void onProtocolChanged();
     // Opened rather than exec()'d, like the all-interfaces question.
     void openTlsDialog();
@@ -103,6 +105,7 @@ private:
     AccessList m_allowList;
     AccessList m_denyList;
     QByteArray m_greeting = ServerBehaviour::DefaultGreeting; // in force: the last text that parsed
+    ForwardTarget m_forwardTarget; // in force: the last upstream that parsed
     bool m_allInterfacesConfirmed = false;
     bool m_confirming = false; // the all-interfaces question is open
 };

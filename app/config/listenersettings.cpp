@@ -33,6 +33,7 @@ const QString KeyTranscriptKiB = QStringLiteral("server/transcriptKiB");
 const QString KeyAllowList = QStringLiteral("server/allowList");
 const QString KeyDenyList = QStringLiteral("server/denyList");
 const QString KeyIdleTimeout = QStringLiteral("server/idleTimeoutSeconds");
+const QString KeyForward = QStringLiteral("server/forward");
 const QString KeyListenerName = QStringLiteral("listener/name");
 const QString KeyListenerProtocol = QStringLiteral("listener/protocol");
 // The first listener's TLS; the others' are listeners/N/tls....
@@ -59,12 +60,13 @@ struct ListenerSettings::Keys
 {
     QString address, port, backlog, closeOnStop, name, protocol;
     QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout;
+    QString forward; // Forward mode's upstream, "HOST:PORT"
     StoredTlsSettings::Keys tls;
 
     QStringList all() const
     {
         return QStringList{address, port, backlog, closeOnStop, name, protocol, mode, greeting, maxConnections,
-                           transcriptKiB, allowList, denyList, idleTimeout}
+                           transcriptKiB, allowList, denyList, idleTimeout, forward}
             + tls.all();
     }
 };
@@ -81,7 +83,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     if (index == 0) {
         return {KeyBindAddress, KeyPort, KeyBacklog, KeyCloseOnStop, KeyListenerName, KeyListenerProtocol,
                 KeyMode, KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
-                KeyIdleTimeout,
+                KeyIdleTimeout, KeyForward,
                 {KeyTlsSource, KeyTlsCertificate, KeyTlsKey, KeyTlsMinimumProtocol, KeyTlsClientCertificate,
                  KeyTlsCa, KeyTlsAlpn, KeyTlsHandshakeTimeout}};
     }
@@ -89,7 +91,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     const auto key = [&](const char *field) -> QString { return prefix + QLatin1String(field); };
     return {key("address"), key("port"), key("backlog"), key("closeConnectionsOnStop"), key("name"),
             key("protocol"), key("mode"), key("greeting"), key("maxConnections"), key("transcriptKiB"),
-            key("allowList"), key("denyList"), key("idleTimeoutSeconds"),
+            key("allowList"), key("denyList"), key("idleTimeoutSeconds"), key("forward"),
             {key("tlsSource"), key("tlsCertificate"), key("tlsKey"), key("tlsMinimumProtocol"),
              key("tlsClientCertificate"), key("tlsCa"), key("tlsAlpn"), key("tlsHandshakeTimeoutSeconds")}};
 }
@@ -102,7 +104,7 @@ bool ListenerSettings::isOwnKey(const QString &key)
     // The keys of the second listener on: listeners/N/field.
     static const QRegularExpression pattern(QStringLiteral(
         "^listeners/([2-9]|[1-9][0-9]+)/(address|port|backlog|closeConnectionsOnStop|name|protocol|mode|greeting|"
-        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|tlsSource|tlsCertificate|tlsKey|"
+        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|forward|tlsSource|tlsCertificate|tlsKey|"
         "tlsMinimumProtocol|tlsClientCertificate|tlsCa|tlsAlpn|tlsHandshakeTimeoutSeconds)$"));
     return pattern.match(key).hasMatch();
 }
@@ -226,7 +228,7 @@ ServerBehaviour ListenerSettings::behaviour(int index) const
     const Keys keys = keysOf(index);
     ServerBehaviour behaviour;
     behaviour.mode = ServerMode(m_store->boundedInt(keys.mode, int(ServerMode::Hold), int(ServerMode::Hold),
-                                                    int(ServerMode::AcceptAndClose)));
+                                                    int(ServerMode::Forward)));
     behaviour.maxConnections = m_store->boundedInt(keys.maxConnections, ServerBehaviour::DefaultMaxConnections, 1,
                                                    Settings::MaxConnectionsLimit);
     behaviour.transcriptCapacity = qsizetype(m_store->boundedInt(keys.transcriptKiB, Settings::DefaultTranscriptKiB,
@@ -235,6 +237,7 @@ ServerBehaviour ListenerSettings::behaviour(int index) const
     behaviour.idleTimeoutSeconds = m_store->boundedInt(keys.idleTimeout, 0, 0, Settings::MaxIdleTimeoutSeconds);
     behaviour.allowList = accessList(keys.allowList, Text::tr("Allow list"));
     behaviour.denyList = accessList(keys.denyList, Text::tr("Deny list"));
+    behaviour.forwardTarget = forwardTarget(keys.forward);
     return behaviour;
 }
 
@@ -247,6 +250,27 @@ void ListenerSettings::setBehaviour(int index, const ServerBehaviour &behaviour)
     m_store->store(keys.idleTimeout, behaviour.idleTimeoutSeconds);
     m_store->store(keys.allowList, behaviour.allowList.toString());
     m_store->store(keys.denyList, behaviour.denyList.toString());
+    m_store->store(keys.forward, behaviour.forwardTarget.toString());
+}
+
+ForwardTarget ListenerSettings::forwardTarget(const QString &key) const
+{
+    const QVariant value = m_store->read(key);
+    if (!value.isValid() || (value.typeId() == QMetaType::QString && value.toString().isEmpty())) {
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    QString error;
+    const std::optional<ForwardTarget> target = value.typeId() == QMetaType::QString
+        ? ForwardTarget::parse(value.toString(), &error)
+        : std::nullopt;
+    if (!target) {
+        m_store->warn(key, Text::tr("not an upstream HOST:PORT; Forward mode has none until one is set"));
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    m_store->noteInEffect(key, target->toString());
+    return *target;
 }
 
 AccessList ListenerSettings::accessList(const QString &key, const QString &name) const

@@ -49,6 +49,7 @@ private:
     QString nameAt(const QString &key) const;
     ListenerProtocol protocolAt(const QString &key) const;
     AccessList accessList(const QString &key, const QString &name) const;
+    ForwardTarget forwardTarget(const QString &key) const;
 
     SettingsStore *m_store = nullptr;
 };

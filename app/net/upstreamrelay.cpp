@@ -57,6 +57,13 @@ UpstreamRelay::~UpstreamRelay() = default;
 void UpstreamRelay::start()
 {
     setState(UpstreamState::Connecting);
+    if (!m_target.isValid()) {
+        // Queued, as a refusal would come: the connection is not fully set up yet.
+        QMetaObject::invokeMethod(
+            this, [this] { fail(UpstreamState::Failed, tr("no upstream is set for Forward mode")); },
+            Qt::QueuedConnection);
+        return;
+    }
     m_connectTimer->start();
     m_socket->connectToHost(m_target.host, m_target.port);
 }
