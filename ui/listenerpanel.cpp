@@ -197,6 +197,7 @@ CodeSettings ListenerPanel::codeSettings() const
     settings.backlog = m_ui->backlogSpin->value();
     settings.mode = chosen.mode;
     settings.greeting = chosen.greeting;
+    settings.forward = chosen.forwardTarget;
     settings.maxConnections = chosen.maxConnections;
     settings.allowList = chosen.allowList.toString();
     settings.denyList = chosen.denyList.toString();
