@@ -225,17 +225,25 @@ bool UpstreamRelay::eventFilter(QObject *watched, QEvent *event)
         return QObject::eventFilter(watched, event);
     auto *notifier = static_cast<QSocketNotifier *>(watched);
     const qintptr descriptor = m_socket->socketDescriptor();
+    // What is passed on goes out queued: the client's side may close this socket in answer,
+    // which must not delete the notifier while it delivers this event.
     if (!m_shutdown && SocketOptions::isDroppedByKernel(descriptor)) {
         notifier->setEnabled(false);
         setState(UpstreamState::Reset);
-        emit upstreamReset(tr("upstream %1 reset the connection").arg(m_target.toString()));
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!m_released)
+                    emit upstreamReset(tr("upstream %1 reset the connection").arg(m_target.toString()));
+            },
+            Qt::QueuedConnection);
         return true;
     }
     if (notifier->type() == QSocketNotifier::Read && atEndOfStream(descriptor)) {
         notifier->setEnabled(false);
         if (!m_endSeen) {
             m_endSeen = true;
-            passOnEndIfRead();
+            QMetaObject::invokeMethod(this, &UpstreamRelay::passOnEndIfRead, Qt::QueuedConnection);
         }
         return true;
     }
@@ -268,7 +276,7 @@ void UpstreamRelay::readUpstream()
 
 void UpstreamRelay::passOnEndIfRead()
 {
-    if (!m_endSeen || m_endPassed || m_readStalled || m_socket->bytesAvailable() > 0)
+    if (m_released || !m_endSeen || m_endPassed || m_readStalled || m_socket->bytesAvailable() > 0)
         return;
     m_endPassed = true;
     setState(m_shutdown ? UpstreamState::Closed : UpstreamState::HalfClosed);
