@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #ifdef Q_OS_UNIX
+#  include <cerrno>
 #  include <sys/socket.h>
 #endif
 
@@ -19,15 +20,23 @@ constexpr qint64 ReadChunk = 64 * 1024;
 // How long a released relay may take to hand the upstream what waits for it.
 constexpr int LingerMs = 30000;
 
-// Whether what waits to be read is the end of the stream; nothing is consumed.
-bool atEndOfStream(qintptr descriptor)
+// What waits to be read, looked at without consuming it: one call tells data from the end of
+// the stream and from a reset, so the relay's busy path costs one extra call per read.
+enum class Pending : quint8 { Data, End, Reset };
+
+Pending peek(qintptr descriptor)
 {
 #ifdef Q_OS_UNIX
     char byte = 0;
-    return descriptor >= 0 && ::recv(int(descriptor), &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+    const ssize_t n = descriptor >= 0 ? ::recv(int(descriptor), &byte, 1, MSG_PEEK | MSG_DONTWAIT) : 1;
+    if (n == 0)
+        return Pending::End;
+    if (n < 0 && (errno == ECONNRESET || errno == EPIPE))
+        return Pending::Reset;
+    return Pending::Data;
 #else
     Q_UNUSED(descriptor);
-    return false;
+    return Pending::Data;
 #endif
 }
 
@@ -225,9 +234,11 @@ bool UpstreamRelay::eventFilter(QObject *watched, QEvent *event)
         return QObject::eventFilter(watched, event);
     auto *notifier = static_cast<QSocketNotifier *>(watched);
     const qintptr descriptor = m_socket->socketDescriptor();
+    const bool reading = notifier->type() == QSocketNotifier::Read;
+    const Pending pending = reading ? peek(descriptor) : Pending::Data;
     // What is passed on goes out queued: the client's side may close this socket in answer,
     // which must not delete the notifier while it delivers this event.
-    if (!m_shutdown && SocketOptions::isDroppedByKernel(descriptor)) {
+    if (pending == Pending::Reset || (!reading && !m_shutdown && SocketOptions::isDroppedByKernel(descriptor))) {
         notifier->setEnabled(false);
         setState(UpstreamState::Reset);
         QMetaObject::invokeMethod(
@@ -239,7 +250,7 @@ bool UpstreamRelay::eventFilter(QObject *watched, QEvent *event)
             Qt::QueuedConnection);
         return true;
     }
-    if (notifier->type() == QSocketNotifier::Read && atEndOfStream(descriptor)) {
+    if (pending == Pending::End) {
         notifier->setEnabled(false);
         if (!m_endSeen) {
             m_endSeen = true;
