@@ -241,6 +241,7 @@ private slots:
     void refusedUpstreamEndsTheClient();
     void slowClientHoldsUpstreamBack();
     void slowUpstreamHoldsClientBack();
+    void transcriptNamesTheRoute();
 };
 
 // Listens on 127.0.0.1 with a free port, forwarding to target.
@@ -508,6 +509,59 @@ void TestForward::slowUpstreamHoldsClientBack()
     QCOMPARE(received.size(), total);
     QVERIFY(received == pattern(total));
     QCOMPARE(waitForEnd(relayed), 0);
+}
+
+// Keeps the transcripts of ended connections, as a headless --transcript-dir run gets them.
+class TranscriptRecorder final : public BatchRecorder
+{
+    Q_DISABLE_COPY_MOVE(TranscriptRecorder)
+
+public:
+    using BatchRecorder::BatchRecorder;
+
+    void record(const UpdateBatch &batch) override
+    {
+        BatchRecorder::record(batch);
+        for (const EndedTranscript &ended : batch.endedTranscripts)
+            m_chunks.insert(ended.info.id, ended.chunks);
+    }
+    QList<TranscriptChunk> chunks(quint64 id) const { return m_chunks.value(id); }
+    bool has(quint64 id) const { return m_chunks.contains(id); }
+
+private:
+    QHash<quint64, QList<TranscriptChunk>> m_chunks;
+};
+
+// The transcript keeps both directions, each chunk marked as relayed; what the server sends of
+// its own is not.
+void TestForward::transcriptNamesTheRoute()
+{
+    Upstream upstream;
+    ListenerController controller;
+    TranscriptRecorder recorder(&controller);
+    controller.handOverEndedTranscripts(true);
+    START_FORWARD(controller, recorder, "127.0.0.1", upstream.port());
+    CONNECT_PAIR(recorder, upstream, client, relayed, guard);
+    const quint16 clientPort = posixLocalPort(client);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.idOf(clientPort) != 0, Timeout);
+    const quint64 id = recorder.idOf(clientPort);
+
+    QVERIFY(sendAll(client, "question"));
+    QCOMPARE(readBytes(relayed, 8), QByteArray("question"));
+    QVERIFY(sendAll(relayed, "answer"));
+    QCOMPARE(readBytes(client, 6), QByteArray("answer"));
+    controller.send({id}, "note");
+    QCOMPARE(readBytes(client, 4), QByteArray("note"));
+    resetClose(relayed);
+    upstream.forget(relayed);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.has(id), Timeout);
+
+    QList<std::pair<QByteArray, bool>> received;
+    QList<std::pair<QByteArray, bool>> sent;
+    for (const TranscriptChunk &chunk : recorder.chunks(id))
+        (chunk.direction == TranscriptChunk::Direction::Received ? received : sent).append({chunk.data, chunk.relayed});
+    QCOMPARE(received, (QList<std::pair<QByteArray, bool>>{{"question", true}}));
+    QCOMPARE(sent, (QList<std::pair<QByteArray, bool>>{{"answer", true}, {"note", false}}));
 }
 
 QTEST_GUILESS_MAIN(TestForward)
