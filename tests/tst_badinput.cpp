@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -110,6 +111,7 @@ private slots:
     void hostileSettingsFileGivesDefaults();
 
     void greetingAppliesAsTypedAndFlagsBadEscapes();
+    void forwardNeedsAnUpstreamThatReads();
 
     void badHexIsRefusedAndNothingSent();
     void longSendIsSentButNotRemembered();
@@ -411,6 +413,55 @@ void TestBadInput::greetingAppliesAsTypedAndFlagsBadEscapes()
     QVERIFY(second.waitForConnected(Timeout));
     QTRY_COMPARE_WITH_TIMEOUT(second.bytesAvailable(), qint64(4), Timeout);
     QCOMPARE(second.readAll(), QByteArray("ok!?"));
+}
+
+// Forward shows the upstream field; a missing or bad upstream holds Start back with the reason,
+// and a good one relays the window's clients there.
+void TestBadInput::forwardNeedsAnUpstreamThatReads()
+{
+    MainWindow *window = startWindow();
+    auto *mode = child<QComboBox>(window, "modeCombo");
+    auto *forward = child<QLineEdit>(window, "forwardEdit");
+    auto *start = child<QPushButton>(window, "startButton");
+    auto *error = child<QLabel>(window, "formErrorLabel");
+    QVERIFY(!forward->isVisible());
+    QVERIFY(start->isEnabled());
+
+    mode->setCurrentIndex(mode->findData(int(ServerMode::Forward)));
+    QVERIFY(forward->isVisible());
+    QVERIFY(!start->isEnabled());
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().startsWith(QStringLiteral("Forward to: ")), qPrintable(error->text()));
+
+    forward->setFocus();
+    QTest::keyClicks(forward, QStringLiteral("127.0.0.1"));
+    QVERIFY(!start->isEnabled());
+    QVERIFY2(error->text().contains(QStringLiteral("HOST:PORT")), qPrintable(error->text()));
+    QVERIFY(!forward->styleSheet().isEmpty());
+    QTest::keyClicks(forward, QStringLiteral(":0"));
+    QVERIFY(!start->isEnabled());
+    QVERIFY2(error->text().contains(QStringLiteral("1 to 65535")), qPrintable(error->text()));
+
+    QTcpServer upstream;
+    QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+    replaceText(forward, QStringLiteral("127.0.0.1:%1").arg(upstream.serverPort()));
+    QVERIFY(start->isEnabled());
+    QVERIFY(!error->isVisible());
+    QVERIFY(forward->styleSheet().isEmpty());
+
+    QTcpSocket client;
+    QVERIFY(listenAndConnect(&client) != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasPendingConnections(), Timeout);
+    QTcpSocket *relayed = upstream.nextPendingConnection();
+    client.write("through the window");
+    QTRY_COMPARE_WITH_TIMEOUT(relayed->bytesAvailable(), qint64(18), Timeout);
+    QCOMPARE(relayed->readAll(), QByteArray("through the window"));
+
+    // Switched away and back, the field keeps the upstream.
+    mode->setCurrentIndex(mode->findData(int(ServerMode::Echo)));
+    QVERIFY(!forward->isVisible());
+    mode->setCurrentIndex(mode->findData(int(ServerMode::Forward)));
+    QCOMPARE(forward->text(), QStringLiteral("127.0.0.1:%1").arg(upstream.serverPort()));
 }
 
 void TestBadInput::badHexIsRefusedAndNothingSent()

@@ -250,6 +250,9 @@ private slots:
     void pythonIPv6();
     void pythonAllInterfaces();
     void pythonMaxConnections();
+    void pythonForward();
+    void pythonForwardRefused();
+    void forwardWithoutProgram();
 
     // Last: the builds started in initTestCase have had the Python tests' time to finish.
     void cppCompilesEveryVariant();
@@ -524,7 +527,18 @@ void TestCodeGenerator::pythonCompiles()
     if (m_python.isEmpty())
         QSKIP("python3 is not on PATH");
     QStringList arguments = {QStringLiteral("-m"), QStringLiteral("py_compile")};
-    const QList<CodeSettings> variants = allVariants() + tlsVariants();
+    QList<CodeSettings> variants = allVariants() + tlsVariants();
+    // Forward, to IPv4 and IPv6 upstreams and a host name, from plain and TLS listeners.
+    for (const QString &upstream : {QStringLiteral("127.0.0.1:8080"), QStringLiteral("[::1]:1"),
+                                    QStringLiteral("it-s.example:65535")}) {
+        CodeSettings forward;
+        forward.mode = ServerMode::Forward;
+        forward.address = QHostAddress(variants.size() % 2 ? QHostAddress::LocalHostIPv6 : QHostAddress::AnyIPv4);
+        forward.forward = *ForwardTarget::parse(upstream);
+        variants.append(forward);
+        forward.tls = tlsVariants().constFirst().tls;
+        variants.append(forward);
+    }
     for (int i = 0; i < variants.size(); ++i) {
         const QString path = m_dir.filePath(QStringLiteral("variant%1.py").arg(i));
         QVERIFY(writeFile(path, CodeGenerator::python(variants.at(i))));
@@ -591,6 +605,9 @@ void TestCodeGenerator::checkMode(ServerMode mode, bool python, const QHostAddre
         QTRY_VERIFY2_WITH_TIMEOUT(program.has(line), qPrintable(line + QLatin1Char('\n') + program.dump()), Timeout);
         break;
     }
+    case ServerMode::Forward:
+        QFAIL("Forward is checked by pythonForward()");
+        return;
     case ServerMode::Discard: {
         QCOMPARE(client.socket.write("hello"), qint64(5));
         const QString line = name + QStringLiteral(" sent 5 bytes, discarded (5 in all)");
@@ -637,6 +654,90 @@ void TestCodeGenerator::pythonModes()
     QCOMPARE(boundPort(program, QStringLiteral("127.0.0.1")), settings.port);
     QVERIFY(program.has(QStringLiteral("Listening with backlog 5")));
     checkMode(mode, true, QHostAddress(QHostAddress::LocalHost), settings.port, settings.greeting, program);
+}
+
+// Forward's program relays both ways, passes the client's FIN on, and says what it did.
+void TestCodeGenerator::pythonForward()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not on PATH");
+    QTcpServer upstream;
+    QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+    CodeSettings settings;
+    settings.mode = ServerMode::Forward;
+    settings.port = freePort(QHostAddress(QHostAddress::LocalHost));
+    settings.forward = ForwardTarget{QStringLiteral("127.0.0.1"), upstream.serverPort()};
+    Program program;
+    startPython(program, settings);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(boundPort(program, QStringLiteral("127.0.0.1")), settings.port);
+
+    Client client;
+    client.socket.connectToHost(QHostAddress::LocalHost, settings.port);
+    QVERIFY2(client.socket.waitForConnected(Timeout), qPrintable(client.socket.errorString()));
+    const QString name = client.name();
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasPendingConnections(), Timeout);
+    QTcpSocket *relayed = upstream.nextPendingConnection();
+    const QString connected = QStringLiteral("Connection from %1: connected to upstream 127.0.0.1:%2")
+                                  .arg(name)
+                                  .arg(upstream.serverPort());
+    QTRY_VERIFY2_WITH_TIMEOUT(program.has(connected), qPrintable(connected + QLatin1Char('\n') + program.dump()), Timeout);
+
+    QByteArray payload(200 * 1024 + 3, Qt::Uninitialized);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        payload[i] = char((i * 13) % 256);
+    QCOMPARE(client.socket.write(payload), qint64(payload.size()));
+    QByteArray atUpstream;
+    QTRY_VERIFY_WITH_TIMEOUT((atUpstream += relayed->readAll()).size() >= payload.size(), Timeout);
+    QCOMPARE(atUpstream, payload);
+    relayed->write("pong");
+    QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("pong"), Timeout);
+
+    // The client's FIN reaches the upstream, which then ends its side: the client reads EOF.
+    QVERIFY(client.shutdownSending());
+    QTRY_COMPARE_WITH_TIMEOUT(relayed->state(), QAbstractSocket::UnconnectedState, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(client.disconnected.count(), 1, Timeout);
+    const QString closed = QStringLiteral("Connection from %1 closed").arg(name);
+    QTRY_VERIFY2_WITH_TIMEOUT(program.has(closed), qPrintable(closed + QLatin1Char('\n') + program.dump()), Timeout);
+}
+
+// An upstream that refuses: the client's connection ends and the program says why.
+void TestCodeGenerator::pythonForwardRefused()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not on PATH");
+    CodeSettings settings;
+    settings.mode = ServerMode::Forward;
+    settings.port = freePort(QHostAddress(QHostAddress::LocalHost));
+    settings.forward = ForwardTarget{QStringLiteral("127.0.0.1"), freePort(QHostAddress(QHostAddress::LocalHost))};
+    Program program;
+    startPython(program, settings);
+    if (QTest::currentTestFailed())
+        return;
+    Client client;
+    client.socket.connectToHost(QHostAddress::LocalHost, settings.port);
+    QVERIFY2(client.socket.waitForConnected(Timeout), qPrintable(client.socket.errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(client.disconnected.count(), 1, Timeout);
+    const QRegularExpression refused(QStringLiteral("^Connection from %1: upstream 127\\.0\\.0\\.1:%2: .*refused")
+                                         .arg(QRegularExpression::escape(client.name()))
+                                         .arg(settings.forward.port));
+    QTRY_VERIFY2_WITH_TIMEOUT(program.has(refused), qPrintable(program.dump()), Timeout);
+}
+
+// No upstream yet, or C++: a comment that says so, never a program that does something else.
+void TestCodeGenerator::forwardWithoutProgram()
+{
+    CodeSettings settings;
+    settings.mode = ServerMode::Forward;
+    const QString python = CodeGenerator::python(settings);
+    QVERIFY2(python.startsWith(QLatin1String("# Forward mode: enter the upstream")), qPrintable(python));
+    QVERIFY(!python.contains(QLatin1String("import")));
+    settings.forward = ForwardTarget{QStringLiteral("127.0.0.1"), 8080};
+    QVERIFY(CodeGenerator::python(settings).contains(QLatin1String("UPSTREAM = ('127.0.0.1', 8080)")));
+    const QString cpp = CodeGenerator::cpp(settings);
+    QVERIFY2(cpp.startsWith(QLatin1String("// Forward mode has no generated program in this language")), qPrintable(cpp));
+    QVERIFY(!cpp.contains(QLatin1String("#include")));
 }
 
 // Port 0: the system chooses, and the program prints the port it got.

@@ -54,6 +54,8 @@ private slots:
     void modeAndStatsFile();
 
     void severalListens();
+    void forward_data();
+    void forward();
     void listenProtocols_data();
     void listenProtocols();
     void wantsHeadless_data();
@@ -239,6 +241,26 @@ void TestCommandLine::badUsage_data()
                                     << QStringList{QStringLiteral("--log-format"), QStringLiteral("\"xml\"")};
     QTest::newRow("log-format in the window") << QStringList{QStringLiteral("--log-format"), QStringLiteral("jsonl")}
                                               << QStringList{QStringLiteral("--log-format is for --headless")};
+    const QString forward = QStringLiteral("--forward");
+    QTest::newRow("forward without port") << QStringList{forward, QStringLiteral("127.0.0.1")}
+                                          << QStringList{forward, QStringLiteral("\"127.0.0.1\"")};
+    QTest::newRow("forward port 0") << QStringList{forward, QStringLiteral("127.0.0.1:0")}
+                                    << QStringList{forward, QStringLiteral("\"127.0.0.1:0\""), QStringLiteral("1 to 65535")};
+    QTest::newRow("forward port too large") << QStringList{forward, QStringLiteral("localhost:70000")}
+                                            << QStringList{forward, QStringLiteral("70000")};
+    QTest::newRow("forward unbracketed ipv6") << QStringList{forward, QStringLiteral("::1:80")}
+                                              << QStringList{forward, QStringLiteral("[::1]")};
+    QTest::newRow("forward bad host") << QStringList{forward, QStringLiteral("a b:80")}
+                                      << QStringList{forward, QStringLiteral("\"a b\"")};
+    QTest::newRow("forward empty") << QStringList{forward, QString()} << QStringList{forward, QStringLiteral("HOST:PORT")};
+    QTest::newRow("forward twice") << QStringList{forward, QStringLiteral("127.0.0.1:1"), forward,
+                                                  QStringLiteral("127.0.0.1:2")}
+                                   << QStringList{forward, QStringLiteral("at most once")};
+    QTest::newRow("forward with another mode")
+        << QStringList{forward, QStringLiteral("127.0.0.1:1"), QStringLiteral("--mode"), QStringLiteral("echo")}
+        << QStringList{forward, QStringLiteral("--mode echo")};
+    QTest::newRow("mode forward without target") << QStringList{QStringLiteral("--mode"), QStringLiteral("forward")}
+                                                 << QStringList{QStringLiteral("--mode forward needs --forward")};
     QTest::newRow("backlog 0") << QStringList{backlog, QStringLiteral("0")}
                                << QStringList{backlog, QStringLiteral("\"0\""), QStringLiteral("1 to 65535")};
     QTest::newRow("backlog negative") << QStringList{backlog, QStringLiteral("-3")}
@@ -326,6 +348,46 @@ void TestCommandLine::modeAndStatsFile()
     QVERIFY(!plain.options.modeGiven);
     QCOMPARE(plain.options.mode, ServerMode::Hold);
     QVERIFY(plain.options.statsFile.isEmpty());
+}
+
+void TestCommandLine::forward_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+
+    const QString forward = QStringLiteral("--forward");
+    QTest::newRow("ipv4") << QStringList{forward, QStringLiteral("127.0.0.1:8080")} << QStringLiteral("127.0.0.1") << 8080;
+    QTest::newRow("ipv6") << QStringList{forward, QStringLiteral("[::1]:65535")} << QStringLiteral("::1") << 65535;
+    QTest::newRow("host name") << QStringList{forward, QStringLiteral("localhost:1")} << QStringLiteral("localhost") << 1;
+    QTest::newRow("with mode forward")
+        << QStringList{QStringLiteral("--mode"), QStringLiteral("forward"), forward, QStringLiteral(" 10.0.0.1:80 ")}
+        << QStringLiteral("10.0.0.1") << 80;
+    QTest::newRow("headless") << QStringList{QStringLiteral("--headless"), QStringLiteral("--forward=127.0.0.1:9")}
+                              << QStringLiteral("127.0.0.1") << 9;
+}
+
+// --forward sets Forward mode and its target; the rest of the behaviour stays as given.
+void TestCommandLine::forward()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+
+    const CommandLine::Result result = CommandLine::parse(withProgram(arguments));
+    QVERIFY2(result.outcome == CommandLine::Outcome::Run, qPrintable(describe(result)));
+    QVERIFY(result.options.modeGiven);
+    QCOMPARE(result.options.mode, ServerMode::Forward);
+    QVERIFY(result.options.forwardTarget.has_value());
+    QCOMPARE(result.options.forwardTarget->host, host);
+    QCOMPARE(int(result.options.forwardTarget->port), port);
+    ServerBehaviour base;
+    base.idleTimeoutSeconds = 7;
+    const ServerBehaviour behaviour = result.options.behaviour(base);
+    QCOMPARE(behaviour.mode, ServerMode::Forward);
+    QCOMPARE(behaviour.forwardTarget.host, host);
+    QCOMPARE(int(behaviour.forwardTarget.port), port);
+    QCOMPARE(behaviour.idleTimeoutSeconds, 7);
 }
 
 void TestCommandLine::severalListens()

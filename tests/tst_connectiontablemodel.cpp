@@ -105,6 +105,7 @@ private slots:
     void eventLogModelIsBounded();
     void listenerColumn();
     void tlsColumns();
+    void upstreamColumn();
     void tlsFailedIsFinalAndGreyed();
     void filterByListenerAndText();
     void oldHeaderStateGetsDefaults();
@@ -576,6 +577,34 @@ void TestConnectionTableModel::tlsColumns()
     QCOMPARE(model.index(2, Model::TlsVersionColumn).data().toString(), QStringLiteral("TLS 1.3"));
     // The byte columns stay the application's bytes.
     QCOMPARE(model.index(1, Model::ReceivedColumn).data(Model::RawValueRole).toULongLong(), quint64(0));
+}
+
+// Forward mode's rows show the upstream's state, with the target and any failure in the tooltip.
+void TestConnectionTableModel::upstreamColumn()
+{
+    ConnectionTableModel model;
+    ConnectionInfo plain = makeInfo(1);
+    ConnectionInfo relayed = makeInfo(2);
+    relayed.upstream = QStringLiteral("127.0.0.1:8080");
+    relayed.upstreamState = UpstreamState::Connected;
+    model.applyUpdates({plain, relayed});
+    const int column = ConnectionTableModel::UpstreamColumn;
+    QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), QStringLiteral("Upstream"));
+    QCOMPARE(model.index(0, column).data().toString(), QString());
+    QCOMPARE(model.index(0, column).data(Qt::ToolTipRole), QVariant());
+    QCOMPARE(model.index(1, column).data().toString(), QStringLiteral("Connected"));
+    QCOMPARE(model.index(1, column).data(Qt::ToolTipRole).toString(), QStringLiteral("Upstream 127.0.0.1:8080: Connected"));
+
+    relayed.upstreamState = UpstreamState::Refused;
+    relayed.upstreamError = QStringLiteral("upstream 127.0.0.1:8080 refused the connection");
+    relayed.state = ConnectionState::Closed;
+    relayed.closedAtMs = relayed.acceptedAtMs + 1;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applyUpdates({relayed});
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(model.index(1, column).data().toString(), QStringLiteral("Refused"));
+    QCOMPARE(model.index(1, column).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Upstream 127.0.0.1:8080: Refused (upstream 127.0.0.1:8080 refused the connection)"));
 }
 
 void TestConnectionTableModel::tlsFailedIsFinalAndGreyed()

@@ -71,6 +71,9 @@ private slots:
     void resetAfterFault();
     void acceptThenResetFault();
     void badFaultValue();
+    void forward();
+    void forwardRefused();
+    void badForward();
 
 private:
     QString m_binary;
@@ -774,6 +777,88 @@ void TestHeadless::badFaultValue()
     QCOMPARE(process.exitCode(), 2);
     const QString error = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(error.startsWith(QStringLiteral("socketlab: Bad --slice value \"10\": expected BYTES:MS")), qPrintable(error));
+}
+
+// --forward relays each client to the upstream both ways, and the log says where.
+void TestHeadless::forward()
+{
+    QTcpServer upstream;
+    QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--forward"), QStringLiteral("127.0.0.1:%1").arg(upstream.serverPort()),
+                  QStringLiteral("--exit-after"), QStringLiteral("1")});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump() + server.standardError()));
+    QVERIFY2(server.indexOf(QStringLiteral("Server mode: Forward to 127.0.0.1:%1: new connections are relayed there")
+                                .arg(upstream.serverPort()))
+                 >= 0,
+             qPrintable(server.dump()));
+
+    QTcpSocket client;
+    client.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QVERIFY(client.waitForConnected(Timeout));
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasPendingConnections(), Timeout);
+    QTcpSocket *relayed = upstream.nextPendingConnection();
+    client.write("to the upstream");
+    QTRY_COMPARE_WITH_TIMEOUT(relayed->bytesAvailable(), qint64(15), Timeout);
+    QCOMPARE(relayed->readAll(), QByteArray("to the upstream"));
+    relayed->write("to the client");
+    QTRY_COMPARE_WITH_TIMEOUT(client.bytesAvailable(), qint64(13), Timeout);
+    QCOMPARE(client.readAll(), QByteArray("to the client"));
+    // The upstream ends: the client reads EOF, closes too, and the run ends with the connection.
+    relayed->disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, Timeout);
+    QVERIFY2(server.process.waitForFinished(Timeout), qPrintable(server.dump()));
+    server.finishReading();
+    QCOMPARE(server.process.exitCode(), 0);
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection #1: connected to upstream 127\\.0\\.0\\.1:\\d+$")))
+                 >= 0,
+             qPrintable(server.dump()));
+}
+
+// An upstream that refuses ends the client's connection, and the log says why.
+void TestHeadless::forwardRefused()
+{
+    quint16 closed = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closed = probe.serverPort();
+    }
+    HeadlessProcess server;
+    server.start(m_binary, m_environment,
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--forward"), QStringLiteral("127.0.0.1:%1").arg(closed), QStringLiteral("--exit-after"),
+                  QStringLiteral("1")});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump() + server.standardError()));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QVERIFY(client.waitForConnected(Timeout));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, Timeout);
+    QVERIFY2(server.process.waitForFinished(Timeout), qPrintable(server.dump()));
+    server.finishReading();
+    const QString reason = QStringLiteral("upstream 127.0.0.1:%1 refused the connection").arg(closed);
+    QVERIFY2(server.indexOf(QStringLiteral("Connection #1: ") + reason) >= 0, qPrintable(server.dump()));
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("^Connection #1 from .* closed by the server: ")
+                                               + QRegularExpression::escape(reason) + QLatin1Char('$')))
+                 >= 0,
+             qPrintable(server.dump()));
+}
+
+// A bad --forward value is one line naming the flag and the value, and exit code 2.
+void TestHeadless::badForward()
+{
+    QProcess process;
+    process.setProcessEnvironment(m_environment);
+    process.start(m_binary, {QStringLiteral("--headless"), QStringLiteral("--forward"), QStringLiteral("upstream")});
+    QVERIFY(process.waitForFinished(Timeout));
+    QCOMPARE(process.exitCode(), 2);
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.startsWith(QStringLiteral("socketlab: Bad --forward value \"upstream\": ")), qPrintable(error));
+    QCOMPARE(error.count(QLatin1Char('\n')), 2); // the problem, then where to find the options
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -81,16 +81,21 @@ void TestProfile::roundTrip()
     tls.tls.caPath = QStringLiteral("/etc/ssl/ca.pem");
     tls.tls.alpn = {QStringLiteral("h2"), QStringLiteral("http/1.1")};
     tls.tls.handshakeTimeoutSeconds = 5;
+    ListenerConfig proxy;
+    proxy.port = 0;
+    proxy.behaviour.mode = ServerMode::Forward;
+    proxy.behaviour.forwardTarget = *ForwardTarget::parse(QStringLiteral("[::1]:8080"));
+    proxy.behaviour.faults.bandwidthKiB = 64;
     ProfileFile::Contents contents;
     contents.description = QStringLiteral("two listeners");
-    contents.listeners = {richListener(), tls};
+    contents.listeners = {richListener(), tls, proxy};
 
     QString error;
     const auto back = ProfileFile::fromJson(ProfileFile::toJson(contents), &error);
     QVERIFY2(back.has_value(), qPrintable(error));
     QCOMPARE(back->description, contents.description);
-    QCOMPARE(back->listeners.size(), 2);
-    for (qsizetype i = 0; i < 2; ++i)
+    QCOMPARE(back->listeners.size(), 3);
+    for (qsizetype i = 0; i < 3; ++i)
         QCOMPARE(back->listeners.at(i), contents.listeners.at(i));
 }
 
@@ -147,6 +152,10 @@ void TestProfile::badProfiles_data()
                                      << QStringLiteral("listeners[1].faults.slice: ");
     QTest::newRow("fault flag as number") << with("faults", QJsonObject{{QStringLiteral("stall-reads"), 1}})
                                           << QStringLiteral("listeners[1].faults.stall-reads: not true or false");
+    QTest::newRow("forward without upstream") << with("mode", QStringLiteral("forward"))
+                                              << QStringLiteral("listeners[1].mode: forward needs");
+    QTest::newRow("bad upstream") << with("forward", QStringLiteral("nowhere"))
+                                  << QStringLiteral("listeners[1].forward: ");
     QTest::newRow("bad tls") << with("tls", QJsonObject{{QStringLiteral("minimumProtocol"), QStringLiteral("1.1")}})
                              << QStringLiteral("listeners[1].tls.minimumProtocol: \"1.1\"");
     QTest::newRow("tls files without key")

@@ -103,6 +103,7 @@ private slots:
     void unreadableListenerFailsSafe();
     void unreadableTlsFailsSafe();
     void faultsRoundTripAndUnreadable();
+    void unreadableForwardTargetIsNone();
 };
 
 void TestSettings::initTestCase()
@@ -209,7 +210,7 @@ void TestSettings::hostileValuesFallBack_data()
                               << false;
     QTest::newRow("huge") << QByteArray("[listener]\naddress=999.1.1.1\nport=99999999999\nbacklog=65536\n"
                                         "[connections]\nhistoryLimit=2147483648\n"
-                                        "[server]\nmode=5\nmaxConnections=99999999999999999999999\n"
+                                        "[server]\nmode=6\nmaxConnections=99999999999999999999999\n"
                                         "transcriptKiB=4294967296\n"
                                         "[send]\nformat=2\nlineEnding=3\n")
                           << QStringList{QStringLiteral("listener/address"), QStringLiteral("listener/port"),
@@ -526,6 +527,10 @@ void TestSettings::listenersRoundTrip()
     third.behaviour.faults.jitterMs = 50;
     third.behaviour.faults.resetAfterMs = 500;
     third.behaviour.faults.acceptThenReset = true;
+    third.behaviour.mode = ServerMode::Forward;
+    third.behaviour.forwardTarget = *ForwardTarget::parse(QStringLiteral("[::1]:8080"));
+    // Kept while another mode is chosen.
+    first.behaviour.forwardTarget = *ForwardTarget::parse(QStringLiteral("localhost:25"));
     {
         Settings settings;
         settings.setListeners({first, second, third});
@@ -627,6 +632,18 @@ void TestSettings::unreadableTlsFailsSafe()
         QVERIFY2(warned(warnings, key), qPrintable(key + QStringLiteral(" not in ") + warnings.join(u'|')));
     QCOMPARE(warnings.size(), qsizetype(3));
     QVERIFY(!settings.isReadOnly());
+}
+
+// An upstream that does not read leaves Forward mode without one, with a warning; the form then
+// holds Start back until one is typed.
+void TestSettings::unreadableForwardTargetIsNone()
+{
+    writeConfig("[server]\nmode=5\nforward=nowhere\n");
+    const Settings settings;
+    QCOMPARE(settings.behaviour().mode, ServerMode::Forward);
+    QVERIFY(!settings.behaviour().forwardTarget.isValid());
+    QVERIFY2(settings.warnings().join(QLatin1Char('\n')).contains(QStringLiteral("server/forward")),
+             qPrintable(settings.warnings().join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -65,6 +65,7 @@ private slots:
     void hexDump();
     void chunkHeader_data();
     void chunkHeader();
+    void relayedChunkHeader();
     void listingText();
     void listingTextWithLineEndings();
     void listingHexOffsetsPerDirection();
@@ -280,6 +281,19 @@ void TestTranscriptFormat::chunkHeader()
     TranscriptChunk reply = chunk(Direction(direction), QByteArray(size, 'x'));
     reply.rule = 3;
     QCOMPARE(TranscriptFormat::chunkHeader(reply), expected + QStringLiteral("  (rule 3)"));
+}
+
+// Forward mode's chunks say which way the relay passed them.
+void TestTranscriptFormat::relayedChunkHeader()
+{
+    TranscriptChunk up = chunk(Direction::Received, "GET /");
+    up.relayed = true;
+    QCOMPARE(TranscriptFormat::chunkHeader(up), QStringLiteral("14:03:27.123  \u2190 received 5 bytes (client \u2192 upstream)"));
+    TranscriptChunk down = chunk(Direction::Sent, "HTTP/1.0 200 OK\r\n");
+    down.relayed = true;
+    QCOMPARE(TranscriptFormat::chunkHeader(down), QStringLiteral("14:03:27.123  \u2192 sent 17 bytes (upstream \u2192 client)"));
+    // What the server itself sent in Forward mode is not marked.
+    QCOMPARE(TranscriptFormat::chunkHeader(chunk(Direction::Sent, "note")), QStringLiteral("14:03:27.123  \u2192 sent 4 bytes"));
 }
 
 void TestTranscriptFormat::listingText()

@@ -47,6 +47,17 @@ QString widestText(int column)
         }
         return widest;
     }
+    case ConnectionTableModel::UpstreamColumn: {
+        QString widest;
+        for (const UpstreamState state : {UpstreamState::Connecting, UpstreamState::Connected, UpstreamState::HalfClosed,
+                                          UpstreamState::Closed, UpstreamState::Refused, UpstreamState::TimedOut,
+                                          UpstreamState::Reset, UpstreamState::Failed}) {
+            const QString text = upstreamStateText(state);
+            if (text.size() > widest.size())
+                widest = text;
+        }
+        return widest;
+    }
     case ConnectionTableModel::AcceptedColumn:
     case ConnectionTableModel::LastActivityColumn:
         return QStringLiteral("00:00:00.000");

@@ -134,6 +134,16 @@ void ConnectionInspector::showDetails()
                                           .arg(DisplayFormat::bytes(m_info.bytesSent))
                                           .arg(m_info.bytesSent)
                                     : none);
+    // Forward mode: where the bytes went on to, and how that connection stands.
+    const bool forwarded = shown && m_info.upstreamState != UpstreamState::None;
+    m_ui->upstreamCaption->setVisible(forwarded);
+    m_ui->upstreamValue->setVisible(forwarded);
+    if (forwarded) {
+        QString upstream = tr("%1: %2").arg(m_info.upstream, upstreamStateText(m_info.upstreamState));
+        if (!m_info.upstreamError.isEmpty())
+            upstream += QStringLiteral(" (%1)").arg(m_info.upstreamError);
+        m_ui->upstreamValue->setText(upstream);
+    }
     const bool open = shown && !m_info.isFinished();
     if (open != m_clockTimer->isActive()) {
         if (open)

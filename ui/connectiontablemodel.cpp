@@ -45,7 +45,8 @@ bool onlyCountersChanged(const ConnectionInfo &before, const ConnectionInfo &aft
         && before.localPort == after.localPort && before.errorString == after.errorString
         && before.peerAddress == after.peerAddress && before.localAddress == after.localAddress
         && before.tlsPhase == after.tlsPhase // the TLS fields are set once, as the handshake ends
-        && before.readsStalled == after.readsStalled && before.faults == after.faults;
+        && before.readsStalled == after.readsStalled && before.faults == after.faults
+        && before.upstreamState == after.upstreamState;
 }
 
 constexpr int KernelColumns = ConnectionTableModel::SinceLastReceiveColumn - ConnectionTableModel::TcpStateColumn + 1;
@@ -117,6 +118,10 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
             return m_listenerLabels.value(info.listenerId, tr("Listener #%1").arg(info.listenerId));
         if (column == StateColumn && !info.errorString.isEmpty())
             return tr("%1: %2").arg(connectionStateText(info.state), info.errorString);
+        if (column == UpstreamColumn && info.upstreamState != UpstreamState::None) {
+            const QString where = tr("Upstream %1: %2").arg(info.upstream, upstreamStateText(info.upstreamState));
+            return info.upstreamError.isEmpty() ? where : tr("%1 (%2)").arg(where, info.upstreamError);
+        }
         if (column == ReceivedColumn)
             return tr("%n byte(s) received", nullptr, int(qMin<quint64>(info.bytesReceived, INT_MAX)));
         if (column == SentColumn)
@@ -178,6 +183,8 @@ QVariant ConnectionTableModel::displayData(const ConnectionInfo &info, int colum
         return DisplayFormat::timeOfDay(info.lastActivityMs);
     case FaultsColumn:
         return info.faults.summary();
+    case UpstreamColumn:
+        return upstreamStateText(info.upstreamState);
     case CloseColumn:
         return info.isFinished() ? QString() : tr("Close", "verb: close the connection");
     default:
@@ -210,6 +217,8 @@ QVariant ConnectionTableModel::rawData(const ConnectionInfo &info, int column) c
         return info.lastActivityMs;
     case FaultsColumn:
         return info.faults.summary();
+    case UpstreamColumn:
+        return int(info.upstreamState);
     case CloseColumn:
         return info.isFinished() ? 1 : 0;
     default:
@@ -281,6 +290,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case SentColumn: return tr("Sent");
         case LastActivityColumn: return tr("Last activity");
         case FaultsColumn: return tr("Faults");
+        case UpstreamColumn: return tr("Upstream");
         case CloseColumn: return tr("Action");
         case TlsVersionColumn:
         case TlsCipherColumn:
@@ -299,6 +309,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case StateColumn: return tr("Open, Closing, or how it ended");
         case FaultsColumn: return tr("The faults injected into the connection: latency, bandwidth, slicing, "
                                      "stalled reads, reset or close after, slow close");
+        case UpstreamColumn: return tr("Forward mode: the connection to the upstream, connecting, connected, or how it ended");
         default:
             if (section >= TcpStateColumn && section <= SinceLastReceiveColumn)
                 return tr(kernelHeaders.at(std::size_t(section - TcpStateColumn)).second);

@@ -30,6 +30,7 @@ public:
         SentColumn,
         LastActivityColumn,
         FaultsColumn, // the faults injected into it: "latency 300±50 ms, slice 10 B/50 ms"
+        UpstreamColumn, // Forward mode: how the upstream's connection stands; empty otherwise
         // The kernel's figures (TCP_INFO), empty until read for the row; Linux only.
         TcpStateColumn,
         RttColumn,

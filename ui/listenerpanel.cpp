@@ -77,7 +77,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     connect(m_ui->pauseButton, &QPushButton::toggled, this, &ListenerPanel::pauseRequested);
 
     for (const ServerMode mode : {ServerMode::Hold, ServerMode::Echo, ServerMode::Discard, ServerMode::Greeting,
-                                  ServerMode::AcceptAndClose}) {
+                                  ServerMode::AcceptAndClose, ServerMode::Forward}) {
         m_ui->modeCombo->addItem(serverModeText(mode), int(mode));
         m_ui->modeCombo->setItemData(m_ui->modeCombo->count() - 1, serverModeDescription(mode), Qt::ToolTipRole);
     }
@@ -90,6 +90,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     // Applied as typed, so nothing waits unseen for Enter; text with a bad escape is marked and
     // the greeting in force stays the last good one.
     connect(m_ui->greetingEdit, &QLineEdit::textChanged, this, &ListenerPanel::onGreetingEdited);
+    connect(m_ui->forwardEdit, &QLineEdit::textChanged, this, &ListenerPanel::onForwardEdited);
     m_ui->greetingErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
     connect(m_ui->maxConnectionsSpin, &QSpinBox::valueChanged, this, &ListenerPanel::behaviourChanged);
     m_ui->maxConnectionsSpin->setMaximum(Settings::MaxConnectionsLimit);
@@ -145,6 +146,12 @@ void ListenerPanel::setConfig(const ListenerConfig &config)
         if (m_rulesDialog)
             m_rulesDialog->reject(); // it edits another listener's rules, or ones replaced since
         updateRulesButton();
+    }
+    m_forwardTarget = behaviour.forwardTarget;
+    {
+        const QSignalBlocker forwardBlocker(m_ui->forwardEdit);
+        m_ui->forwardEdit->setText(behaviour.forwardTarget.toString());
+        m_ui->forwardEdit->setVisible(behaviour.mode == ServerMode::Forward);
     }
     {
         const QSignalBlocker idleBlocker(m_ui->idleTimeoutSpin);
@@ -204,6 +211,7 @@ CodeSettings ListenerPanel::codeSettings() const
     settings.backlog = m_ui->backlogSpin->value();
     settings.mode = chosen.mode;
     settings.greeting = chosen.greeting;
+    settings.forward = chosen.forwardTarget;
     settings.maxConnections = chosen.maxConnections;
     settings.allowList = chosen.allowList.toString();
     settings.denyList = chosen.denyList.toString();
@@ -237,6 +245,7 @@ ServerBehaviour ListenerPanel::behaviour() const
     behaviour.idleTimeoutSeconds = m_ui->idleTimeoutSpin->value();
     behaviour.rules = m_rules;
     behaviour.faults = m_faults;
+    behaviour.forwardTarget = m_forwardTarget;
     return behaviour;
 }
 
@@ -272,6 +281,8 @@ void ListenerPanel::applyOptions(const CommandLineOptions &options)
         m_ui->modeCombo->setCurrentIndex(m_ui->modeCombo->findData(int(options.mode)));
     if (options.greetingText)
         m_ui->greetingEdit->setText(*options.greetingText);
+    if (options.forwardTarget)
+        m_ui->forwardEdit->setText(options.forwardTarget->toString());
     if (options.maxConnections)
         m_ui->maxConnectionsSpin->setValue(*options.maxConnections);
     if (options.idleTimeoutSeconds)
@@ -315,10 +326,22 @@ void ListenerPanel::onGreetingEdited()
     emit behaviourChanged();
 }
 
+void ListenerPanel::onForwardEdited()
+{
+    validateForm();
+    const std::optional<ForwardTarget> target = ForwardTarget::parse(m_ui->forwardEdit->text());
+    if (!target || *target == m_forwardTarget)
+        return;
+    m_forwardTarget = *target;
+    emit behaviourChanged();
+}
+
 void ListenerPanel::onModeChanged()
 {
     const auto mode = ServerMode(m_ui->modeCombo->currentData().toInt());
     m_ui->greetingEdit->setEnabled(mode == ServerMode::Greeting);
+    m_ui->forwardEdit->setVisible(mode == ServerMode::Forward);
+    validateForm();
     m_ui->modeCombo->setToolTip(serverModeDescription(mode));
     emit behaviourChanged();
 }
@@ -340,6 +363,14 @@ void ListenerPanel::validateForm()
                         .arg(other.port);
         }
     }
+    // Forward mode cannot start without an upstream that reads.
+    QString forwardError;
+    if (ServerMode(m_ui->modeCombo->currentData().toInt()) == ServerMode::Forward)
+        ForwardTarget::parse(m_ui->forwardEdit->text(), &forwardError);
+    m_ui->forwardEdit->setStyleSheet(forwardError.isEmpty() ? QString()
+                                                            : QStringLiteral("QLineEdit { border: 2px solid #c62828; }"));
+    if (error.isEmpty() && !forwardError.isEmpty())
+        error = tr("Forward to: %1").arg(forwardError);
     m_formValid = error.isEmpty();
     m_ui->formErrorLabel->setText(error);
     m_ui->formErrorLabel->setVisible(!m_formValid && !m_listening);

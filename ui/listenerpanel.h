@@ -90,6 +90,8 @@ private:
     void applyAccessLists();
     void onModeChanged();
     void onGreetingEdited();
+    // Forward mode's upstream as typed: applied when it parses, else marked and Start held back.
+    void onForwardEdited();
     void onProtocolChanged();
     // Opened rather than exec()'d, like the all-interfaces question.
     void openTlsDialog();
@@ -117,6 +119,7 @@ private:
     QList<quint64> m_ruleMatches; // the latest counts, for a dialog opened later
     QPointer<RulesDialog> m_rulesDialog;
     Faults m_faults; // for new connections
+    ForwardTarget m_forwardTarget; // in force: the last upstream that parsed
     bool m_allInterfacesConfirmed = false;
     bool m_confirming = false; // the all-interfaces question is open
 };

@@ -2,6 +2,7 @@
 
 #include "endpoint.h"
 #include "faultflags.h"
+#include "forwardflag.h"
 #include "profileflag.h"
 #include "scriptflags.h"
 #include "settings.h"
@@ -103,6 +104,8 @@ ServerBehaviour CommandLineOptions::behaviour(ServerBehaviour base) const
         base.rules = rules;
     if (faults)
         base.faults = *faults;
+    if (forwardTarget)
+        base.forwardTarget = *forwardTarget;
     return base;
 }
 
@@ -225,7 +228,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption modeOption(
         QStringLiteral("mode"),
         Text::tr("How the server treats connections: hold (read and record, the default), echo, discard, "
-           "greeting, or close (accept and close at once)."),
+           "greeting, or close (accept and close at once); forward comes with --forward."),
         Text::tr("MODE"));
     const QCommandLineOption statsOption(
         QStringLiteral("stats-file"),
@@ -305,6 +308,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         parser.addOption(*option);
     const FaultFlags faultFlags;
     for (const QCommandLineOption *option : faultFlags.all())
+        parser.addOption(*option);
+    const ForwardFlag forwardFlag;
+    for (const QCommandLineOption *option : forwardFlag.all())
         parser.addOption(*option);
 
     Result result;
@@ -470,6 +476,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (const QString error = scriptFlags.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     if (const QString error = faultFlags.parse(parser, &options); !error.isEmpty())
+        return usageError(error);
+    if (const QString error = forwardFlag.parse(parser, &options); !error.isEmpty())
         return usageError(error);
     // A headless tls:// listener needs a certificate: better no listener than a plain one where
     // TLS was asked for. The window's listener has its form's TLS settings.

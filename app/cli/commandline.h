@@ -49,6 +49,7 @@ struct CommandLineOptions
     bool jsonLog = false;             // --log-format jsonl: one JSON object per log line
     QList<ResponseRule> rules;        // --rule, in the order given
     std::optional<Faults> faults;     // any fault flag (--latency, --stall-reads, ...)
+    std::optional<ForwardTarget> forwardTarget; // --forward, which also sets the mode
     // Any --tls-* flag or --alpn: how the tls:// listeners serve TLS; with no tls:// listener,
     // every listener of the run is TLS. The passphrase is never a flag (SOCKETLAB_TLS_PASSPHRASE).
     std::optional<TlsSettings> tls;
@@ -59,7 +60,8 @@ struct CommandLineOptions
     ServerBehaviour behaviour(ServerBehaviour base = {}) const;
 };
 
-// socketlab [--listen [tcp://|tls://]HOST:PORT]... [--backlog N] [--mode MODE] [behaviour flags] [--headless]
+// socketlab [--listen [tcp://|tls://]HOST:PORT]... [--backlog N] [--mode MODE | --forward HOST:PORT]
+//           [behaviour flags] [--headless]
 //           [--transcript-dir DIR] [--stats-file PATH] [--exit-after N] [--duration SECONDS]
 //           [--log-format text|jsonl]
 //           [--tls-cert FILE --tls-key FILE | --tls-self-signed] [--tls-min 1.2|1.3]

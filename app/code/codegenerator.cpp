@@ -2,6 +2,7 @@
 
 #include "codeliterals.h"
 #include "codetemplates.h"
+#include "forwardcodetemplates.h"
 #include "tlscodevalues.h"
 
 #include <QStringList>
@@ -11,7 +12,7 @@ bool CodeSettings::operator==(const CodeSettings &other) const
     return address == other.address && address.protocol() == other.address.protocol() && port == other.port
         && backlog == other.backlog && mode == other.mode && greeting == other.greeting
         && maxConnections == other.maxConnections && allowList == other.allowList && denyList == other.denyList
-        && idleTimeoutSeconds == other.idleTimeoutSeconds && tls == other.tls;
+        && idleTimeoutSeconds == other.idleTimeoutSeconds && tls == other.tls && forward == other.forward;
 }
 
 namespace {
@@ -91,6 +92,8 @@ QString modeSummary(ServerMode mode)
         return QStringLiteral("Greeting: send the greeting on accept, then print what arrives");
     case ServerMode::AcceptAndClose:
         return QStringLiteral("Accept and close: print who connected, close at once (the classic loop)");
+    case ServerMode::Forward:
+        return QStringLiteral("Forward: relay each client to the upstream, both ways");
     }
     return {};
 }
@@ -120,12 +123,24 @@ QString omissions(const CodeSettings &settings, const QString &comment)
     if (settings.idleTimeoutSeconds > 0)
         lines.append(QStringLiteral("Not reproduced here: the idle timeout (%1 s); idle connections stay open.")
                          .arg(settings.idleTimeoutSeconds));
-    if (settings.tls && settings.tls->clientCertificate == TlsClientCertificate::Request && settings.tls->caPath.isEmpty())
+    if (settings.tls && settings.mode == ServerMode::Forward)
+        lines.append(QStringLiteral("Not reproduced here: TLS; this program relays plain TCP."));
+    if (settings.mode != ServerMode::Forward && settings.tls
+        && settings.tls->clientCertificate == TlsClientCertificate::Request && settings.tls->caPath.isEmpty())
         lines.append(QStringLiteral("Not reproduced here: asking for a client certificate without a CA to check it."));
     QString text;
     for (const QString &line : std::as_const(lines))
         text += comment + line + QLatin1Char('\n');
     return text;
+}
+
+// Forward mode has no C++ program: the view says so rather than show a server that does
+// something else.
+QString forwardNotice(const QString &comment)
+{
+    return comment + QStringLiteral("Forward mode has no generated program in this language; the Python tab has one.\n")
+        + comment
+        + QStringLiteral("The app relays each client to the upstream itself; pick another mode to see its code.\n");
 }
 
 Values commonValues(const CodeSettings &settings, const Target &target)
@@ -158,7 +173,15 @@ QString python(const CodeSettings &settings)
     using namespace CodeTemplates;
     const Target target = targetFor(settings.address);
     Values values = commonValues(settings, target);
-    TlsCodeValues::insertPython(settings.tls, values);
+    const bool forward = settings.mode == ServerMode::Forward;
+    if (forward && !settings.forward.isValid())
+        return QStringLiteral("# Forward mode: enter the upstream as HOST:PORT in the form to see its program.\n");
+    if (forward && settings.tls) {
+        CodeSettings plain = settings; // the relay it prints speaks plain TCP
+        plain.tls.reset();
+        values.insert(QStringLiteral("TRY"), tryCommand(plain, target));
+    }
+    TlsCodeValues::insertPython(forward ? std::nullopt : settings.tls, values);
     values.insert(QStringLiteral("OMITTED"), omissions(settings, QStringLiteral("# ")));
     values.insert(QStringLiteral("HEADER"), fill(PythonHeader, values));
     values.insert(QStringLiteral("HOST"), pythonStringLiteral(target.host));
@@ -172,6 +195,12 @@ QString python(const CodeSettings &settings)
                                                              : QString());
     values.insert(QStringLiteral("EXPOSED"), target.allInterfaces ? fill(PythonExposed) : QString());
     values.insert(QStringLiteral("SETUP"), fill(PythonSetup, values));
+    if (forward) {
+        values.insert(QStringLiteral("UPSTREAM_HOST"), pythonStringLiteral(settings.forward.host));
+        values.insert(QStringLiteral("UPSTREAM_PORT"), QString::number(settings.forward.port));
+        values.insert(QStringLiteral("UPSTREAM"), settings.forward.toString());
+        return fill(PythonForwardServer, values);
+    }
     if (settings.mode == ServerMode::AcceptAndClose)
         return fill(PythonClassicLoop, values);
 
@@ -199,6 +228,8 @@ QString python(const CodeSettings &settings)
 QString cpp(const CodeSettings &settings)
 {
     using namespace CodeTemplates;
+    if (settings.mode == ServerMode::Forward)
+        return forwardNotice(QStringLiteral("// "));
     const Target target = targetFor(settings.address);
     const bool keepsConnections = settings.mode != ServerMode::AcceptAndClose;
     Values values = commonValues(settings, target);
@@ -246,6 +277,7 @@ QString cpp(const CodeSettings &settings)
         break;
     case ServerMode::Hold:
     case ServerMode::AcceptAndClose:
+    case ServerMode::Forward: // answered by forwardNotice() before
         handlers = fill(CppHandleHold);
         break;
     }

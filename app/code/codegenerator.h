@@ -16,6 +16,7 @@ struct CodeSettings
     int backlog = 5;
     ServerMode mode = ServerMode::Hold;
     QByteArray greeting;
+    ForwardTarget forward; // Forward mode's upstream
     int maxConnections = ServerBehaviour::DefaultMaxConnections;
     // Settings the programs do not reproduce; each one in force is named in a comment at the top.
     QString allowList;
@@ -33,10 +34,11 @@ struct CodeSettings
 namespace CodeGenerator {
 
 // Python 3.8 or newer, standard library only: the classic accept loop for Accept and close,
-// one thread with `selectors` for the modes that keep connections open; `ssl` for TLS.
+// one thread with `selectors` for the modes that keep connections open, a thread per client and
+// direction for Forward; `ssl` for TLS (not for Forward).
 QString python(const CodeSettings &settings);
 // C++17 with Qt 6.3 or newer (QtNetwork), in the fortune server's style, without Q_OBJECT;
-// QSslServer (Qt 6.4) for TLS.
+// QSslServer (Qt 6.4) for TLS. Forward mode has none: the text says so.
 QString cpp(const CodeSettings &settings);
 
 // b'...' with every byte that is not printable ASCII escaped: b'Hi\r\n\x00\xc3\xa9'

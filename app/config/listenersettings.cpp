@@ -39,6 +39,7 @@ const QString KeyDenyList = QStringLiteral("server/denyList");
 const QString KeyIdleTimeout = QStringLiteral("server/idleTimeoutSeconds");
 const QString KeyRules = QStringLiteral("server/rules");
 const QString KeyFaults = QStringLiteral("server/faults");
+const QString KeyForward = QStringLiteral("server/forward");
 const QString KeyListenerName = QStringLiteral("listener/name");
 const QString KeyListenerProtocol = QStringLiteral("listener/protocol");
 // The first listener's TLS; the others' are listeners/N/tls....
@@ -65,12 +66,13 @@ struct ListenerSettings::Keys
 {
     QString address, port, backlog, closeOnStop, name, protocol;
     QString mode, greeting, maxConnections, transcriptKiB, allowList, denyList, idleTimeout, rules, faults;
+    QString forward; // Forward mode's upstream, "HOST:PORT"
     StoredTlsSettings::Keys tls;
 
     QStringList all() const
     {
         return QStringList{address, port, backlog, closeOnStop, name, protocol, mode, greeting, maxConnections,
-                           transcriptKiB, allowList, denyList, idleTimeout, rules, faults}
+                           transcriptKiB, allowList, denyList, idleTimeout, rules, faults, forward}
             + tls.all();
     }
 };
@@ -87,7 +89,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     if (index == 0) {
         return {KeyBindAddress, KeyPort, KeyBacklog, KeyCloseOnStop, KeyListenerName, KeyListenerProtocol,
                 KeyMode, KeyGreeting, KeyMaxConnections, KeyTranscriptKiB, KeyAllowList, KeyDenyList,
-                KeyIdleTimeout, KeyRules, KeyFaults,
+                KeyIdleTimeout, KeyRules, KeyFaults, KeyForward,
                 {KeyTlsSource, KeyTlsCertificate, KeyTlsKey, KeyTlsMinimumProtocol, KeyTlsClientCertificate,
                  KeyTlsCa, KeyTlsAlpn, KeyTlsHandshakeTimeout}};
     }
@@ -95,7 +97,7 @@ ListenerSettings::Keys ListenerSettings::keysOf(int index)
     const auto key = [&](const char *field) -> QString { return prefix + QLatin1String(field); };
     return {key("address"), key("port"), key("backlog"), key("closeConnectionsOnStop"), key("name"),
             key("protocol"), key("mode"), key("greeting"), key("maxConnections"), key("transcriptKiB"),
-            key("allowList"), key("denyList"), key("idleTimeoutSeconds"), key("rules"), key("faults"),
+            key("allowList"), key("denyList"), key("idleTimeoutSeconds"), key("rules"), key("faults"), key("forward"),
             {key("tlsSource"), key("tlsCertificate"), key("tlsKey"), key("tlsMinimumProtocol"),
              key("tlsClientCertificate"), key("tlsCa"), key("tlsAlpn"), key("tlsHandshakeTimeoutSeconds")}};
 }
@@ -108,7 +110,7 @@ bool ListenerSettings::isOwnKey(const QString &key)
     // The keys of the second listener on: listeners/N/field.
     static const QRegularExpression pattern(QStringLiteral(
         "^listeners/([2-9]|[1-9][0-9]+)/(address|port|backlog|closeConnectionsOnStop|name|protocol|mode|greeting|"
-        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|rules|faults|tlsSource|tlsCertificate|tlsKey|"
+        "maxConnections|transcriptKiB|allowList|denyList|idleTimeoutSeconds|rules|faults|forward|tlsSource|tlsCertificate|tlsKey|"
         "tlsMinimumProtocol|tlsClientCertificate|tlsCa|tlsAlpn|tlsHandshakeTimeoutSeconds)$"));
     return pattern.match(key).hasMatch();
 }
@@ -243,6 +245,7 @@ ServerBehaviour ListenerSettings::behaviour(int index) const
     behaviour.denyList = accessList(keys.denyList, Text::tr("Deny list"));
     behaviour.rules = rules(keys.rules);
     behaviour.faults = faults(keys.faults);
+    behaviour.forwardTarget = forwardTarget(keys.forward);
     return behaviour;
 }
 
@@ -258,6 +261,7 @@ void ListenerSettings::setBehaviour(int index, const ServerBehaviour &behaviour)
     m_store->store(keys.rules, QString::fromUtf8(QJsonDocument(ResponseRuleJson::listToJson(behaviour.rules))
                                                      .toJson(QJsonDocument::Compact)));
     m_store->store(keys.faults, behaviour.faults.toText());
+    m_store->store(keys.forward, behaviour.forwardTarget.toString());
 }
 
 QList<ResponseRule> ListenerSettings::rules(const QString &key) const
@@ -310,6 +314,26 @@ Faults ListenerSettings::faults(const QString &key) const
     }
     m_store->noteInEffect(key, faults->toText());
     return *faults;
+}
+
+ForwardTarget ListenerSettings::forwardTarget(const QString &key) const
+{
+    const QVariant value = m_store->read(key);
+    if (!value.isValid() || (value.typeId() == QMetaType::QString && value.toString().isEmpty())) {
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    QString error;
+    const std::optional<ForwardTarget> target = value.typeId() == QMetaType::QString
+        ? ForwardTarget::parse(value.toString(), &error)
+        : std::nullopt;
+    if (!target) {
+        m_store->warn(key, Text::tr("not an upstream HOST:PORT; Forward mode has none until one is set"));
+        m_store->noteInEffect(key, QString());
+        return {};
+    }
+    m_store->noteInEffect(key, target->toString());
+    return *target;
 }
 
 AccessList ListenerSettings::accessList(const QString &key, const QString &name) const

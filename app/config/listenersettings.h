@@ -51,6 +51,7 @@ private:
     AccessList accessList(const QString &key, const QString &name) const;
     QList<ResponseRule> rules(const QString &key) const;
     Faults faults(const QString &key) const;
+    ForwardTarget forwardTarget(const QString &key) const;
 
     SettingsStore *m_store = nullptr;
 };

@@ -125,6 +125,8 @@ QJsonObject listenerToJson(const ListenerConfig &config)
         object.insert(QStringLiteral("name"), config.name);
     if (behaviour.faults.any())
         object.insert(QStringLiteral("faults"), faultsToJson(behaviour.faults));
+    if (behaviour.forwardTarget.isValid())
+        object.insert(QStringLiteral("forward"), behaviour.forwardTarget.toString());
     if (config.protocol == ListenerProtocol::Tls)
         object.insert(QStringLiteral("tls"), tlsToJson(config.tls));
     return object;
@@ -225,7 +227,7 @@ std::optional<ListenerConfig> listenerFromJson(const QJsonValue &value, const QS
             behaviour.mode = *parsed;
         else
             fields.fail(QStringLiteral("mode"),
-                        QCoreApplication::translate("ProfileFile", "\"%1\" is not a mode (hold, echo, discard, greeting, close)")
+                        QCoreApplication::translate("ProfileFile", "\"%1\" is not a mode (hold, echo, discard, greeting, close, forward)")
                             .arg(*mode));
     }
     if (const auto greeting = fields.string(QStringLiteral("greeting"))) {
@@ -254,6 +256,16 @@ std::optional<ListenerConfig> listenerFromJson(const QJsonValue &value, const QS
         }
         behaviour.rules = *rules;
     }
+    if (const auto forward = fields.string(QStringLiteral("forward"))) {
+        QString problem;
+        if (const auto target = ForwardTarget::parse(*forward, &problem))
+            behaviour.forwardTarget = *target;
+        else
+            fields.fail(QStringLiteral("forward"), problem);
+    }
+    if (behaviour.mode == ServerMode::Forward && !behaviour.forwardTarget.isValid() && !fields.failed())
+        fields.fail(QStringLiteral("mode"),
+                    QCoreApplication::translate("ProfileFile", "forward needs \"forward\": \"HOST:PORT\", the upstream"));
     if (fields.has(QStringLiteral("faults")) && !fields.failed()) {
         QString problem;
         const auto faults =

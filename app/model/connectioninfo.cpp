@@ -39,3 +39,28 @@ QString connectionStateText(ConnectionState state)
     }
     return {};
 }
+
+QString upstreamStateText(UpstreamState state)
+{
+    switch (state) {
+    case UpstreamState::None:
+        return {};
+    case UpstreamState::Connecting:
+        return QCoreApplication::translate("UpstreamState", "Connecting");
+    case UpstreamState::Connected:
+        return QCoreApplication::translate("UpstreamState", "Connected");
+    case UpstreamState::HalfClosed:
+        return QCoreApplication::translate("UpstreamState", "Half-closed");
+    case UpstreamState::Closed:
+        return QCoreApplication::translate("UpstreamState", "Closed");
+    case UpstreamState::Refused:
+        return QCoreApplication::translate("UpstreamState", "Refused");
+    case UpstreamState::TimedOut:
+        return QCoreApplication::translate("UpstreamState", "Timed out");
+    case UpstreamState::Reset:
+        return QCoreApplication::translate("UpstreamState", "Reset");
+    case UpstreamState::Failed:
+        return QCoreApplication::translate("UpstreamState", "Failed");
+    }
+    return {};
+}

@@ -19,6 +19,19 @@ enum class ConnectionState : quint8 {
     TlsFailed,  // the TLS handshake failed or timed out; errorString says why
 };
 
+// Where a Forward mode connection's own connection to the upstream stands; None when not forwarding.
+enum class UpstreamState : quint8 {
+    None,
+    Connecting, // looking the host up or waiting for the handshake
+    Connected,  // relaying both ways
+    HalfClosed, // one direction has ended (a FIN passed on); the other still flows
+    Closed,     // both directions ended, or the client's end closed it
+    Refused,    // the upstream refused the connection
+    TimedOut,   // the upstream did not answer in time
+    Reset,      // the upstream reset it, or it was reset for the client
+    Failed,     // another error: host not found, unreachable; upstreamError says which
+};
+
 // Where a TLS connection's handshake stands; None on a plain connection.
 enum class TlsPhase : quint8 { None, Handshaking, Established };
 
@@ -59,11 +72,18 @@ struct ConnectionInfo
     quint64 tlsBytesSent = 0;
     Faults faults;            // the faults injected into it now
     bool readsStalled = false; // the stall-reads fault keeps the server from reading
+    // Forward mode: the upstream as given ("127.0.0.1:8080"), how its connection stands and,
+    // when it failed, why.
+    QString upstream;
+    UpstreamState upstreamState = UpstreamState::None;
+    QString upstreamError;
 
     bool isFinished() const;
     qint64 durationMs(qint64 nowMs) const;
 };
 
 QString connectionStateText(ConnectionState state);
+// "Connecting", "Connected", "Refused", ...; empty for None.
+QString upstreamStateText(UpstreamState state);
 
 Q_DECLARE_METATYPE(ConnectionInfo)

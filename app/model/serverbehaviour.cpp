@@ -7,7 +7,7 @@ bool ServerBehaviour::operator==(const ServerBehaviour &other) const
     return mode == other.mode && greeting == other.greeting && maxConnections == other.maxConnections
         && transcriptCapacity == other.transcriptCapacity && allowList == other.allowList
         && denyList == other.denyList && idleTimeoutSeconds == other.idleTimeoutSeconds && rules == other.rules
-        && faults == other.faults;
+        && faults == other.faults && forwardTarget == other.forwardTarget;
 }
 
 QString serverModeText(ServerMode mode)
@@ -23,6 +23,8 @@ QString serverModeText(ServerMode mode)
         return QCoreApplication::translate("ServerMode", "Greeting");
     case ServerMode::AcceptAndClose:
         return QCoreApplication::translate("ServerMode", "Accept and close");
+    case ServerMode::Forward:
+        return QCoreApplication::translate("ServerMode", "Forward");
     }
     return {};
 }
@@ -41,6 +43,9 @@ QString serverModeDescription(ServerMode mode)
     case ServerMode::AcceptAndClose:
         return QCoreApplication::translate("ServerMode",
                                            "Accept, log \"Connection from ...\", close at once: the classic loop");
+    case ServerMode::Forward:
+        return QCoreApplication::translate("ServerMode",
+                                           "Open a connection to the upstream for each client and relay both ways");
     }
     return {};
 }
@@ -58,6 +63,8 @@ QString serverModeName(ServerMode mode)
         return QStringLiteral("greeting");
     case ServerMode::AcceptAndClose:
         return QStringLiteral("close");
+    case ServerMode::Forward:
+        return QStringLiteral("forward");
     }
     return {};
 }
@@ -65,7 +72,7 @@ QString serverModeName(ServerMode mode)
 std::optional<ServerMode> serverModeFromName(const QString &name)
 {
     for (const ServerMode mode : {ServerMode::Hold, ServerMode::Echo, ServerMode::Discard, ServerMode::Greeting,
-                                  ServerMode::AcceptAndClose}) {
+                                  ServerMode::AcceptAndClose, ServerMode::Forward}) {
         if (name == serverModeName(mode))
             return mode;
     }

@@ -2,6 +2,7 @@
 
 #include "accesslist.h"
 #include "faultplan.h"
+#include "forwardtarget.h"
 #include "responserule.h"
 #include "transcript.h"
 
@@ -18,6 +19,7 @@ enum class ServerMode : quint8 {
     Discard,        // read and count, keep nothing
     Greeting,       // send the greeting on accept, then hold
     AcceptAndClose, // the seed's loop: accept, log, close at once
+    Forward,        // relay each connection to its own connection to the forward target
 };
 
 struct ServerBehaviour
@@ -43,12 +45,14 @@ struct ServerBehaviour
     QList<ResponseRule> rules;
     // Injected into each new connection; open ones keep what they were given.
     Faults faults;
+    // Forward mode's upstream; kept while another mode is chosen.
+    ForwardTarget forwardTarget;
 
     bool operator==(const ServerBehaviour &other) const;
 };
 
 QString serverModeText(ServerMode mode);
-// The mode's name on the command line: hold, echo, discard, greeting, close.
+// The mode's name on the command line: hold, echo, discard, greeting, close, forward.
 QString serverModeName(ServerMode mode);
 std::optional<ServerMode> serverModeFromName(const QString &name);
 QString serverModeDescription(ServerMode mode);

@@ -9,20 +9,21 @@ Transcript::Transcript(qsizetype capacityBytes)
 }
 
 void Transcript::append(TranscriptChunk::Direction direction, const QByteArray &data, qint64 timestampMs,
-                        Merge merge, int rule)
+                        Merge merge, int rule, bool relayed)
 {
     if (data.isEmpty())
         return;
     if (merge == Merge::SameMillisecond && rule == 0 && !m_chunks.empty()) {
         TranscriptChunk &last = m_chunks.back();
-        if (last.direction == direction && last.timestampMs == timestampMs && last.rule == 0) {
+        if (last.direction == direction && last.timestampMs == timestampMs && last.rule == 0
+            && last.relayed == relayed) {
             last.data.append(data);
             m_size += data.size();
             trim();
             return;
         }
     }
-    m_chunks.push_back(TranscriptChunk{timestampMs, direction, data, ++m_lastSequence, rule});
+    m_chunks.push_back(TranscriptChunk{timestampMs, direction, data, ++m_lastSequence, rule, relayed});
     m_size += data.size();
     trim();
 }

@@ -21,9 +21,10 @@ public:
     explicit Transcript(qsizetype capacityBytes = DefaultCapacity);
 
     // rule: the response rule (from 1) whose reply the bytes are, 0 for none; a reply is never
-    // merged with other bytes.
+    // merged with other bytes. relayed: Forward mode passed the bytes on (see
+    // TranscriptChunk::relayed).
     void append(TranscriptChunk::Direction direction, const QByteArray &data, qint64 timestampMs,
-                Merge merge = Merge::SameMillisecond, int rule = 0);
+                Merge merge = Merge::SameMillisecond, int rule = 0, bool relayed = false);
     void setCapacity(qsizetype capacityBytes);
     void clear();
 

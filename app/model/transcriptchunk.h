@@ -17,6 +17,9 @@ struct TranscriptChunk
     QByteArray data;
     quint64 sequence = 0; // 1, 2, 3... per connection, to send only what is new
     int rule = 0; // the response rule (from 1) whose reply this is; 0 for any other bytes
+    // Forward mode: received bytes went on to the upstream (client -> upstream), sent ones came
+    // from it (upstream -> client). False for what the server itself sent.
+    bool relayed = false;
 };
 
 Q_DECLARE_METATYPE(TranscriptChunk)

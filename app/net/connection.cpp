@@ -5,6 +5,7 @@
 #include "socketoptions.h"
 #include "tlsserversetup.h"
 #include "tlssession.h"
+#include "upstreamrelay.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -80,7 +81,8 @@ Connection::Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerA
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
 
     m_shaper = new FaultShaper(
-        [this](const QByteArray &piece, bool merge, int rule) { writeOut(piece, merge, rule); }, this);
+        [this](const QByteArray &piece, bool merge, int rule, bool relayed) { writeOut(piece, merge, rule, relayed); },
+        this);
     connect(m_shaper, &FaultShaper::readable, this, &Connection::resumeReading);
     connect(m_shaper, &FaultShaper::resetDue, this, [this] {
         actOnFault(tr("reset after %1 ms").arg(m_shaper->faults().resetAfterMs), CloseMode::Reset);
@@ -160,6 +162,13 @@ bool Connection::eventFilter(QObject *watched, QEvent *event)
     // sent yet: a peer that half-closes would lose the end of its echo. The end waits, with the
     // notifier off, until that is sent.
     auto *notifier = static_cast<QSocketNotifier *>(watched);
+    // Forward mode passes the client's FIN on as a half-close and keeps relaying the other way.
+    if (m_relay && notifier->type() == QSocketNotifier::Read && !m_resetSeen
+        && atEndOfStream(m_socket->socketDescriptor())) {
+        notifier->setEnabled(false);
+        onClientEnded();
+        return true;
+    }
     if (notifier->type() == QSocketNotifier::Read && !m_resetSeen && pendingOut() > 0
         && atEndOfStream(m_socket->socketDescriptor())) {
         notifier->setEnabled(false);
@@ -171,6 +180,8 @@ bool Connection::eventFilter(QObject *watched, QEvent *event)
 
 void Connection::setMode(ServerMode mode)
 {
+    if (m_relay)
+        mode = ServerMode::Forward; // a relayed connection stays one
     const bool modeChanged = mode != m_mode;
     m_mode = mode;
     // Out of Echo a backlog no longer holds reading back.
@@ -248,6 +259,15 @@ bool Connection::send(const QByteArray &data, int rule)
     return true;
 }
 
+bool Connection::sendRelayed(const QByteArray &data)
+{
+    if (!canSend() || data.isEmpty() || sendBacklogFull())
+        return false;
+    m_shaper->enqueue(data, true, 0, true);
+    emit changed(m_info.id, 0, 0);
+    return true;
+}
+
 void Connection::close(CloseMode mode)
 {
     if (isFinished())
@@ -294,6 +314,7 @@ void Connection::shutdownWrite()
     m_info.halfClosedByServer = true;
     emit changed(m_info.id, 0, 0);
     emit halfClosed(m_info.id);
+    finishRelayedIfDone();
 }
 
 void Connection::checkPendingError()
@@ -342,7 +363,7 @@ void Connection::onReadyRead()
     qint64 received = 0;
     const qint64 now = nowMs();
     for (;;) {
-        if (echoBacklogFull()) {
+        if (echoBacklogFull() || relayHoldsReading()) {
             m_readStalled = true;
             break;
         }
@@ -359,7 +380,12 @@ void Connection::onReadyRead()
         data.truncate(n);
         m_shaper->countRead(n);
         if (m_info.recording)
-            m_transcript.append(TranscriptChunk::Direction::Received, data, now);
+            m_transcript.append(TranscriptChunk::Direction::Received, data, now, Transcript::Merge::SameMillisecond, 0,
+                                m_relay != nullptr);
+        if (m_relay) {
+            m_relay->sendUpstream(data);
+            continue;
+        }
         // The echo first: a rule's reply answers what arrived, and may close after it.
         if (m_mode == ServerMode::Echo && canSend())
             m_shaper->enqueue(data, true);
@@ -377,6 +403,8 @@ void Connection::onReadyRead()
         if (reachedReadLimits())
             return;
     }
+    if (m_relay)
+        passOnClientEnd();
     // An unbuffered read that hit EOF closes the socket without a disconnected() signal.
     if (m_socket->state() == QAbstractSocket::UnconnectedState && !isFinished())
         onDisconnected();
@@ -395,8 +423,10 @@ void Connection::afterWrite()
     const qint64 pending = pendingOut();
     if (m_halfClosePending && pending == 0)
         shutdownWrite();
-    if (m_readStalled && pending <= EchoLowWater)
+    if (m_readStalled && !m_relay && pending <= EchoLowWater)
         resumeReading();
+    if (m_relay && pending <= UpstreamRelay::LowWater)
+        m_relay->resumeReading();
     if (m_endHeld && pending == 0) {
         m_endHeld = false;
         if (QSocketNotifier *notifier = readNotifier())
@@ -452,6 +482,13 @@ void Connection::finish(ConnectionState state, const QString &errorString)
         return;
     if (m_tls)
         m_tls->updateWireBytesReceived(); // the last count, while the socket may still tell it
+    if (m_relay) {
+        // A reset is passed on as one; any other end closes the upstream after what waits for it.
+        m_relay->release(state == ConnectionState::Reset || state == ConnectionState::Aborted
+                         || state == ConnectionState::Error);
+        m_info.upstreamState = m_relay->state();
+        m_relay = nullptr; // it may outlive this connection, or go with it
+    }
     m_info.state = state;
     m_info.errorString = errorString;
     m_info.closedAtMs = nowMs();

@@ -13,6 +13,7 @@ class QSocketNotifier;
 class QTimer;
 class QTcpSocket;
 class TlsSession;
+class UpstreamRelay;
 struct TlsServerSetup;
 
 // One accepted TCP connection, owned by the Listener on the network thread.
@@ -44,6 +45,9 @@ public:
 
     // Hold, Echo and Discard apply from now on; Greeting and Accept and close act on accept.
     void setMode(ServerMode mode);
+    // Forward mode: opens the connection's own connection to the target and relays both ways
+    // from now on, whatever the mode becomes. Called once, right after construction.
+    void startForwarding(const ForwardTarget &target);
     void setTranscriptCapacity(qsizetype bytes);
     // The response rules for what arrives from now on; their replies go out in order, each
     // after its delay.
@@ -55,6 +59,8 @@ public:
     // peer has left so much unread that more would only pile up here.
     // rule: the response rule (from 1) whose reply this is, marked so in the transcript; 0 for none.
     bool send(const QByteArray &data, int rule = 0);
+    // send() for what the upstream sent (Forward mode); the transcript says so.
+    bool sendRelayed(const QByteArray &data);
     bool canSend() const;
     // So much waits unsent that send() refuses more until the peer reads.
     bool sendBacklogFull() const;
@@ -75,6 +81,9 @@ signals:
     void ruleMatched(quint64 id, int rule);
     // A fault acted: "reset after 1000 bytes".
     void faultActed(quint64 id, const QString &what);
+    // Forward mode: the upstream answered, or it failed or reset (reason for the log).
+    void upstreamConnected(quint64 id);
+    void upstreamFailed(quint64 id, const QString &reason);
 
 private:
     void watchNotifiers();
@@ -85,7 +94,7 @@ private:
     // Acts on reset-after and close-after once what arrived reaches them; true when it reset.
     bool reachedReadLimits();
     // The shaper's writer: the piece onto the socket and into the transcript.
-    void writeOut(const QByteArray &piece, bool merge, int rule);
+    void writeOut(const QByteArray &piece, bool merge, int rule, bool relayed);
     // FIN once the shaper has let everything out, after the slow-close wait.
     void sendFin();
     void actOnFault(const QString &what, CloseMode mode);
@@ -110,6 +119,14 @@ private:
     // Closed, Peer closed or Reset, from what this side asked and what the socket reported.
     void finishAsObserved();
     void finish(ConnectionState state, const QString &errorString = {});
+    // Forward mode (connectionforward.cpp): the relay's ends, and the client's FIN passed on
+    // once every byte before it went upstream.
+    void connectRelay();
+    bool relayHoldsReading() const;
+    void onClientEnded();
+    void passOnClientEnd();
+    void onUpstreamEnded();
+    void finishRelayedIfDone();
 
     QTcpSocket *m_socket = nullptr;
     TlsSession *m_tls = nullptr; // nullptr on a plain connection
@@ -136,4 +153,9 @@ private:
     };
     QList<DueReply> m_replies; // waiting for their delay, in order
     QTimer *m_replyTimer = nullptr;
+    UpstreamRelay *m_relay = nullptr; // Forward mode only
+    bool m_clientEnded = false;       // the client's FIN is in, held back from Qt
+    bool m_clientEndPassed = false;
+    bool m_clientEndedFirst = false;
+    bool m_upstreamEnded = false;
 };

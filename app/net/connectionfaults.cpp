@@ -46,7 +46,7 @@ bool Connection::reachedReadLimits()
     return false;
 }
 
-void Connection::writeOut(const QByteArray &piece, bool merge, int rule)
+void Connection::writeOut(const QByteArray &piece, bool merge, int rule, bool relayed)
 {
     if (isFinished())
         return;
@@ -57,7 +57,7 @@ void Connection::writeOut(const QByteArray &piece, bool merge, int rule)
     if (!out.isEmpty()) {
         if (m_info.recording) {
             m_transcript.append(TranscriptChunk::Direction::Sent, out, QDateTime::currentMSecsSinceEpoch(),
-                                merge ? Transcript::Merge::SameMillisecond : Transcript::Merge::Never, rule);
+                                merge ? Transcript::Merge::SameMillisecond : Transcript::Merge::Never, rule, relayed);
         }
         m_socket->write(out);
         watchWritesIfQueued();

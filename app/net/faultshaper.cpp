@@ -72,13 +72,13 @@ bool FaultShaper::holdsWrites() const
     return m_faults.latencyMs > 0 || m_faults.jitterMs > 0 || m_faults.bandwidthKiB > 0 || m_faults.sliceBytes > 0;
 }
 
-void FaultShaper::enqueue(const QByteArray &data, bool merge, int rule)
+void FaultShaper::enqueue(const QByteArray &data, bool merge, int rule, bool relayed)
 {
     if (data.isEmpty())
         return;
     if (!holdsWrites() && m_queue.isEmpty()) {
         m_sent += data.size();
-        m_writer(data, merge, rule);
+        m_writer(data, merge, rule, relayed);
         return;
     }
     const qint64 now = m_clock.elapsed();
@@ -86,7 +86,7 @@ void FaultShaper::enqueue(const QByteArray &data, bool merge, int rule)
     if (m_faults.jitterMs > 0)
         delay += QRandomGenerator::global()->bounded(-m_faults.jitterMs, m_faults.jitterMs + 1);
     m_lastDueMs = std::max(now + std::max<qint64>(0, delay), m_lastDueMs);
-    m_queue.append(Pending{data, 0, m_lastDueMs, merge, rule});
+    m_queue.append(Pending{data, 0, m_lastDueMs, merge, rule, relayed});
     m_queuedBytes += data.size();
     // Behind others it waits its turn; the timer already runs for the first.
     if (m_queue.size() == 1)
@@ -158,6 +158,7 @@ void FaultShaper::pump()
             : pending.data.mid(pending.offset, size);
         const bool merge = pending.merge;
         const int rule = pending.rule;
+        const bool relayed = pending.relayed;
         pending.offset += size;
         if (pending.offset >= pending.data.size())
             m_queue.removeFirst();
@@ -168,7 +169,7 @@ void FaultShaper::pump()
             m_nextPieceMs = now + m_faults.sliceDelayMs;
         m_sent += size;
         wrote = true;
-        m_writer(piece, merge, rule); // may clear() the queue
+        m_writer(piece, merge, rule, relayed); // may clear() the queue
     }
     if (wrote)
         emit drained();

@@ -21,8 +21,9 @@ class FaultShaper final : public QObject
 
 public:
     // Puts a piece on the socket; merge: the transcript may join it to the chunk before; rule:
-    // the response rule (from 1) whose reply it is, 0 for none.
-    using Writer = std::function<void(const QByteArray &piece, bool merge, int rule)>;
+    // the response rule (from 1) whose reply it is, 0 for none; relayed: it came from the
+    // upstream (Forward mode).
+    using Writer = std::function<void(const QByteArray &piece, bool merge, int rule, bool relayed)>;
 
     explicit FaultShaper(Writer writer, QObject *parent = nullptr);
     ~FaultShaper() override;
@@ -33,7 +34,7 @@ public:
     const Faults &faults() const { return m_faults; }
 
     // Bytes for the peer: written at once when no fault holds writes and nothing waits.
-    void enqueue(const QByteArray &data, bool merge, int rule = 0);
+    void enqueue(const QByteArray &data, bool merge, int rule = 0, bool relayed = false);
     qint64 queuedBytes() const { return m_queuedBytes; }
     // Drops what waits (the connection is reset, or closes after its byte count).
     void clear();
@@ -62,6 +63,7 @@ private:
         qint64 dueMs = 0;     // not before, on m_clock
         bool merge = true;
         int rule = 0;
+        bool relayed = false;
     };
     // Tokens of a bandwidth bucket refilled up to now.
     struct Bucket

@@ -182,7 +182,8 @@ ServerMode ongoingMode(ServerMode mode)
 
 void Listener::setBehaviour(const ServerBehaviour &behaviour)
 {
-    const bool modeChanged = behaviour.mode != m_behaviour.mode;
+    const bool modeChanged = behaviour.mode != m_behaviour.mode
+        || (behaviour.mode == ServerMode::Forward && behaviour.forwardTarget != m_behaviour.forwardTarget);
     const bool idleChanged = behaviour.idleTimeoutSeconds != m_behaviour.idleTimeoutSeconds;
     const bool faultsChanged = behaviour.faults != m_behaviour.faults;
     const bool accessChanged =
@@ -213,8 +214,12 @@ void Listener::setBehaviour(const ServerBehaviour &behaviour)
         if (rulesChanged)
             connection->setRules(behaviour.rules);
     }
-    if (modeChanged)
+    if (modeChanged && behaviour.mode == ServerMode::Forward) {
+        log(LogLevel::Info, tr("Server mode: Forward to %1: new connections are relayed there")
+                                .arg(behaviour.forwardTarget.toString()));
+    } else if (modeChanged) {
         log(LogLevel::Info, tr("Server mode: %1").arg(serverModeText(behaviour.mode)));
+    }
     if (faultsChanged) {
         log(LogLevel::Info, behaviour.faults.any() ? tr("Faults for new connections: %1").arg(behaviour.faults.summary())
                                                    : tr("Faults for new connections: none"));
@@ -428,6 +433,14 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
             ++m_totals.ruleMatches[rule];
     });
     connect(connection, &Connection::finished, this, &Listener::onConnectionFinished);
+    connect(connection, &Connection::upstreamConnected, this, [this](quint64 relayedId) {
+        if (const Connection *relayed = m_connections.value(relayedId))
+            log(LogLevel::Connection, tr("Connection #%1: connected to upstream %2").arg(relayedId).arg(relayed->info().upstream));
+    });
+    connect(connection, &Connection::upstreamFailed, this, [this](quint64 relayedId, const QString &reason) {
+        m_closeReasons.insert(relayedId, reason);
+        log(LogLevel::Warning, tr("Connection #%1: %2").arg(relayedId).arg(reason));
+    });
     connect(connection, &Connection::halfClosed, this, [this](quint64 halfClosedId) {
         if (const Connection *halfClosedConnection = m_connections.value(halfClosedId))
             log(ConnectionReport::halfClosed(halfClosedConnection->info()));
@@ -454,7 +467,9 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
     if (m_tls)
         startTls(connection);
 
-    if (m_behaviour.mode == ServerMode::Greeting)
+    if (m_behaviour.mode == ServerMode::Forward)
+        connection->startForwarding(m_behaviour.forwardTarget);
+    else if (m_behaviour.mode == ServerMode::Greeting)
         connection->send(m_behaviour.greeting);
     else if (m_behaviour.mode == ServerMode::AcceptAndClose)
         connection->close();

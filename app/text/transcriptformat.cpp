@@ -158,10 +158,17 @@ QString chunkHeader(const TranscriptChunk &chunk)
                     QT_TRANSLATE_NOOP("TranscriptFormat", "\u2190 received %1 bytes"), size)
         : countText(QT_TRANSLATE_NOOP("TranscriptFormat", "\u2192 sent 1 byte"),
                     QT_TRANSLATE_NOOP("TranscriptFormat", "\u2192 sent %1 bytes"), size);
+    QString header = time + QLatin1String("  ") + what;
+    if (chunk.relayed) {
+        // Forward mode: which way the relay passed the bytes.
+        header += QLatin1Char(' ')
+            + (chunk.direction == TranscriptChunk::Direction::Received
+                   ? QCoreApplication::translate("TranscriptFormat", "(client \u2192 upstream)")
+                   : QCoreApplication::translate("TranscriptFormat", "(upstream \u2192 client)"));
+    }
     if (chunk.rule > 0)
-        return time + QLatin1String("  ") + what + QLatin1String("  ")
-            + QCoreApplication::translate("TranscriptFormat", "(rule %1)").arg(chunk.rule);
-    return time + QLatin1String("  ") + what;
+        header += QLatin1String("  ") + QCoreApplication::translate("TranscriptFormat", "(rule %1)").arg(chunk.rule);
+    return header;
 }
 
 QString listing(const QList<TranscriptChunk> &chunks, ListingMode mode, bool showLineEndings,

@@ -235,6 +235,67 @@ void echoStream(const Settings &settings)
     record(row);
 }
 
+// One connection through Socket Lab in Forward mode to the reference echo server, against the
+// same stream straight to the reference: what the relay costs. Both run back to back in each
+// repeat, against one reference server.
+void forwardStream(const Settings &settings)
+{
+    say(QStringLiteral("forward-stream: %1 MiB through one connection, relayed to the reference echo and direct, "
+                       "%2 repeats")
+            .arg(settings.streamMiB)
+            .arg(settings.repeats));
+    QHash<Kind, QList<double>> speeds;
+    QHash<Kind, QList<double>> ratios;
+    int failures = 0;
+    const QStringList stream{QStringLiteral("--mode"), QStringLiteral("stream"), QStringLiteral("--megabytes"),
+                             QString::number(settings.streamMiB)};
+    const auto measure = [&](quint16 port, const QString &what) -> std::optional<double> {
+        const LoadResult load = runLoad(settings.binDir, port, stream, 600000);
+        if (!load.ran || load.exitCode != 0 || !load.figures.value(QStringLiteral("verified")).toBool()) {
+            say(QStringLiteral("  %1: stream failed or not verified: %2").arg(what, load.errorText));
+            ++failures;
+            return std::nullopt;
+        }
+        return load.figures.value(QStringLiteral("mib_per_s")).toDouble();
+    };
+    for (int repeat = 0; repeat < settings.repeats; ++repeat) {
+        withServer(settings, Kind::Reference, Mode::Echo, [&](BenchServer &upstream) {
+            const std::optional<double> direct = measure(upstream.port(), QStringLiteral("direct"));
+            if (direct)
+                speeds[Kind::Reference].append(*direct);
+            for (const Kind kind : {Kind::Window, Kind::Headless}) {
+                BenchServer server(kind, Mode::Echo, settings.binDir, settings.app);
+                server.setForward(QStringLiteral("127.0.0.1:%1").arg(upstream.port()));
+                if (!server.start()) {
+                    say(QStringLiteral("  %1: %2").arg(BenchServer::kindName(kind), server.error()));
+                    ++failures;
+                    continue;
+                }
+                const std::optional<double> relayed = measure(server.port(), BenchServer::kindName(kind));
+                server.stop();
+                if (!relayed)
+                    continue;
+                speeds[kind].append(*relayed);
+                if (direct)
+                    ratios[kind].append(*relayed / *direct);
+            }
+        });
+    }
+    const double window = median(ratios[Kind::Window]);
+    const double headless = median(ratios[Kind::Headless]);
+    Row row{QStringLiteral("forward-stream"), QStringLiteral("throughput relayed to the reference echo"),
+            QStringLiteral("MiB/s"), median(speeds[Kind::Reference]), median(speeds[Kind::Window]),
+            median(speeds[Kind::Headless]), QStringLiteral(">= 60% of a direct echo stream"),
+            failures == 0 && !ratios[Kind::Headless].isEmpty() && !ratios[Kind::Window].isEmpty() && window >= 0.6
+                && headless >= 0.6,
+            QStringLiteral("window/direct %1%, headless/direct %2%")
+                .arg(window * 100, 0, 'f', 0)
+                .arg(headless * 100, 0, 'f', 0)};
+    if (failures)
+        row.note += QStringLiteral(", %1 failures").arg(failures);
+    record(row);
+}
+
 // Opens `holdCount` connections and keeps them: how fast all are accepted, the lag meanwhile,
 // and what each costs in memory.
 void holdMany(const Settings &settings)
@@ -899,7 +960,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption quickOption(QStringLiteral("quick"), QStringLiteral("Small counts and one repeat: a smoke run."));
     const QCommandLineOption repeatsOption(QStringLiteral("repeats"), QStringLiteral("Repeats per load (default 3)."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
-                                        QStringLiteral("Run only these scenarios: accept-close, hold-churn, echo-stream, "
+                                        QStringLiteral("Run only these scenarios: accept-close, hold-churn, echo-stream, forward-stream, "
                                                        "two-listeners, hold, leak, cold-start, sequential, table, "
                                                        "tls-handshakes, tls-echo-stream, tls-window (comma separated)."),
                                         QStringLiteral("LIST"));
@@ -942,6 +1003,8 @@ int main(int argc, char *argv[])
               QStringLiteral(">= 40% of reference"));
     if (wanted(settings, QStringLiteral("echo-stream")))
         echoStream(settings);
+    if (wanted(settings, QStringLiteral("forward-stream")))
+        forwardStream(settings);
     if (wanted(settings, QStringLiteral("two-listeners")))
         twoListeners(settings);
     if (wanted(settings, QStringLiteral("hold")))

@@ -132,6 +132,11 @@ bool BenchServer::start()
                           QStringLiteral("--stats-file"), m_statsPath};
     if (m_kind == Kind::Headless)
         arguments.prepend(QStringLiteral("--headless"));
+    if (!m_forward.isEmpty()) {
+        const qsizetype modeAt = arguments.indexOf(QStringLiteral("--mode"));
+        arguments[modeAt] = QStringLiteral("--forward");
+        arguments[modeAt + 1] = m_forward;
+    }
     if (!m_tlsDataDir.isEmpty()) {
         arguments[arguments.indexOf(QStringLiteral("--listen")) + 1] = QStringLiteral("tls://127.0.0.1:0");
         // The window's TLS listener uses its form's settings, self-signed unless changed.

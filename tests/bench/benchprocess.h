@@ -33,6 +33,8 @@ public:
     // the pair is made once and shared by every run); before start(). Both listen on tls://;
     // headless adds --tls-self-signed, the window's form is self-signed by default.
     void setTls(const QString &dataDir) { m_tlsDataDir = dataDir; }
+    // Socket Lab only: Forward mode to HOST:PORT (--forward) instead of the mode; before start().
+    void setForward(const QString &target) { m_forward = target; }
 
     // Starts and waits until it listens; false with the reason in error().
     bool start();
@@ -74,6 +76,7 @@ private:
     QList<quint16> m_ports;
     int m_listeners = 1;
     QString m_tlsDataDir; // empty: plain TCP
+    QString m_forward;    // empty: the mode as given
     double m_startedMs = 0;
     double m_listeningMs = 0;
     QString m_error;
