@@ -234,7 +234,7 @@ ServerBehaviour ListenerSettings::behaviour(int index) const
     const Keys keys = keysOf(index);
     ServerBehaviour behaviour;
     behaviour.mode = ServerMode(m_store->boundedInt(keys.mode, int(ServerMode::Hold), int(ServerMode::Hold),
-                                                    int(ServerMode::AcceptAndClose)));
+                                                    int(ServerMode::Forward)));
     behaviour.maxConnections = m_store->boundedInt(keys.maxConnections, ServerBehaviour::DefaultMaxConnections, 1,
                                                    Settings::MaxConnectionsLimit);
     behaviour.transcriptCapacity = qsizetype(m_store->boundedInt(keys.transcriptKiB, Settings::DefaultTranscriptKiB,
