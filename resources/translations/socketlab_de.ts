@@ -372,7 +372,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="+45"/>
+        <location filename="../../app/cli/commandline.cpp" line="+46"/>
         <source>not an existing folder</source>
         <translation>kein vorhandener Ordner</translation>
     </message>
@@ -382,7 +382,7 @@
         <translation>dort kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>Socket Lab: build, start and watch a TCP server live.</source>
         <translation>Socket Lab: einen TCP-Server aufbauen, starten und live beobachten.</translation>
     </message>
@@ -399,12 +399,7 @@
         <translation>N</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <source>How the server treats connections: hold (read and record, the default), echo, discard, greeting, or close (accept and close at once).</source>
-        <translation>Wie der Server Verbindungen behandelt: hold (lesen und aufzeichnen, Standard), echo, discard, greeting oder close (annehmen und sofort schließen).</translation>
-    </message>
-    <message>
-        <location line="-97"/>
+        <location line="-131"/>
         <location line="+99"/>
         <source>MODE</source>
         <translation>MODUS</translation>
@@ -509,7 +504,7 @@
         <translation>DIR</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Try &apos;%1 --help&apos; for the options.</source>
         <translation>Die Optionen zeigt &apos;%1 --help&apos;.</translation>
     </message>
@@ -519,20 +514,20 @@
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location line="-179"/>
-        <location line="+187"/>
+        <location line="-182"/>
+        <location line="+190"/>
         <location filename="../../app/cli/scriptflags.cpp" line="+23"/>
         <location filename="../../app/cli/faultflags.cpp" line="+48"/>
         <source>Give --%1 at most once</source>
         <translation>--%1 höchstens einmal angeben</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-284"/>
         <source>&quot;%1&quot; is not a protocol here; use tcp:// or tls://</source>
         <translation>&quot;%1&quot; ist hier kein Protokoll; verwenden Sie tcp:// oder tls://</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Lowest TLS version accepted: 1.2 (the default) or 1.3.</source>
         <translation>Niedrigste angenommene TLS-Version: 1.2 (Standard) oder 1.3.</translation>
     </message>
@@ -612,7 +607,12 @@
         <translation>Ohne Fenster laufen und das Ereignisprotokoll bis SIGINT oder SIGTERM auf stdout ausgeben. Lauscht auf jedem --listen oder auf 127.0.0.1:9000.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+4"/>
+        <source>How the server treats connections: hold (read and record, the default), echo, discard, greeting, or close (accept and close at once); forward comes with --forward.</source>
+        <translation>Wie der Server Verbindungen behandelt: hold (lesen und aufzeichnen, Standard), echo, discard, greeting oder close (annehmen und sofort schließen); forward ergibt sich aus --forward.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Answer what clients send: &apos;MATCH=&gt;REPLY&apos;. MATCH is text that must appear (escapes as in --greeting), re:REGEX or hex:BYTES; REPLY takes escapes and \1..\9 from the regex. Give it again for more rules; the first that matches answers.</source>
         <translation>Auf das antworten, was Clients senden: &apos;MUSTER=&gt;ANTWORT&apos;. MUSTER ist Text, der vorkommen muss (Escapes wie bei --greeting), re:REGEX oder hex:BYTES; ANTWORT nimmt Escapes und \1..\9 aus dem Regex. Für weitere Regeln erneut angeben; die erste passende Regel antwortet.</translation>
     </message>
@@ -622,7 +622,7 @@
         <translation>REGEL</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Give --listen at most %1 times</source>
         <translation>--listen höchstens %1-mal angeben</translation>
     </message>
@@ -722,7 +722,7 @@
         <translation>Ungültiger Wert für --stats-file &quot;%1&quot;: Dort kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Bad --listen value %1: TLS listeners need --tls-cert/--tls-key or --tls-self-signed</source>
         <translation>Ungültiger Wert für --listen %1: TLS-Listener brauchen --tls-cert/--tls-key oder --tls-self-signed</translation>
     </message>
@@ -851,21 +851,51 @@
         <source>Bad --%1 value &quot;%2&quot;: %3</source>
         <translation>Ungültiger Wert für --%1 &quot;%2&quot;: %3</translation>
     </message>
+    <message>
+        <location filename="../../app/cli/forwardflag.cpp" line="+10"/>
+        <source>Forward mode: relay each connection to its own connection to HOST:PORT (127.0.0.1:8080, [::1]:8080, a host name), both ways.</source>
+        <translation>Modus Weiterleiten: jede Verbindung über eine eigene Verbindung zu HOST:PORT weiterleiten (127.0.0.1:8080, [::1]:8080, ein Hostname), in beide Richtungen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--mode forward needs --forward HOST:PORT</source>
+        <translation>--mode forward braucht --forward HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give --forward at most once</source>
+        <translation>--forward höchstens einmal angeben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bad --forward value &quot;%1&quot;: %2</source>
+        <translation>Ungültiger Wert für --forward &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--forward relays every connection: it cannot go with --mode %1</source>
+        <translation>--forward leitet jede Verbindung weiter und passt daher nicht zu --mode %1</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../app/net/connection.cpp" line="+86"/>
+        <location filename="../../app/net/connection.cpp" line="+88"/>
         <source>reset after %1 ms</source>
         <translation>Reset nach %1 ms</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+220"/>
         <source>Could not shut down the sending side</source>
         <translation>Die Senderichtung konnte nicht geschlossen werden</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>Connection reset by peer</source>
         <translation>Verbindung von der Gegenstelle zurückgesetzt</translation>
     </message>
@@ -922,6 +952,16 @@
         <location line="+0"/>
         <source>The faults injected into this connection now</source>
         <translation>Die Störungen, die derzeit in diese Verbindung injiziert werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Forward mode: this connection&apos;s own connection to the upstream</source>
+        <translation>Modus Weiterleiten: die eigene Verbindung zum Upstream, die zu dieser Verbindung gehört</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1109,7 +1149,12 @@
         <translation>%1 empfangen (%L2 Bytes), %3 gesendet (%L4 Bytes)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+11"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
@@ -1313,7 +1358,7 @@
 <context>
     <name>ConnectionTableModel</name>
     <message>
-        <location filename="../../ui/connectiontablemodel.cpp" line="+55"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+56"/>
         <source>TCP state</source>
         <translation>TCP-Zustand</translation>
     </message>
@@ -1422,8 +1467,18 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
+        <source>Upstream %1: %2</source>
+        <translation>Upstream %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n byte(s) received</source>
         <translation>
             <numerusform>%n Byte empfangen</numerusform>
@@ -1466,19 +1521,29 @@
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+122"/>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The faults injected into the connection: latency, bandwidth, slicing, stalled reads, reset or close after, slow close</source>
         <translation>Die in die Verbindung injizierten Störungen: Latenz, Bandbreite, Stückelung, Lesen anhalten, Reset oder Schließen nach, verzögertes Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/connectioncolumns.cpp" line="+76"/>
-        <location filename="../../ui/connectiontablemodel.cpp" line="-118"/>
+        <location line="+2"/>
+        <source>Forward mode: the connection to the upstream, connecting, connected, or how it ended</source>
+        <translation>Modus Weiterleiten: die Verbindung zum Upstream, im Aufbau, verbunden oder wie sie endete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectioncolumns.cpp" line="+87"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="-123"/>
         <source>Close</source>
         <comment>verb: close the connection</comment>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/connectiontablemodel.cpp" line="+48"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+50"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1569,7 +1634,7 @@
         <translation>Störungen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
@@ -2187,6 +2252,44 @@
     </message>
 </context>
 <context>
+    <name>ForwardTarget</name>
+    <message>
+        <location filename="../../app/model/forwardtarget.cpp" line="+54"/>
+        <source>Enter the upstream as HOST:PORT, such as 127.0.0.1:8080</source>
+        <translation>Geben Sie den Upstream als HOST:PORT ein, etwa 127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expected [IPv6]:PORT, such as [::1]:8080, not &quot;%1&quot;</source>
+        <translation>Erwartet wird [IPv6]:PORT, etwa [::1]:8080, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; in brackets is not an IPv6 address</source>
+        <translation>„%1“ in eckigen Klammern ist keine IPv6-Adresse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expected HOST:PORT, such as 127.0.0.1:8080, not &quot;%1&quot;</source>
+        <translation>Erwartet wird HOST:PORT, etwa 127.0.0.1:8080, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write an IPv6 address in brackets, such as [::1]:8080, not &quot;%1&quot;</source>
+        <translation>Schreiben Sie eine IPv6-Adresse in eckigen Klammern, etwa [::1]:8080, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a host name or an IP address</source>
+        <translation>„%1“ ist weder ein Hostname noch eine IP-Adresse</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The upstream port must be from 1 to 65535, not &quot;%1&quot;</source>
+        <translation>Der Upstream-Port muss zwischen 1 und 65535 liegen, nicht „%1“</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message>
         <location filename="../../app/cli/headlessrunner.cpp" line="+59"/>
@@ -2484,12 +2587,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+450"/>
+        <location line="+465"/>
         <source>Waiting for a connection...</source>
         <translation>Warte auf eine Verbindung …</translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-448"/>
         <source>Allow list: %1</source>
         <translation>Erlaubt-Liste: %1</translation>
     </message>
@@ -2522,7 +2625,7 @@
         <translation>Annahme fortgesetzt</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Idle timeout: %n s</source>
         <translation>
             <numerusform>Leerlauf-Timeout: %n s</numerusform>
@@ -2551,11 +2654,16 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Server mode: Forward to %1: new connections are relayed there</source>
+        <translation>Servermodus: Weiterleiten an %1: Neue Verbindungen werden dorthin weitergeleitet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Server mode: %1</source>
         <translation>Servermodus: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Faults for new connections: %1</source>
         <translation>Störungen für neue Verbindungen: %1</translation>
     </message>
@@ -2631,7 +2739,17 @@
         <translation>%1 abgewiesen: %2</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+77"/>
+        <source>Connection #%1: connected to upstream %2</source>
+        <translation>Verbindung #%1: mit Upstream %2 verbunden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection #%1: %2</source>
+        <translation>Verbindung #%1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>reset on accept</source>
         <translation>Reset beim Annehmen</translation>
     </message>
@@ -2641,7 +2759,7 @@
         <translation>seit %1 s untätig (Timeout ist %2 s)</translation>
     </message>
     <message>
-        <location filename="../../app/net/listener.cpp" line="-58"/>
+        <location filename="../../app/net/listener.cpp" line="-66"/>
         <source>Could not take an accepted connection: %1</source>
         <translation>Eine angenommene Verbindung konnte nicht übernommen werden: %1</translation>
     </message>
@@ -2786,7 +2904,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/listenerpanel.cpp" line="+369"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+400"/>
         <source>&amp;Start listening</source>
         <translation>&amp;Lauschen starten</translation>
     </message>
@@ -2847,6 +2965,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Forward to</source>
+        <translation>Weiterleiten an</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upstream HOST:PORT, e.g. 127.0.0.1:8080</source>
+        <translation>Upstream HOST:PORT, z. B. 127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward mode relays each connection to its own connection to this upstream, both ways: HOST:PORT, [IPv6]:PORT or a host name.</source>
+        <translation>Der Modus Weiterleiten leitet jede Verbindung über eine eigene Verbindung zu diesem Upstream weiter, in beide Richtungen: HOST:PORT, [IPv6]:PORT oder ein Hostname.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Ma&amp;x connections</source>
         <translation>Ma&amp;x. Verbindungen</translation>
     </message>
@@ -2877,7 +3010,7 @@
         <translation>In neue Verbindungen injizierte Störungen: Latenz, Bandbreite, Stückelung, Lesen anhalten, Reset oder Schließen nach, Reset beim Annehmen, verzögertes Schließen</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-130"/>
         <location filename="../../ui/listenerpanel.cpp" line="-192"/>
         <location line="+113"/>
         <source>&amp;Pause accepting</source>
@@ -2889,7 +3022,7 @@
         <translation>Während der Pause warten neue Verbindungen bis zum Backlog in der Accept-Warteschlange des Kernels; beim Fortsetzen werden sie angenommen</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+97"/>
         <source>Allo&amp;w</source>
         <translation>&amp;Erlauben</translation>
     </message>
@@ -2939,7 +3072,7 @@
         <translation>Verbindungen ohne Verkehr in beide Richtungen werden nach dieser Zeit geschlossen (FIN).</translation>
     </message>
     <message>
-        <location filename="../../ui/listenerpanel.cpp" line="-444"/>
+        <location filename="../../ui/listenerpanel.cpp" line="-475"/>
         <source>Start or stop listening</source>
         <translation>Lauschen starten oder stoppen</translation>
     </message>
@@ -2959,17 +3092,22 @@
         <translation>TLS</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+232"/>
         <source>Greeting: %1; not applied</source>
         <translation>Begrüßung: %1; nicht übernommen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+43"/>
         <source>Another listener already uses %1:%2</source>
         <translation>Ein anderer Listener verwendet bereits %1:%2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+12"/>
+        <source>Forward to: %1</source>
+        <translation>Weiterleiten an: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stoppen</translation>
     </message>
@@ -3622,13 +3760,13 @@ Passphrase:</translation>
     <name>ProfileFile</name>
     <message>
         <location filename="../../app/config/profilefile.cpp" line="+68"/>
-        <location line="+68"/>
+        <location line="+70"/>
         <location line="+62"/>
         <source>%1: not an object</source>
         <translation>%1: kein Objekt</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-124"/>
         <source>%1: unknown key</source>
         <translation>%1: unbekannter Schlüssel</translation>
     </message>
@@ -3643,7 +3781,7 @@ Passphrase:</translation>
         <translation>weder Zahl noch Text</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>&quot;%1&quot; is neither self-signed nor files</source>
         <translation>„%1“ ist weder self-signed noch files</translation>
     </message>
@@ -3669,11 +3807,16 @@ Passphrase:</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>&quot;%1&quot; is not a mode (hold, echo, discard, greeting, close)</source>
-        <translation>„%1“ ist kein Modus (hold, echo, discard, greeting, close)</translation>
+        <source>&quot;%1&quot; is not a mode (hold, echo, discard, greeting, close, forward)</source>
+        <translation>„%1“ ist kein Modus (hold, echo, discard, greeting, close, forward)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+38"/>
+        <source>forward needs &quot;forward&quot;: &quot;HOST:PORT&quot;, the upstream</source>
+        <translation>forward braucht &quot;forward&quot;: &quot;HOST:PORT&quot;, den Upstream</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>not JSON: %1 at line %2, column %3</source>
         <translation>kein JSON: %1 in Zeile %2, Spalte %3</translation>
     </message>
@@ -4143,6 +4286,11 @@ Passphrase:</translation>
         <translation>Annehmen und schließen</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Forward</source>
+        <translation>Weiterleiten</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Read and record what arrives; send nothing</source>
         <translation>Lesen und aufzeichnen, was ankommt; nichts senden</translation>
@@ -4166,6 +4314,11 @@ Passphrase:</translation>
         <location line="+2"/>
         <source>Accept, log &quot;Connection from ...&quot;, close at once: the classic loop</source>
         <translation>Annehmen, „Verbindung von …“ protokollieren, sofort schließen: die klassische Schleife</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a connection to the upstream for each client and relay both ways</source>
+        <translation>Für jeden Client eine Verbindung zum Upstream öffnen und in beide Richtungen weiterleiten</translation>
     </message>
 </context>
 <context>
@@ -4211,7 +4364,7 @@ Passphrase:</translation>
         <translation>%1 Bytes, weit mehr als ein Fensterzustand; ignoriert</translation>
     </message>
     <message>
-        <location filename="../../app/config/listenersettings.cpp" line="+189"/>
+        <location filename="../../app/config/listenersettings.cpp" line="+191"/>
         <source>%1 is not an IP address; using %2</source>
         <translation>%1 ist keine IP-Adresse; es gilt %2</translation>
     </message>
@@ -4226,7 +4379,7 @@ Passphrase:</translation>
         <translation>Sperrliste</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>not JSON (%1 at %2)</source>
         <translation>kein JSON (%1 bei %2)</translation>
     </message>
@@ -4244,6 +4397,11 @@ Passphrase:</translation>
         <location line="+7"/>
         <source>%1; injecting no faults</source>
         <translation>%1; es werden keine Störungen injiziert</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>not an upstream HOST:PORT; Forward mode has none until one is set</source>
+        <translation>kein Upstream im Format HOST:PORT; der Modus Weiterleiten hat keinen, bis einer festgelegt ist</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -4810,6 +4968,16 @@ Aus %4</translation>
         <translation>→ %1 Bytes gesendet</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>(client → upstream)</source>
+        <translation>(Client → Upstream)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(upstream → client)</source>
+        <translation>(Upstream → Client)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>(rule %1)</source>
         <translation>(Regel %1)</translation>
@@ -4833,6 +5001,84 @@ Aus %4</translation>
         <location line="+1"/>
         <source>(%1 earlier bytes not kept)</source>
         <translation>(%1 frühere Bytes nicht behalten)</translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamRelay</name>
+    <message>
+        <location filename="../../app/net/upstreamrelay.cpp" line="+72"/>
+        <source>no upstream is set for Forward mode</source>
+        <translation>für den Modus Weiterleiten ist kein Upstream festgelegt</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>upstream %1 did not answer within %2 s</source>
+        <translation>Upstream %1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>upstream %1 refused the connection</source>
+        <translation>Upstream %1 hat die Verbindung abgewiesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>upstream %1: host not found</source>
+        <translation>Upstream %1: Host nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+12"/>
+        <source>upstream %1: %2</source>
+        <translation>Upstream %1: %2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+40"/>
+        <source>upstream %1 reset the connection</source>
+        <translation>Upstream %1 hat die Verbindung zurückgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamState</name>
+    <message>
+        <location filename="../../app/model/connectioninfo.cpp" line="+11"/>
+        <source>Connecting</source>
+        <translation>Im Aufbau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Half-closed</source>
+        <translation>Halb geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset</source>
+        <translation>Zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>

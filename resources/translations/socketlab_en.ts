@@ -4,7 +4,7 @@
 <context>
     <name>ConnectionInspector</name>
     <message numerus="yes">
-        <location filename="../../ui/connectioninspector.cpp" line="+230"/>
+        <location filename="../../ui/connectioninspector.cpp" line="+240"/>
         <source>%1 in all, %n timeout(s) in a row now</source>
         <translation>
             <numerusform>%1 in all, %n timeout in a row now</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ConnectionTableModel</name>
     <message numerus="yes">
-        <location filename="../../ui/connectiontablemodel.cpp" line="+121"/>
+        <location filename="../../ui/connectiontablemodel.cpp" line="+126"/>
         <source>%n byte(s) received</source>
         <translation>
             <numerusform>%n byte received</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+134"/>
+        <location line="+138"/>
         <source>%Ln segment(s) retransmitted in all</source>
         <translation>
             <numerusform>%Ln segment retransmitted in all</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Idle timeout: %n s</source>
         <translation>
             <numerusform>Idle timeout: %n s</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Faults for %n connection(s): %1</source>
         <translation>
             <numerusform>Faults for %n connection: %1</numerusform>
