@@ -152,6 +152,7 @@ void ListenerPanel::setConfig(const ListenerConfig &config)
         const QSignalBlocker forwardBlocker(m_ui->forwardEdit);
         m_ui->forwardEdit->setText(behaviour.forwardTarget.toString());
         m_ui->forwardEdit->setVisible(behaviour.mode == ServerMode::Forward);
+        m_ui->greetingEdit->setVisible(behaviour.mode != ServerMode::Forward);
     }
     {
         const QSignalBlocker idleBlocker(m_ui->idleTimeoutSpin);
@@ -340,6 +341,8 @@ void ListenerPanel::onModeChanged()
 {
     const auto mode = ServerMode(m_ui->modeCombo->currentData().toInt());
     m_ui->greetingEdit->setEnabled(mode == ServerMode::Greeting);
+    // The upstream takes the greeting's place, so the row is no wider in Forward mode.
+    m_ui->greetingEdit->setVisible(mode != ServerMode::Forward);
     m_ui->forwardEdit->setVisible(mode == ServerMode::Forward);
     validateForm();
     m_ui->modeCombo->setToolTip(serverModeDescription(mode));
