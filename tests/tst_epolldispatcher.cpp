@@ -4,6 +4,7 @@
 // Ported in spirit from Qt's tst_QEventDispatcher, tst_QSocketNotifier and tst_QTimer.
 
 #include "epolleventdispatcher.h"
+#include "listenercontroller.h"
 #include "posixclient.h"
 
 #include <QCoreApplication>
@@ -190,6 +191,7 @@ private slots:
     void wakeUpFromAnotherThread();
     void tcpEchoAcrossThreads();
     void manyConnections();
+    void networkThreadRunsOnEpoll();
 };
 
 void TestEpollDispatcher::initTestCase()
@@ -734,6 +736,26 @@ void TestEpollDispatcher::manyConnections()
     closeAll(clients);
     QTRY_COMPARE_WITH_TIMEOUT(closed.load(), Connections, 60000);
     QTRY_COMPARE(network.watchedDescriptors(), 1);
+}
+
+void TestEpollDispatcher::networkThreadRunsOnEpoll()
+{
+    {
+        ListenerController controller;
+        auto *network = controller.findChild<QThread *>(QStringLiteral("network"));
+        QVERIFY(network);
+        QVERIFY(qobject_cast<EpollEventDispatcher *>(network->eventDispatcher()));
+    }
+    // Qt's own, when asked for (to compare the two).
+    qputenv("SOCKETLAB_EVENT_DISPATCHER", "qt");
+    {
+        ListenerController controller;
+        auto *network = controller.findChild<QThread *>(QStringLiteral("network"));
+        QVERIFY(network);
+        QTRY_VERIFY(network->eventDispatcher());
+        QVERIFY(!qobject_cast<EpollEventDispatcher *>(network->eventDispatcher()));
+    }
+    qunsetenv("SOCKETLAB_EVENT_DISPATCHER");
 }
 
 int main(int argc, char *argv[])

@@ -7,6 +7,32 @@
 
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include "epolleventdispatcher.h"
+#endif
+
+namespace {
+
+// On Linux the network thread waits with epoll: a turn of its loop costs O(ready sockets), not
+// O(open sockets) as Qt's poll() dispatcher does. SOCKETLAB_EVENT_DISPATCHER=qt keeps Qt's (to
+// compare the two). Must be called before the thread starts.
+void installNetworkDispatcher(QThread *thread)
+{
+#ifdef Q_OS_LINUX
+    if (qEnvironmentVariable("SOCKETLAB_EVENT_DISPATCHER") == QLatin1String("qt"))
+        return;
+    auto *dispatcher = new EpollEventDispatcher;
+    if (dispatcher->isValid())
+        thread->setEventDispatcher(dispatcher); // the thread owns it
+    else
+        delete dispatcher;
+#else
+    Q_UNUSED(thread);
+#endif
+}
+
+} // namespace
+
 ListenerController::ListenerController(QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
@@ -17,6 +43,7 @@ ListenerController::ListenerController(QObject *parent)
     qRegisterMetaType<ClientPlan>();
     qRegisterMetaType<ClientTotals>();
     m_thread->setObjectName(QStringLiteral("network"));
+    installNetworkDispatcher(m_thread);
     m_networkInbox = new ThreadInbox;
     m_uiInbox = new ThreadInbox(this);
     // Made before the hub moves: the first listener exists before any call can reach it.
