@@ -73,8 +73,10 @@ void DispatcherTimers::add(int timerId, qint64 intervalMs, Qt::TimerType type, Q
 
 void DispatcherTimers::schedule(int timerId, Timer &timer, qint64 nowNs, bool first)
 {
+    // A rescheduled timer keeps its node of the set: no allocation per expiry.
+    decltype(m_queue)::node_type node;
     if (!first)
-        m_queue.erase({timer.due, timerId});
+        node = m_queue.extract({timer.due, timerId});
     if (timer.type == Qt::VeryCoarseTimer) {
         const qint64 step = timer.interval * NsPerSecond;
         timer.due = first ? nearestSecond(nowNs) + step : timer.due + step;
@@ -89,7 +91,12 @@ void DispatcherTimers::schedule(int timerId, Timer &timer, qint64 nowNs, bool fi
             timer.ideal = nowNs + step;
         timer.due = timer.type == Qt::CoarseTimer ? coarseDue(timer.ideal, timer.interval) : timer.ideal;
     }
-    m_queue.emplace(timer.due, timerId);
+    if (node.empty()) {
+        m_queue.emplace(timer.due, timerId);
+    } else {
+        node.value() = {timer.due, timerId};
+        m_queue.insert(std::move(node));
+    }
 }
 
 bool DispatcherTimers::remove(int timerId)
