@@ -239,7 +239,7 @@ void TestEpollDispatcher::precisionOfTimerTypes()
 
     // Never early; late by a few ms at most (the machine may be busy with other suites).
     const qint64 slackNs = 25 * NsPerMs;
-    QVERIFY(precise.count >= 10);
+    QVERIFY(precise.count >= 5); // the very coarse one may fire after 500 ms
     const qint64 preciseFirst = precise.firstAt(start);
     QVERIFY2(preciseFirst >= 50 * NsPerMs && preciseFirst <= 50 * NsPerMs + slackNs, QByteArray::number(preciseFirst).constData());
     for (int i = 1; i < precise.firedAt.size(); ++i) {
@@ -248,7 +248,7 @@ void TestEpollDispatcher::precisionOfTimerTypes()
         QVERIFY2(sinceStart >= (i + 1) * 50 * NsPerMs, QByteArray::number(sinceStart).constData());
     }
     // A coarse timer may be up to 5 % late.
-    QVERIFY(coarse.count >= 2);
+    QVERIFY(coarse.count >= 1);
     const qint64 coarseFirst = coarse.firstAt(start);
     QVERIFY2(coarseFirst >= 400 * NsPerMs && coarseFirst <= 420 * NsPerMs + slackNs, QByteArray::number(coarseFirst).constData());
     // A very coarse one: the interval rounded to a whole second, due on a second's boundary.
