@@ -89,6 +89,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         emit awake();
 
     int sent = 0;
+    bool woken = false;
     // First every ready descriptor is marked, then the notifiers are activated: a handler may
     // register, unregister or delete any notifier, and may run a nested loop that reuses m_events.
     QVarLengthArray<int, 256> readyFds;
@@ -97,6 +98,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         const int fd = event.data.fd;
         if (fd == m_wakeFd) {
             drainWakeUps();
+            woken = true;
             ++sent;
             continue;
         }
@@ -105,7 +107,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
             types |= bit(QSocketNotifier::Read);
         if (event.events & (EPOLLOUT | EPOLLHUP | EPOLLERR))
             types |= bit(QSocketNotifier::Write);
-        if (event.events & EPOLLPRI)
+        if (event.events & (EPOLLPRI | EPOLLHUP | EPOLLERR))
             types |= bit(QSocketNotifier::Exception);
         if (markPending(fd, types))
             readyFds.append(fd);
@@ -117,6 +119,11 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
                 readyFds.append(fd);
         }
     }
+    // Events posted while the thread waited go before the sockets that became ready meanwhile (as
+    // with Qt's GLib dispatcher): a call posted to this thread before a client connects is run
+    // before that connection is accepted. Unix's own dispatcher would leave them for the next turn.
+    if (woken && !interrupted())
+        QCoreApplication::sendPostedEvents();
     sent += activateNotifiers(readyFds.constData(), int(readyFds.size()));
 
     if (includeTimers && !interrupted())

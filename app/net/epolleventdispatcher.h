@@ -17,10 +17,11 @@ class QSocketNotifier;
 // epoll_ctl, so a turn of the loop costs O(ready sockets + due timers), not O(open sockets).
 // Installed with QThread::setEventDispatcher before the thread starts; the UI thread keeps Qt's.
 //
-// As Qt's Unix dispatcher: posted events are sent at the start of each processEvents(); the
+// As Qt's Unix dispatcher: posted events are sent at the start of each processEvents(), and
+// (as Qt's GLib dispatcher does) again after a wait that a wake-up ended, before the sockets; the
 // notifiers of a socket that is ready are activated with QEvent::SockAct (read, write, then
-// exception; an error or a hang-up activates the read and write ones); timers get a QTimerEvent;
-// wakeUp() may be called from any thread. The waiting is level-triggered, like poll().
+// exception; an error or a hang-up activates all three); timers get a QTimerEvent; wakeUp() may
+// be called from any thread. The waiting is level-triggered, like poll().
 class EpollEventDispatcher final : public QAbstractEventDispatcher
 {
     Q_OBJECT
