@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "descriptorlimit.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "signalwatcher.h"
@@ -9,13 +10,8 @@
 #include <QCoreApplication>
 #include <QEvent>
 
-#include <algorithm>
 #include <cstdio>
 #include <memory>
-
-#ifdef Q_OS_UNIX
-#  include <sys/resource.h>
-#endif
 
 namespace {
 
@@ -49,22 +45,6 @@ protected:
 private:
     StatsReporter *m_stats;
 };
-
-// Each connection costs a descriptor and the usual soft limit is 1024; the hard limit is what
-// the administrator allows, so a server that is meant to hold 10,000 connections asks for it.
-void raiseDescriptorLimit()
-{
-#ifdef Q_OS_UNIX
-    rlimit limit = {};
-    // Capped: a huge limit buys nothing here and slows whatever walks every descriptor.
-    constexpr rlim_t Wanted = 65536;
-    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < Wanted && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = std::min(limit.rlim_max, Wanted);
-        ::setrlimit(RLIMIT_NOFILE, &limit);
-    }
-#endif
-}
-
 
 // The window needs a display; without one Qt would abort in QApplication's constructor.
 bool displayAvailable()
@@ -105,7 +85,7 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
 
 int main(int argc, char *argv[])
 {
-    raiseDescriptorLimit();
+    DescriptorLimit::raise();
     // The arguments are read before any display is needed, so --help, --version and a usage
     // error answer the same anywhere.
     CommandLine::Result parsed;

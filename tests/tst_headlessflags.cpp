@@ -72,6 +72,8 @@ private slots:
     void accessLists();
     void idleTimeout();
     void maxConnections();
+    void maxConnectionsByDescriptorLimit();
+    void holdsWhatTheDescriptorLimitAllows();
     void transcriptDir();
     void ignoresSavedSettings();
     void badValues_data();
@@ -85,6 +87,8 @@ private slots:
 private:
     // Starts a headless server with the arguments and returns its port; 0 on failure.
     quint16 startServer(HeadlessProcess &server, const QStringList &arguments);
+    // Runs the binary with soft and hard descriptor limits of `limit`.
+    void startLimited(HeadlessProcess &run, int limit, const QStringList &arguments);
 
     QString m_binary;
     QProcessEnvironment m_environment;
@@ -100,6 +104,14 @@ void TestHeadlessFlags::initTestCase()
     m_environment = QProcessEnvironment::systemEnvironment();
     m_environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_configDir->path());
+}
+
+void TestHeadlessFlags::startLimited(HeadlessProcess &run, int limit, const QStringList &arguments)
+{
+    // The shell lowers both limits, so the binary cannot raise its own past them.
+    run.start(QStringLiteral("/bin/sh"), m_environment,
+              QStringList{QStringLiteral("-c"), QStringLiteral("ulimit -n %1 && exec \"$0\" \"$@\"").arg(limit), m_binary}
+                  + arguments);
 }
 
 quint16 TestHeadlessFlags::startServer(HeadlessProcess &server, const QStringList &arguments)
@@ -260,6 +272,59 @@ void TestHeadlessFlags::maxConnections()
         qPrintable(server.dump()), Timeout);
     QCOMPARE(firstEnded.count(), 0);
     QCOMPARE(first.state(), QAbstractSocket::ConnectedState);
+}
+
+// Under a descriptor limit of 200, --max-connections goes up to 200 less the reserve (136): the
+// help says so, and a larger value names the limit.
+void TestHeadlessFlags::maxConnectionsByDescriptorLimit()
+{
+    HeadlessProcess help;
+    startLimited(help, 200, {arg("--help")});
+    QVERIFY(help.process.waitForFinished(Timeout));
+    help.finishReading();
+    QCOMPARE(help.process.exitCode(), 0);
+    const QString text = help.rawLines.join(QLatin1Char(' ')).simplified();
+    QVERIFY2(text.contains(QStringLiteral("1 to 136, as the descriptor limit allows")), qPrintable(text));
+
+    HeadlessProcess tooMany;
+    startLimited(tooMany, 200, {arg("--headless"), arg("--listen"), arg("127.0.0.1:0"), arg("--max-connections"), arg("137")});
+    QVERIFY(tooMany.process.waitForFinished(Timeout));
+    tooMany.finishReading();
+    QCOMPARE(tooMany.process.exitCode(), 2);
+    const QStringList error = usageLines(tooMany.standardError());
+    QVERIFY2(!error.isEmpty()
+                 && error.constFirst().contains(
+                     QStringLiteral("Bad --max-connections value \"137\": the descriptor limit (200) allows at most 136")),
+             qPrintable(tooMany.standardError()));
+    QVERIFY2(tooMany.rawLines.isEmpty(), qPrintable(tooMany.dump()));
+}
+
+// At the most the limit allows, every connection is served (echoed), and the next one is refused:
+// the reserve leaves the process the descriptors it needs besides.
+void TestHeadlessFlags::holdsWhatTheDescriptorLimitAllows()
+{
+    constexpr int Allowed = 136;
+    HeadlessProcess server;
+    startLimited(server, 200,
+                 {arg("--headless"), arg("--listen"), arg("127.0.0.1:0"), arg("--mode"), arg("echo"),
+                  arg("--max-connections"), QString::number(Allowed)});
+    const quint16 port = server.waitForPort();
+    QVERIFY2(port != 0, qPrintable(server.dump() + server.standardError()));
+    std::vector<int> clients = openClients(port, Allowed);
+    QCOMPARE(int(clients.size()), Allowed);
+    for (const int fd : clients)
+        QVERIFY2(roundTrip(fd, 'x') >= 0, "a connection within the limit was not served");
+    const int extra = posixConnect(port);
+    QVERIFY(extra >= 0);
+    QCOMPARE(waitForEnd(extra), 0); // EOF: accepted and closed at once
+    ::close(extra);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        server.indexOf(QRegularExpression(QStringLiteral("already %1 connections open, the maximum").arg(Allowed))) >= 0,
+        qPrintable(server.dump()), Timeout);
+    QVERIFY2(server.indexOf(QRegularExpression(QStringLiteral("too many open files"))) < 0, qPrintable(server.dump()));
+    for (const int fd : clients)
+        QVERIFY2(roundTrip(fd, 'y') >= 0, "a held connection was lost");
+    closeAll(clients);
 }
 
 // --transcript-dir writes each ended connection's transcript, the last --keep-transcript KiB of it.

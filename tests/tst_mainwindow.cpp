@@ -41,6 +41,8 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include <sys/resource.h>
+
 #include <cmath>
 
 namespace {
@@ -203,6 +205,7 @@ private slots:
     void ctrlEndSelectsTheLastRowAndDeleteClosesIt();
     void viewMenuShowsAndHidesColumns();
     void resetLayoutRestoresTheDefaults();
+    void maxConnectionsShowsTheDescriptorLimit();
     void shortcutsDialogListsEveryShortcut();
     void aboutNamesTheVersions();
     void userGuideOpensAFile();
@@ -1168,5 +1171,25 @@ void TestMainWindow::userGuideOpensAFile()
     QVERIFY(!visibleMessageBox(window));
 }
 
+// The form says how many connections the descriptor limit allows, and takes no more.
+void TestMainWindow::maxConnectionsShowsTheDescriptorLimit()
+{
+    rlimit limit = {};
+    QVERIFY(::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY);
+    const int allowed = int(std::min<rlim_t>(limit.rlim_cur - 64, 1000000));
+    MainWindow *window = m_window.get();
+    auto *label = child<QLabel>(window, "maxConnectionsLimitLabel");
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), QStringLiteral("max %1 by the descriptor limit").arg(QLocale().toString(allowed)));
+    auto *spin = child<QSpinBox>(window, "maxConnectionsSpin");
+    QCOMPARE(spin->maximum(), allowed);
+    QCOMPARE(spin->value(), std::min(10000, allowed));
+    spin->selectAll();
+    QTest::keyClicks(spin, QString::number(allowed + 1));
+    QTest::keyClick(spin, Qt::Key_Enter);
+    QVERIFY2(spin->value() <= allowed, qPrintable(QString::number(spin->value())));
+}
+
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
+

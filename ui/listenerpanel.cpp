@@ -3,6 +3,7 @@
 
 #include "bindaddresses.h"
 #include "commandline.h"
+#include "descriptorlimit.h"
 #include "endpoint.h"
 #include "faultsdialog.h"
 #include "kernelcolours.h"
@@ -93,7 +94,10 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     connect(m_ui->forwardEdit, &QLineEdit::textChanged, this, &ListenerPanel::onForwardEdited);
     m_ui->greetingErrorLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KernelColours::error(palette()).name()));
     connect(m_ui->maxConnectionsSpin, &QSpinBox::valueChanged, this, &ListenerPanel::behaviourChanged);
-    m_ui->maxConnectionsSpin->setMaximum(Settings::MaxConnectionsLimit);
+    // The limit is the process's, read once: it is raised at start and not changed after.
+    const int maxAllowed = DescriptorLimit::maxConnections();
+    m_ui->maxConnectionsSpin->setMaximum(maxAllowed);
+    m_ui->maxConnectionsLimitLabel->setText(tr("max %L1 by the descriptor limit").arg(maxAllowed));
     m_ui->idleTimeoutSpin->setMaximum(Settings::MaxIdleTimeoutSeconds);
     connect(m_ui->idleTimeoutSpin, &QSpinBox::valueChanged, this, &ListenerPanel::behaviourChanged);
     // Checked as typed, applied on Enter or leaving the field, so a half-typed network never

@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "descriptorlimit.h"
 #include "endpoint.h"
 #include "faultflags.h"
 #include "forwardflag.h"
@@ -258,8 +259,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         Text::tr("SECONDS"));
     const QCommandLineOption maxOption(
         QStringLiteral("max-connections"),
-        Text::tr("Past this many open connections, close new ones at once, 1 to %1 (default %2).")
-            .arg(Settings::MaxConnectionsLimit)
+        Text::tr("Past this many open connections, close new ones at once, 1 to %1, as the descriptor limit "
+                 "allows (default %2).")
+            .arg(DescriptorLimit::maxConnections())
             .arg(ServerBehaviour::DefaultMaxConnections),
         Text::tr("N"));
     const QCommandLineOption keepOption(
@@ -425,8 +427,18 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                 .arg(maximum));
         return false;
     };
+    // Above what the descriptor limit allows, the listener could never hold them: say so rather
+    // than refuse the number as such.
+    const int maxAllowed = DescriptorLimit::maxConnections();
+    if (const auto wanted = boundedNumber(parser.value(maxOption), maxAllowed + 1, DescriptorLimit::MaxConnectionsCeiling);
+        parser.isSet(maxOption) && wanted)
+        return usageError(Text::tr("Bad --%1 value \"%2\": the descriptor limit (%3) allows at most %4")
+                              .arg(maxOption.names().constFirst())
+                              .arg(*wanted)
+                              .arg(DescriptorLimit::current())
+                              .arg(maxAllowed));
     if (!number(idleOption, 0, Settings::MaxIdleTimeoutSeconds, &options.idleTimeoutSeconds)
-        || !number(maxOption, 1, Settings::MaxConnectionsLimit, &options.maxConnections)
+        || !number(maxOption, 1, maxAllowed, &options.maxConnections)
         || !number(keepOption, 0, Settings::MaxTranscriptKiB, &options.transcriptKiB))
         return result;
     const QStringList ruleValues = parser.values(ruleOption);

@@ -1,5 +1,6 @@
 #include "listenersettings.h"
 
+#include "descriptorlimit.h"
 #include "endpoint.h"
 #include "settings.h"
 #include "settingsstore.h"
@@ -235,8 +236,9 @@ ServerBehaviour ListenerSettings::behaviour(int index) const
     ServerBehaviour behaviour;
     behaviour.mode = ServerMode(m_store->boundedInt(keys.mode, int(ServerMode::Hold), int(ServerMode::Hold),
                                                     int(ServerMode::Forward)));
-    behaviour.maxConnections = m_store->boundedInt(keys.maxConnections, ServerBehaviour::DefaultMaxConnections, 1,
-                                                   Settings::MaxConnectionsLimit);
+    const int maxAllowed = DescriptorLimit::maxConnections();
+    behaviour.maxConnections = m_store->boundedInt(
+        keys.maxConnections, std::min(ServerBehaviour::DefaultMaxConnections, maxAllowed), 1, maxAllowed);
     behaviour.transcriptCapacity = qsizetype(m_store->boundedInt(keys.transcriptKiB, Settings::DefaultTranscriptKiB,
                                                                  0, Settings::MaxTranscriptKiB))
         * 1024;

@@ -1,5 +1,6 @@
 #include "profilefile.h"
 
+#include "descriptorlimit.h"
 #include "endpoint.h"
 #include "jsonfields.h"
 #include "responserulejson.h"
@@ -238,7 +239,7 @@ std::optional<ListenerConfig> listenerFromJson(const QJsonValue &value, const QS
             fields.fail(QStringLiteral("greeting"), problem);
     }
     behaviour.greeting = TextEscapes::unescape(config.greetingText);
-    behaviour.maxConnections = fields.integer(QStringLiteral("maxConnections"), 1, Settings::MaxConnectionsLimit)
+    behaviour.maxConnections = fields.integer(QStringLiteral("maxConnections"), 1, DescriptorLimit::maxConnections())
                                    .value_or(behaviour.maxConnections);
     if (const auto kib = fields.integer(QStringLiteral("transcriptKiB"), 0, Settings::MaxTranscriptKiB))
         behaviour.transcriptCapacity = qsizetype(*kib) * 1024;

@@ -32,7 +32,6 @@ public:
     static constexpr int MaxBacklog = 65535;
     static constexpr int DefaultHistoryLimit = 1000;
     static constexpr int MaxHistoryLimit = 1000000;
-    static constexpr int MaxConnectionsLimit = 1000000;
     static constexpr int DefaultTranscriptKiB = int(Transcript::DefaultCapacity / 1024);
     static constexpr int MaxTranscriptKiB = 64 * 1024;
     static constexpr int MaxSendHistory = 20;

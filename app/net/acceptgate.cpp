@@ -1,5 +1,6 @@
 #include "acceptgate.h"
 
+#include "descriptorlimit.h"
 #include "listenerstatus.h"
 #include "updatebatch.h"
 
@@ -11,7 +12,6 @@
 
 #ifdef Q_OS_UNIX
 #  include <cerrno>
-#  include <sys/resource.h>
 #  include <sys/socket.h>
 #  include <unistd.h>
 #endif
@@ -28,17 +28,6 @@ int descriptorShortage()
     ::close(probe);
 #endif
     return 0;
-}
-
-// The soft RLIMIT_NOFILE: how many descriptors this process may hold; -1 when unknown.
-qint64 descriptorLimit()
-{
-#ifdef Q_OS_UNIX
-    rlimit limit = {};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-        return qint64(limit.rlim_cur);
-#endif
-    return -1;
 }
 
 } // namespace
@@ -58,7 +47,7 @@ AcceptGate::~AcceptGate() = default;
 
 void AcceptGate::watch(QSocketNotifier *acceptNotifier)
 {
-    m_descriptorLimit = descriptorLimit(); // read once here, not on every failed accept
+    m_descriptorLimit = DescriptorLimit::current(); // read once here, not on every failed accept
     m_notifier = acceptNotifier;
 }
 

@@ -4,7 +4,7 @@
 <context>
     <name>AcceptGate</name>
     <message>
-        <location filename="../../app/net/acceptgate.cpp" line="+91"/>
+        <location filename="../../app/net/acceptgate.cpp" line="+80"/>
         <source>too many open files</source>
         <translation>zu viele offene Dateien</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="+46"/>
+        <location filename="../../app/cli/commandline.cpp" line="+47"/>
         <source>not an existing folder</source>
         <translation>kein vorhandener Ordner</translation>
     </message>
@@ -393,13 +393,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <location filename="../../app/cli/scriptflags.cpp" line="+14"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-132"/>
         <location line="+99"/>
         <source>MODE</source>
         <translation>MODUS</translation>
@@ -473,12 +473,7 @@
         <translation>TLS mit einem selbstsignierten Zertifikat für localhost, einmal erzeugt und im Datenordner der Anwendung aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+135"/>
-        <source>Past this many open connections, close new ones at once, 1 to %1 (default %2).</source>
-        <translation>Ab so vielen offenen Verbindungen neue sofort schließen, 1 bis %1 (Standard %2).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+142"/>
         <source>Keep the last KIB KiB of each connection&apos;s transcript, 0 to %1 (default %2).</source>
         <translation>Die letzten KIB KiB des Mitschnitts jeder Verbindung behalten, 0 bis %1 (Standard %2).</translation>
     </message>
@@ -514,15 +509,15 @@
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+190"/>
+        <location line="-183"/>
+        <location line="+191"/>
         <location filename="../../app/cli/scriptflags.cpp" line="+23"/>
         <location filename="../../app/cli/faultflags.cpp" line="+48"/>
         <source>Give --%1 at most once</source>
         <translation>--%1 höchstens einmal angeben</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-285"/>
         <source>&quot;%1&quot; is not a protocol here; use tcp:// or tls://</source>
         <translation>&quot;%1&quot; ist hier kein Protokoll; verwenden Sie tcp:// oder tls://</translation>
     </message>
@@ -612,7 +607,12 @@
         <translation>Wie der Server Verbindungen behandelt: hold (lesen und aufzeichnen, Standard), echo, discard, greeting oder close (annehmen und sofort schließen); forward ergibt sich aus --forward.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+31"/>
+        <source>Past this many open connections, close new ones at once, 1 to %1, as the descriptor limit allows (default %2).</source>
+        <translation>Ab so vielen offenen Verbindungen neue sofort schließen, 1 bis %1, so viel das Deskriptor-Limit erlaubt (Standard %2).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Answer what clients send: &apos;MATCH=&gt;REPLY&apos;. MATCH is text that must appear (escapes as in --greeting), re:REGEX or hex:BYTES; REPLY takes escapes and \1..\9 from the regex. Give it again for more rules; the first that matches answers.</source>
         <translation>Auf das antworten, was Clients senden: &apos;MUSTER=&gt;ANTWORT&apos;. MUSTER ist Text, der vorkommen muss (Escapes wie bei --greeting), re:REGEX oder hex:BYTES; ANTWORT nimmt Escapes und \1..\9 aus dem Regex. Für weitere Regeln erneut angeben; die erste passende Regel antwortet.</translation>
     </message>
@@ -677,7 +677,12 @@
         <translation>Ungültiger Wert für --%1 &quot;%2&quot;: erwartet wird eine ganze Zahl von %3 bis %4</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>Bad --%1 value &quot;%2&quot;: the descriptor limit (%3) allows at most %4</source>
+        <translation>Ungültiger Wert für --%1 &quot;%2&quot;: das Deskriptor-Limit (%3) erlaubt höchstens %4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Bad --rule %1 &quot;%2&quot;: %3</source>
         <translation>Ungültige Regel %1 für --rule &quot;%2&quot;: %3</translation>
     </message>
@@ -2904,7 +2909,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/listenerpanel.cpp" line="+400"/>
+        <location filename="../../ui/listenerpanel.cpp" line="+407"/>
         <source>&amp;Start listening</source>
         <translation>&amp;Lauschen starten</translation>
     </message>
@@ -2979,17 +2984,22 @@
         <translation>Der Modus Weiterleiten leitet jede Verbindung über eine eigene Verbindung zu diesem Upstream weiter, in beide Richtungen: HOST:PORT, [IPv6]:PORT oder ein Hostname.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+50"/>
         <source>Ma&amp;x connections</source>
         <translation>Ma&amp;x. Verbindungen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Past this many open connections, new ones are accepted and closed at once (logged as refused). While accepting is paused they wait in the kernel&apos;s accept queue instead.</source>
         <translation>Ab so vielen offenen Verbindungen werden neue angenommen und sofort geschlossen (als abgewiesen protokolliert). Ist die Annahme pausiert, warten sie stattdessen in der Accept-Warteschlange des Kernels.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+5"/>
+        <source>Each connection holds a file descriptor, so the process&apos;s descriptor limit (ulimit -n, raised to the hard limit at start) bounds how many can be open. A few are kept back for the listeners and files.</source>
+        <translation>Jede Verbindung belegt einen Dateideskriptor, daher begrenzt das Deskriptor-Limit des Prozesses (ulimit -n, beim Start auf das harte Limit angehoben), wie viele offen sein können. Einige bleiben für die Listener und Dateien reserviert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../../ui/listenerpanel.cpp" line="+195"/>
         <source>&amp;Rules…</source>
         <translation>&amp;Regeln…</translation>
@@ -3010,7 +3020,7 @@
         <translation>In neue Verbindungen injizierte Störungen: Latenz, Bandbreite, Stückelung, Lesen anhalten, Reset oder Schließen nach, Reset beim Annehmen, verzögertes Schließen</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-136"/>
         <location filename="../../ui/listenerpanel.cpp" line="-192"/>
         <location line="+113"/>
         <source>&amp;Pause accepting</source>
@@ -3022,7 +3032,7 @@
         <translation>Während der Pause warten neue Verbindungen bis zum Backlog in der Accept-Warteschlange des Kernels; beim Fortsetzen werden sie angenommen</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+83"/>
         <source>Allo&amp;w</source>
         <translation>&amp;Erlauben</translation>
     </message>
@@ -3072,7 +3082,7 @@
         <translation>Verbindungen ohne Verkehr in beide Richtungen werden nach dieser Zeit geschlossen (FIN).</translation>
     </message>
     <message>
-        <location filename="../../ui/listenerpanel.cpp" line="-475"/>
+        <location filename="../../ui/listenerpanel.cpp" line="-481"/>
         <source>Start or stop listening</source>
         <translation>Lauschen starten oder stoppen</translation>
     </message>
@@ -3092,12 +3102,17 @@
         <translation>TLS</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+13"/>
+        <source>max %L1 by the descriptor limit</source>
+        <translation>höchstens %L1 laut Deskriptor-Limit</translation>
+    </message>
+    <message>
+        <location line="+223"/>
         <source>Greeting: %1; not applied</source>
         <translation>Begrüßung: %1; nicht übernommen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Another listener already uses %1:%2</source>
         <translation>Ein anderer Listener verwendet bereits %1:%2</translation>
     </message>
@@ -3759,7 +3774,7 @@ Passphrase:</translation>
 <context>
     <name>ProfileFile</name>
     <message>
-        <location filename="../../app/config/profilefile.cpp" line="+68"/>
+        <location filename="../../app/config/profilefile.cpp" line="+69"/>
         <location line="+70"/>
         <location line="+62"/>
         <source>%1: not an object</source>
@@ -4364,12 +4379,12 @@ Passphrase:</translation>
         <translation>%1 Bytes, weit mehr als ein Fensterzustand; ignoriert</translation>
     </message>
     <message>
-        <location filename="../../app/config/listenersettings.cpp" line="+191"/>
+        <location filename="../../app/config/listenersettings.cpp" line="+192"/>
         <source>%1 is not an IP address; using %2</source>
         <translation>%1 ist keine IP-Adresse; es gilt %2</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Allow list</source>
         <translation>Erlaubt-Liste</translation>
     </message>
@@ -5084,7 +5099,7 @@ Aus %4</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+134"/>
+        <location filename="../../app/main.cpp" line="+114"/>
         <source>socketlab: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); run &apos;socketlab --headless&apos; to serve without a window
 </source>
         <translation>socketlab: keine Anzeige, um das Fenster zu öffnen (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); &apos;socketlab --headless&apos; startet den Server ohne Fenster
