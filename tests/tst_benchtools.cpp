@@ -475,6 +475,75 @@ private slots:
         QCOMPARE(integer(report, "closed"), 20);
     }
 
+    void holdServesEachConnectionOnceWithMilestones()
+    {
+        Tool server(refserverPath());
+        const quint16 port = startRefserver(server, QStringLiteral("echo"));
+        QVERIFY2(port != 0, qPrintable(server.errors()));
+
+        Tool client(loadgenPath());
+        client.start({QStringLiteral("--mode"), QStringLiteral("hold"), QStringLiteral("--count"), QStringLiteral("25"),
+                      QStringLiteral("--concurrency"), QStringLiteral("8"), QStringLiteral("--send-byte"),
+                      QStringLiteral("--expect"), QStringLiteral("echo"), QStringLiteral("--milestones"),
+                      QStringLiteral("10"), QStringLiteral("--port"), QString::number(port)});
+        const QRegularExpressionMatch held =
+            client.waitForLine(QRegularExpression(QStringLiteral("^HELD (\\d+) (\\d+) ([0-9.]+)$")));
+        QVERIFY2(held.hasMatch(), qPrintable(client.errors()));
+        QCOMPARE(held.captured(1), QStringLiteral("25"));
+        QCOMPARE(held.captured(2), QStringLiteral("0"));
+
+        // One line per 10 served, in order, stamped no later than the HELD line.
+        const QRegularExpression milestone(QStringLiteral("^MILESTONE (\\d+) ([0-9.]+)$"));
+        QStringList counts;
+        double previousMs = 0;
+        for (const QString &line : client.lines()) {
+            const QRegularExpressionMatch match = milestone.match(line);
+            if (!match.hasMatch())
+                continue;
+            counts.append(match.captured(1));
+            const double ms = match.captured(2).toDouble();
+            QVERIFY(ms >= previousMs);
+            previousMs = ms;
+        }
+        QCOMPARE(counts, (QStringList{QStringLiteral("10"), QStringLiteral("20")}));
+        QVERIFY(previousMs <= held.captured(3).toDouble() * 1000 + 1);
+
+        client.process.closeWriteChannel();
+        QVERIFY(client.waitForExit());
+        QCOMPARE(client.process.exitCode(), 0);
+        const QJsonObject hold = client.result();
+        QCOMPARE(integer(hold, "ok"), 25);
+        QCOMPARE(integer(hold, "failed"), 0);
+        QCOMPARE(integer(hold, "dropped"), 0);
+
+        const QJsonObject report = stopRefserver(server);
+        QCOMPARE(integer(report, "accepted"), 25);
+        QCOMPARE(integer(report, "bytes_in"), 25);
+        QCOMPARE(integer(report, "bytes_out"), 25);
+    }
+
+    void holdWithoutAnEchoIsNotServed()
+    {
+        // The hold server reads and keeps quiet: no connection is ever served.
+        Tool server(refserverPath());
+        const quint16 port = startRefserver(server, QStringLiteral("hold"));
+        QVERIFY2(port != 0, qPrintable(server.errors()));
+
+        Tool client(loadgenPath());
+        client.start({QStringLiteral("--mode"), QStringLiteral("hold"), QStringLiteral("--count"), QStringLiteral("5"),
+                      QStringLiteral("--send-byte"), QStringLiteral("--expect"), QStringLiteral("echo"),
+                      QStringLiteral("--timeout-ms"), QStringLiteral("300"), QStringLiteral("--port"),
+                      QString::number(port)});
+        QVERIFY2(client.waitForLine(QRegularExpression(QStringLiteral("^HELD 0 5 "))).hasMatch(),
+                 qPrintable(client.errors()));
+        client.process.closeWriteChannel();
+        QVERIFY(client.waitForExit());
+        QCOMPARE(client.process.exitCode(), 1);
+        QCOMPARE(integer(client.result(), "failed"), 5);
+        QVERIFY(client.errors().contains(QStringLiteral("timeout: waiting for the echo")));
+        stopRefserver(server);
+    }
+
     void holdCountsConnectionsTheServerDrops()
     {
         TestServer server;
@@ -729,6 +798,14 @@ private slots:
             << QStringList{QStringLiteral("--mode"), QStringLiteral("sequential"), QStringLiteral("--count"),
                            QStringLiteral("1"), QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--concurrency"),
                            QStringLiteral("4")};
+        QTest::newRow("loadgen expect close in hold")
+            << loadgen
+            << QStringList{QStringLiteral("--mode"), QStringLiteral("hold"), QStringLiteral("--count"), QStringLiteral("1"),
+                           QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--expect"), QStringLiteral("close")};
+        QTest::newRow("loadgen milestones outside hold")
+            << loadgen
+            << QStringList{QStringLiteral("--mode"), QStringLiteral("churn"), QStringLiteral("--count"), QStringLiteral("1"),
+                           QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--milestones"), QStringLiteral("1")};
         QTest::newRow("loadgen tls in hold")
             << loadgen
             << QStringList{QStringLiteral("--mode"), QStringLiteral("hold"), QStringLiteral("--count"), QStringLiteral("1"),

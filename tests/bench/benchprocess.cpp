@@ -125,6 +125,11 @@ bool BenchServer::start()
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_tlsDataDir);
     if (m_kind == Kind::Window && !environment.contains(QStringLiteral("QT_QPA_PLATFORM")))
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // Any value but "qt" gives the app's epoll dispatcher; removing it says so plainly.
+    if (m_dispatcher == QLatin1String("qt"))
+        environment.insert(QStringLiteral("SOCKETLAB_EVENT_DISPATCHER"), QStringLiteral("qt"));
+    else if (!m_dispatcher.isEmpty())
+        environment.remove(QStringLiteral("SOCKETLAB_EVENT_DISPATCHER"));
     m_process.setProcessEnvironment(environment);
     const char *mode = m_mode == Mode::Close ? "close" : m_mode == Mode::Echo ? "echo" : "hold";
     QStringList arguments{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--backlog"),
@@ -143,6 +148,8 @@ bool BenchServer::start()
         if (m_kind == Kind::Headless)
             arguments.append(QStringLiteral("--tls-self-signed"));
     }
+    if (m_maxConnections > 0)
+        arguments.append({QStringLiteral("--max-connections"), QString::number(m_maxConnections)});
     for (int i = 1; i < m_listeners; ++i)
         arguments.append({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     m_process.setStandardOutputFile(QProcess::nullDevice());
@@ -205,6 +212,17 @@ QJsonObject BenchServer::waitForStats(double accepted, int open, int timeoutMs) 
             && (open < 0 || now.value(QStringLiteral("open")).toInt() == open))
             return now;
         QThread::msleep(5);
+    }
+    return now;
+}
+
+QJsonObject BenchServer::waitForStatsWrittenAfter(double ms, int timeoutMs) const
+{
+    const double deadline = monotonicMs() + timeoutMs;
+    QJsonObject now = stats();
+    while (now.value(QStringLiteral("written_ms")).toDouble() < ms && monotonicMs() < deadline) {
+        QThread::msleep(5);
+        now = stats();
     }
     return now;
 }

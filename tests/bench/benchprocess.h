@@ -35,6 +35,12 @@ public:
     void setTls(const QString &dataDir) { m_tlsDataDir = dataDir; }
     // Socket Lab only: Forward mode to HOST:PORT (--forward) instead of the mode; before start().
     void setForward(const QString &target) { m_forward = target; }
+    // Socket Lab only: --max-connections, its default when 0; before start().
+    void setMaxConnections(int count) { m_maxConnections = count; }
+    // Socket Lab only: the network thread's event dispatcher, "epoll" (the app's own) or "qt"
+    // (Qt's poll() one, through SOCKETLAB_EVENT_DISPATCHER); empty leaves the environment as it
+    // is. Before start().
+    void setDispatcher(const QString &dispatcher) { m_dispatcher = dispatcher; }
 
     // Starts and waits until it listens; false with the reason in error().
     bool start();
@@ -55,6 +61,8 @@ public:
     QJsonObject stats() const;
     // Waits until `accepted` reaches `count` (and, when `open` >= 0, open equals it).
     QJsonObject waitForStats(double accepted, int open, int timeoutMs) const;
+    // Waits for figures written at or after monotonic `ms`: the first that cover all until then.
+    QJsonObject waitForStatsWrittenAfter(double ms, int timeoutMs) const;
     // SIGUSR1: a new lag measurement; returns once the app has taken it.
     void resetMeasurement();
     // Resident memory in KiB from /proc, for any server.
@@ -77,6 +85,8 @@ private:
     int m_listeners = 1;
     QString m_tlsDataDir; // empty: plain TCP
     QString m_forward;    // empty: the mode as given
+    int m_maxConnections = 0;
+    QString m_dispatcher; // empty: as the environment says
     double m_startedMs = 0;
     double m_listeningMs = 0;
     QString m_error;

@@ -2,7 +2,8 @@
 // thread and non-blocking sockets, so that on one machine the client is not what limits the figures.
 //
 //   churn       many short connections, each optionally exchanging one byte
-//   hold        many idle connections kept open, noticing the ones the server drops
+//   hold        many idle connections kept open, noticing the ones the server drops; each may
+//               first be served once (one byte sent, its echo awaited)
 //   stream      one connection pushing a verifiable byte stream through an echo server
 //   sequential  connections one after another, counting the connects that stall on a SYN
 //               dropped because the server's accept queue was full
@@ -102,6 +103,7 @@ struct Options
     long long megabytes = 0;
     int chunkKib = 64;
     int timeoutMs = 10000;
+    long long milestones = 0; // hold: print a line each time this many more are held; 0: none
     int sourceSpread = -1; // -1: 64 for a 127.0.0.0/8 server, else 0
     bool rstClose = false;
     bool keep = false;
@@ -118,11 +120,15 @@ const char *const Usage =
     "      with --send-byte, then: none (default) closes at once; echo waits for the 'x' to come\n"
     "      back (needs --send-byte); close waits for the server to close (EOF or reset).\n"
     "      --rst-close closes with a reset (SO_LINGER 0), leaving no TIME_WAIT.\n"
-    "  --mode hold    --count N [--concurrency C] [--hold-seconds S]\n"
+    "  --mode hold    --count N [--concurrency C] [--hold-seconds S] [--send-byte]\n"
+    "                 [--expect none|echo] [--milestones M]\n"
     "      Opens N connections, at most C connecting at a time, prints\n"
     "      'HELD <ok> <failed> <seconds>', then keeps them open for S seconds (default 0: no\n"
     "      limit), until stdin ends, or until SIGTERM/SIGINT. Connections the server closes\n"
-    "      meanwhile are counted as dropped.\n"
+    "      meanwhile are counted as dropped. With --send-byte each sends one byte 'x' once\n"
+    "      connected, and with --expect echo waits for it to come back, before it counts as\n"
+    "      held. --milestones M prints 'MILESTONE <held> <ms>' each time another M are held,\n"
+    "      with the milliseconds since the first connect.\n"
     "  --mode stream  --megabytes M [--chunk-kib K]\n"
     "      Writes M MiB of a pseudo-random stream to an echo server in chunks of K KiB\n"
     "      (default 64) while reading the echo back, and checks every byte.\n"
@@ -245,6 +251,8 @@ Options parseOptions(int argc, char **argv)
         } else if (name == "--tls") {
             flag();
             options.tls = true;
+        } else if (name == "--milestones") {
+            options.milestones = parseInteger(name, value(), 1, 1000000000);
         } else if (name == "--stall-ms") {
             options.stallMs = static_cast<int>(parseInteger(name, value(), 1, 24 * 3600 * 1000));
         } else {
@@ -276,10 +284,18 @@ Options parseOptions(int argc, char **argv)
         if (seen[option] && options.mode != allowed)
             throw UsageError(std::string(option) + " applies only to --mode " + modeName);
     };
-    only("--send-byte", Mode::Churn, "churn");
-    only("--expect", Mode::Churn, "churn");
+    const auto churnOrHold = [&](const char *option) {
+        if (seen[option] && options.mode != Mode::Churn && options.mode != Mode::Hold)
+            throw UsageError(std::string(option) + " applies only to --mode churn and hold");
+    };
+    churnOrHold("--send-byte");
+    churnOrHold("--expect");
     only("--rst-close", Mode::Churn, "churn");
     only("--hold-seconds", Mode::Hold, "hold");
+    only("--milestones", Mode::Hold, "hold");
+    // A held connection stays open: there is no close to wait for.
+    if (options.mode == Mode::Hold && options.expect == Expect::Close)
+        throw UsageError("--expect close does not apply to --mode hold");
     only("--megabytes", Mode::Stream, "stream");
     only("--chunk-kib", Mode::Stream, "stream");
     only("--keep", Mode::Sequential, "sequential");
@@ -511,6 +527,7 @@ public:
     int runHold()
     {
         const Clock::time_point start = Clock::now();
+        m_start = start;
         bool interrupted = false;
         while ((m_started < m_options.count || m_active > 0) && !interrupted) {
             startConnections();
@@ -678,13 +695,8 @@ private:
 
     void connected(int fd)
     {
-        if (m_options.mode == Mode::Hold) {
-            slot(fd).phase = Phase::Held;
-            --m_active;
-            ++m_result.ok;
-            // Nothing is expected from the server: readability means it closed or reset.
-            if (!watch(m_epoll, EPOLL_CTL_MOD, fd, EPOLLIN | EPOLLRDHUP))
-                drop(fd, errno);
+        if (m_options.mode == Mode::Hold && !m_options.sendByte) {
+            hold(fd);
             return;
         }
         if (m_options.sendByte)
@@ -713,7 +725,10 @@ private:
     void sent(int fd)
     {
         if (m_options.expect == Expect::None) {
-            finish(fd);
+            if (m_options.mode == Mode::Hold)
+                hold(fd);
+            else
+                finish(fd);
             return;
         }
         slot(fd).phase = Phase::Awaiting;
@@ -730,7 +745,10 @@ private:
                 if (m_options.expect == Expect::Close)
                     continue; // whatever the server says before closing is not the point here
                 if (received == 1 && buffer[0] == 'x') {
-                    finish(fd);
+                    if (m_options.mode == Mode::Hold)
+                        hold(fd);
+                    else
+                        finish(fd);
                 } else {
                     m_result.verified = false;
                     fail(fd, "echo: wrong bytes");
@@ -758,6 +776,22 @@ private:
             }
             return;
         }
+    }
+
+    // Hold mode: the connection is established (and served, if asked) and now only kept.
+    void hold(int fd)
+    {
+        slot(fd).phase = Phase::Held;
+        --m_active;
+        ++m_result.ok;
+        if (m_options.milestones > 0 && m_result.ok % m_options.milestones == 0) {
+            // Stamped here rather than by the reader of stdout, whose wake-ups lag behind.
+            std::printf("MILESTONE %lld %.3f\n", m_result.ok, secondsBetween(m_start, Clock::now()) * 1000.0);
+            std::fflush(stdout);
+        }
+        // Nothing more is expected from the server: readability means it closed or reset.
+        if (!watch(m_epoll, EPOLL_CTL_MOD, fd, EPOLLIN | EPOLLRDHUP))
+            drop(fd, errno);
     }
 
     void readHeld(int fd)
@@ -881,9 +915,10 @@ private:
     std::vector<Slot> m_slots;
     std::deque<Deadline> m_deadlines;
     std::uint64_t m_lastId = 0;
+    Clock::time_point m_start; // hold: when the first connect began, for the milestones
     long long m_started = 0;
     long long m_finished = 0; // churn: connections over, successfully or not
-    long long m_active = 0;   // connections not yet over (churn) or not yet connected (hold)
+    long long m_active = 0;   // connections not yet over (churn) or not yet held (hold)
     bool m_stdinEnded = false;
     Result m_result;
 };
