@@ -5,13 +5,18 @@
 
 #include <QSocketNotifier>
 #include <QTcpServer>
+#include <QTimer>
 
 AcceptLoop::AcceptLoop(QTcpServer *server, const ListenerStatus &status, const ListenerTotals &totals)
     : QObject(server)
     , m_server(server)
     , m_status(&status)
     , m_gate(new AcceptGate(server, status, totals))
+    , m_continue(new QTimer(this))
 {
+    m_continue->setSingleShot(true);
+    m_continue->setInterval(0);
+    connect(m_continue, &QTimer::timeout, this, &AcceptLoop::acceptReady);
     connect(m_gate, &AcceptGate::logged, this, &AcceptLoop::logged);
     connect(m_gate, &AcceptGate::pausedReasonChanged, this, &AcceptLoop::pausedReasonChanged);
 }
@@ -30,6 +35,8 @@ void AcceptLoop::stop()
     // The notifier must never watch a closed descriptor, which the system may hand out again.
     delete m_notifier;
     m_notifier = nullptr;
+    // Accepted and never set up: they end with the listening socket, like those still queued.
+    dropWaiting();
 }
 
 void AcceptLoop::reset()
@@ -46,24 +53,42 @@ void AcceptLoop::updateEnabled()
 void AcceptLoop::acceptReady()
 {
     // Setting a connection up costs many times what accepting it does, so the kernel's queue is
-    // emptied first and looked at again before each set-up: a client that connects again at once
-    // would otherwise fill a short backlog meanwhile. At most Batch per turn of the event loop,
-    // so that a flood of new connections cannot starve the open ones of their reads and closes;
-    // the notifier fires again on the next turn while more wait.
+    // emptied before every set-up, not once a turn: a burst of clients would otherwise overflow
+    // the backlog while the first ones are set up, and with a backlog of 5 a client that connects
+    // again as soon as its connect returns fills the queue within a few set-ups. Either way the
+    // dropped ones wait a second or more for their SYN to be sent again. Accepted descriptors are
+    // cheap to hold, and an empty queue costs one accept() that fails. At most Batch are set up
+    // per turn of the event loop, so that a flood of new connections cannot starve the open ones
+    // of their reads and closes.
     int taken = 0;
     while (taken < Batch) {
-        while (m_notifier && m_notifier->isEnabled() && taken + m_accepted.size() < Batch) {
-            const SocketOptions::Accepted next = SocketOptions::acceptConnection(m_server->socketDescriptor());
-            if (next.descriptor < 0) {
-                if (next.error != 0)
-                    m_gate->acceptFailed(next.error);
-                break;
-            }
-            m_accepted.append(next);
-        }
+        drain();
         if (m_accepted.isEmpty())
             break;
         emit accepted(m_accepted.takeFirst());
         ++taken;
     }
+    if (!m_accepted.isEmpty() && !m_continue->isActive())
+        m_continue->start();
+}
+
+void AcceptLoop::drain()
+{
+    while (m_notifier && m_notifier->isEnabled() && m_accepted.size() < MaxWaiting) {
+        const SocketOptions::Accepted next = SocketOptions::acceptConnection(m_server->socketDescriptor());
+        if (next.descriptor < 0) {
+            if (next.error != 0)
+                m_gate->acceptFailed(next.error);
+            return;
+        }
+        m_accepted.append(next);
+    }
+}
+
+void AcceptLoop::dropWaiting()
+{
+    m_continue->stop();
+    for (const SocketOptions::Accepted &waiting : std::as_const(m_accepted))
+        SocketOptions::closeSocket(waiting.descriptor);
+    m_accepted.clear();
 }

@@ -9,6 +9,7 @@
 class AcceptGate;
 class QSocketNotifier;
 class QTcpServer;
+class QTimer;
 struct ListenerStatus;
 struct ListenerTotals;
 
@@ -23,7 +24,8 @@ class AcceptLoop final : public QObject
     Q_DISABLE_COPY_MOVE(AcceptLoop)
 
 public:
-    static constexpr int Batch = 512; // connections accepted per turn of the event loop, at most
+    static constexpr int Batch = 512;         // connections set up per turn of the event loop, at most
+    static constexpr int MaxWaiting = 65536;  // accepted and not yet set up, at most
 
     // A child of the server. The status and totals are the server's own, read afresh each time;
     // the server owns the loop, so both outlive it.
@@ -47,8 +49,13 @@ signals:
     void pausedReasonChanged(const QString &reason);
 
 private:
-    // The listening socket is readable: accepts what waits, at most Batch, and hands each on.
+    // The listening socket is readable, or accepted connections wait: empties the kernel's
+    // queue, and sets up at most Batch of what waits.
     void acceptReady();
+    // Accepts until the kernel's queue is empty, accepting is off, or MaxWaiting wait.
+    void drain();
+    // Closes what was accepted and not set up.
+    void dropWaiting();
 
     QTcpServer *m_server = nullptr;
     const ListenerStatus *m_status = nullptr;
@@ -56,5 +63,7 @@ private:
     AcceptGate *m_gate = nullptr;
     // Fires while connections wait in the kernel's queue; exists only while the server listens.
     QSocketNotifier *m_notifier = nullptr;
-    QList<SocketOptions::Accepted> m_accepted; // accepted, not yet handed on; empty between turns
+    QList<SocketOptions::Accepted> m_accepted; // accepted, not yet handed on, in order
+    // Runs the next turn while accepted connections wait and the kernel's queue may be empty.
+    QTimer *m_continue = nullptr;
 };
