@@ -2,7 +2,8 @@
 
 #include "transcriptchunk.h"
 
-#include <deque>
+#include <QList>
+
 
 // What a connection received and sent, bounded: only the most recent bytes are kept and the
 // number dropped before them is counted, so a peer sending gigabytes costs a fixed amount.
@@ -47,7 +48,9 @@ public:
 private:
     void trim();
 
-    std::deque<TranscriptChunk> m_chunks;
+    // A QList, not a std::deque: empty, it allocates nothing, where a deque takes over half a KiB
+    // for every connection, most of which never send a byte.
+    QList<TranscriptChunk> m_chunks;
     qsizetype m_capacity = DefaultCapacity;
     qsizetype m_size = 0;
     quint64 m_dropped = 0;

@@ -1,5 +1,7 @@
 #include "connection.h"
 
+#include "connectionobserver.h"
+
 #include "faultshaper.h"
 #include "qtsocketinternals.h"
 #include "socketoptions.h"
@@ -58,9 +60,10 @@ bool atEndOfStream(qintptr descriptor)
 } // namespace
 
 Connection::Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort,
-                       QObject *parent)
+                       ConnectionObserver *observer, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_observer(observer)
 {
     m_socket->setParent(this);
     m_info.id = id;
@@ -80,18 +83,21 @@ Connection::Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerA
     connect(m_socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
 
+    FaultShaper::Events events;
+    events.readable = [this] { resumeReading(); };
+    events.resetDue = [this] {
+        actOnFault(tr("reset after %1 ms").arg(m_shaper->faults().resetAfterMs), CloseMode::Reset);
+    };
+    // Queued: the FIN must not end the socket inside a read or a write.
+    events.drained = [this] {
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_finPending)
+                sendFin();
+        }, Qt::QueuedConnection);
+    };
     m_shaper = new FaultShaper(
         [this](const QByteArray &piece, bool merge, int rule, bool relayed) { writeOut(piece, merge, rule, relayed); },
-        this);
-    connect(m_shaper, &FaultShaper::readable, this, &Connection::resumeReading);
-    connect(m_shaper, &FaultShaper::resetDue, this, [this] {
-        actOnFault(tr("reset after %1 ms").arg(m_shaper->faults().resetAfterMs), CloseMode::Reset);
-    });
-    // Queued: the FIN must not end the socket inside a read or a write.
-    connect(m_shaper, &FaultShaper::drained, this, [this] {
-        if (m_finPending)
-            sendFin();
-    }, Qt::QueuedConnection);
+        std::move(events), this);
 
     watchNotifiers();
 }
@@ -106,14 +112,14 @@ void Connection::startTls(const TlsServerSetup &setup)
     socket->setReadBufferSize(TlsReadBuffer);
     m_tls = new TlsSession(socket, &m_info, setup.handshakeTimeoutSeconds, this);
     connect(m_tls, &TlsSession::established, this, [this] {
-        emit changed(m_info.id, 0, 0);
-        emit tlsEstablished(m_info.id);
+        m_observer->connectionChanged(m_info.id, 0, 0);
+        m_observer->connectionTlsEstablished(m_info.id);
     });
     connect(m_tls, &TlsSession::timedOut, this, &Connection::onTlsTimedOut);
     // QSslSocket's bytesWritten counts application bytes as they enter TLS, before the wire
     // takes them; what waits is only known to drain here.
     connect(m_tls, &TlsSession::wireBytesWritten, this, [this] {
-        emit changed(m_info.id, 0, 0);
+        m_observer->connectionChanged(m_info.id, 0, 0);
         afterWrite();
     });
     m_tls->start();
@@ -190,7 +196,7 @@ void Connection::setMode(ServerMode mode)
     const bool recording = mode != ServerMode::Discard;
     if (recording != m_info.recording) {
         m_info.recording = recording;
-        emit changed(m_info.id, 0, 0);
+        m_observer->connectionChanged(m_info.id, 0, 0);
     }
 }
 
@@ -201,7 +207,7 @@ void Connection::setRules(const QList<ResponseRule> &rules)
 
 void Connection::respond(const RuleMatcher::Response &response)
 {
-    emit ruleMatched(m_info.id, response.rule);
+    m_observer->connectionRuleMatched(m_info.id, response.rule);
     const qint64 now = nowMs();
     // A later reply never overtakes an earlier one that waits.
     const qint64 due = std::max(now + response.delayMs, m_replies.isEmpty() ? now : m_replies.constLast().dueMs);
@@ -255,7 +261,7 @@ bool Connection::send(const QByteArray &data, int rule)
     if (!canSend() || data.isEmpty() || sendBacklogFull())
         return false;
     m_shaper->enqueue(data, false, rule);
-    emit changed(m_info.id, 0, 0);
+    m_observer->connectionChanged(m_info.id, 0, 0);
     return true;
 }
 
@@ -264,7 +270,7 @@ bool Connection::sendRelayed(const QByteArray &data)
     if (!canSend() || data.isEmpty() || sendBacklogFull())
         return false;
     m_shaper->enqueue(data, true, 0, true);
-    emit changed(m_info.id, 0, 0);
+    m_observer->connectionChanged(m_info.id, 0, 0);
     return true;
 }
 
@@ -278,7 +284,7 @@ void Connection::close(CloseMode mode)
             return;
         m_closeRequested = true;
         m_info.state = ConnectionState::Closing;
-        emit changed(m_info.id, 0, 0);
+        m_observer->connectionChanged(m_info.id, 0, 0);
         sendFin();
         break;
     case CloseMode::HalfClose:
@@ -312,8 +318,8 @@ void Connection::shutdownWrite()
     m_halfClosed = true;
     m_info.state = ConnectionState::HalfClosed;
     m_info.halfClosedByServer = true;
-    emit changed(m_info.id, 0, 0);
-    emit halfClosed(m_info.id);
+    m_observer->connectionChanged(m_info.id, 0, 0);
+    m_observer->connectionHalfClosed(m_info.id);
     finishRelayedIfDone();
 }
 
@@ -399,7 +405,7 @@ void Connection::onReadyRead()
             m_tls->updateWireBytesReceived(now);
         m_info.bytesReceived += static_cast<quint64>(received);
         m_info.lastActivityMs = now;
-        emit changed(m_info.id, received, 0);
+        m_observer->connectionChanged(m_info.id, received, 0);
         if (reachedReadLimits())
             return;
     }
@@ -414,7 +420,7 @@ void Connection::onBytesWritten(qint64 bytes)
 {
     m_info.bytesSent += static_cast<quint64>(bytes);
     m_info.lastActivityMs = nowMs();
-    emit changed(m_info.id, 0, bytes);
+    m_observer->connectionChanged(m_info.id, 0, bytes);
     afterWrite();
 }
 
@@ -492,7 +498,7 @@ void Connection::finish(ConnectionState state, const QString &errorString)
     m_info.state = state;
     m_info.errorString = errorString;
     m_info.closedAtMs = nowMs();
-    emit changed(m_info.id, 0, 0);
-    emit finished(m_info.id);
+    m_observer->connectionChanged(m_info.id, 0, 0);
+    m_observer->connectionFinished(m_info.id);
     deleteLater();
 }

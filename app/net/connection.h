@@ -8,6 +8,7 @@
 #include <QAbstractSocket>
 #include <QObject>
 
+class ConnectionObserver;
 class FaultShaper;
 class QSocketNotifier;
 class QTimer;
@@ -25,8 +26,10 @@ class Connection final : public QObject
 public:
     // Takes ownership of an accepted socket.
     // The peer as accept() gave it: the socket forgets it once the peer resets.
+    // The observer hears what happens to it; with the parent (the listener, normally both) it
+    // outlives the connection.
     explicit Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerAddress, quint16 peerPort,
-                        QObject *parent = nullptr);
+                        ConnectionObserver *observer, QObject *parent);
     ~Connection() override;
 
     // Makes this a TLS connection and starts the server handshake; the socket must be the
@@ -67,23 +70,6 @@ public:
     void close(CloseMode mode = CloseMode::Graceful);
 
     bool eventFilter(QObject *watched, QEvent *event) override;
-
-signals:
-    // Bytes moved or the state changed; the deltas feed the listener's totals.
-    void changed(quint64 id, qint64 receivedDelta, qint64 sentDelta);
-    // The connection reached a final state; it deletes itself afterwards.
-    void finished(quint64 id);
-    // The server's sending side is shut: the peer reads EOF and can still send.
-    void halfClosed(quint64 id);
-    // The TLS handshake completed; the info has the protocol, cipher and the rest.
-    void tlsEstablished(quint64 id);
-    // Response rule `rule` (from 0) matched what the peer sent.
-    void ruleMatched(quint64 id, int rule);
-    // A fault acted: "reset after 1000 bytes".
-    void faultActed(quint64 id, const QString &what);
-    // Forward mode: the upstream answered, or it failed or reset (reason for the log).
-    void upstreamConnected(quint64 id);
-    void upstreamFailed(quint64 id, const QString &reason);
 
 private:
     void watchNotifiers();
@@ -129,6 +115,7 @@ private:
     void finishRelayedIfDone();
 
     QTcpSocket *m_socket = nullptr;
+    ConnectionObserver *m_observer = nullptr;
     TlsSession *m_tls = nullptr; // nullptr on a plain connection
     ConnectionInfo m_info;
     Transcript m_transcript;

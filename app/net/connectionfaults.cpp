@@ -1,6 +1,7 @@
 // Connection's side of the faults: what it may read, what it writes, and how it acts when a fault
 // fires. The scheduling itself is FaultShaper's.
 #include "connection.h"
+#include "connectionobserver.h"
 
 #include "faultshaper.h"
 
@@ -18,7 +19,7 @@ void Connection::setFaults(const Faults &faults)
     m_info.readsStalled = faults.stallReads;
     if (wasStalled && !faults.stallReads)
         resumeReading();
-    emit changed(m_info.id, 0, 0);
+    m_observer->connectionChanged(m_info.id, 0, 0);
 }
 
 qint64 Connection::readLimit()
@@ -80,7 +81,7 @@ void Connection::sendFin()
     const int slowCloseMs = m_shaper->faults().slowCloseMs;
     if (slowCloseMs > 0 && !m_slowCloseWaited) {
         m_slowCloseWaited = true;
-        emit faultActed(m_info.id, tr("slow close: FIN in %1 ms").arg(slowCloseMs));
+        m_observer->connectionFaultActed(m_info.id, tr("slow close: FIN in %1 ms").arg(slowCloseMs));
         QTimer::singleShot(slowCloseMs, Qt::PreciseTimer, this, &Connection::sendFin);
         return;
     }
@@ -91,6 +92,6 @@ void Connection::actOnFault(const QString &what, CloseMode mode)
 {
     if (isFinished() || (mode == CloseMode::Graceful && m_closeRequested))
         return;
-    emit faultActed(m_info.id, what);
+    m_observer->connectionFaultActed(m_info.id, what);
     close(mode);
 }

@@ -1,6 +1,7 @@
 // Connection's Forward mode: the glue between the client's socket and its UpstreamRelay. Kept
 // apart from connection.cpp, which holds what every mode shares.
 #include "connection.h"
+#include "connectionobserver.h"
 
 #include "upstreamrelay.h"
 
@@ -27,10 +28,10 @@ void Connection::connectRelay()
         if (!m_relay)
             return;
         m_info.upstreamState = m_relay->state();
-        emit changed(m_info.id, 0, 0);
+        m_observer->connectionChanged(m_info.id, 0, 0);
     });
     connect(m_relay, &UpstreamRelay::connected, this, [this] {
-        emit upstreamConnected(m_info.id);
+        m_observer->connectionUpstreamConnected(m_info.id);
         resumeReading();
     });
     connect(m_relay, &UpstreamRelay::received, this, [this](const QByteArray &data) {
@@ -43,12 +44,12 @@ void Connection::connectRelay()
     });
     connect(m_relay, &UpstreamRelay::upstreamEnded, this, &Connection::onUpstreamEnded);
     connect(m_relay, &UpstreamRelay::upstreamReset, this, [this](const QString &reason) {
-        emit upstreamFailed(m_info.id, reason);
+        m_observer->connectionUpstreamFailed(m_info.id, reason);
         close(CloseMode::Reset);
     });
     connect(m_relay, &UpstreamRelay::failed, this, [this](const QString &reason) {
         m_info.upstreamError = reason;
-        emit upstreamFailed(m_info.id, reason);
+        m_observer->connectionUpstreamFailed(m_info.id, reason);
         close(CloseMode::Graceful);
     });
 }

@@ -19,9 +19,10 @@ QTimer *preciseSingleShot(QObject *parent)
 
 } // namespace
 
-FaultShaper::FaultShaper(Writer writer, QObject *parent)
+FaultShaper::FaultShaper(Writer writer, Events events, QObject *parent)
     : QObject(parent)
     , m_writer(std::move(writer))
+    , m_events(std::move(events))
 {
     m_clock.start();
 }
@@ -49,7 +50,7 @@ void FaultShaper::setFaults(const Faults &faults)
         m_in = {};
     }
     if (faults.resetAfterMs > 0)
-        timer(&m_resetTimer, &FaultShaper::resetDue)->start(faults.resetAfterMs);
+        timer(&m_resetTimer, &FaultShaper::onResetTimer)->start(faults.resetAfterMs);
     else if (m_resetTimer)
         m_resetTimer->stop();
     if (faults.latencyMs == 0 && faults.jitterMs == 0) {
@@ -61,7 +62,7 @@ void FaultShaper::setFaults(const Faults &faults)
         m_nextPieceMs = 0;
     if (faults.bandwidthKiB == 0 && m_readTimer && m_readTimer->isActive()) {
         m_readTimer->stop();
-        emit readable();
+        m_events.readable();
     }
     if (!m_queue.isEmpty())
         pump();
@@ -172,7 +173,7 @@ void FaultShaper::pump()
         m_writer(piece, merge, rule, relayed); // may clear() the queue
     }
     if (wrote)
-        emit drained();
+        m_events.drained();
 }
 
 qint64 FaultShaper::readBudget()
@@ -182,7 +183,7 @@ qint64 FaultShaper::readBudget()
     const double tokens = refill(&m_in, m_clock.elapsed());
     if (tokens >= 1)
         return qint64(tokens);
-    QTimer *wait = timer(&m_readTimer, &FaultShaper::readable);
+    QTimer *wait = timer(&m_readTimer, &FaultShaper::onReadTimer);
     if (!wait->isActive())
         wait->start(int(msUntil(m_in, burst())));
     return 0;
@@ -193,4 +194,14 @@ void FaultShaper::countRead(qint64 bytes)
     m_received += bytes;
     if (m_faults.bandwidthKiB > 0)
         m_in.tokens -= double(bytes);
+}
+
+void FaultShaper::onResetTimer()
+{
+    m_events.resetDue();
+}
+
+void FaultShaper::onReadTimer()
+{
+    m_events.readable();
 }

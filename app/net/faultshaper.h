@@ -25,7 +25,16 @@ public:
     // upstream (Forward mode).
     using Writer = std::function<void(const QByteArray &piece, bool merge, int rule, bool relayed)>;
 
-    explicit FaultShaper(Writer writer, QObject *parent = nullptr);
+    // What the shaper tells its connection: callbacks, not signals, as every connection has one
+    // and signal connections cost memory apiece.
+    struct Events
+    {
+        std::function<void()> drained;  // nothing waits any more
+        std::function<void()> readable; // the bandwidth cap lets reading go on
+        std::function<void()> resetDue; // the reset-after time is up
+    };
+
+    explicit FaultShaper(Writer writer, Events events, QObject *parent = nullptr);
     ~FaultShaper() override;
 
     // From now on; the byte counts and the reset timer start again. What waits keeps its time,
@@ -46,14 +55,6 @@ public:
     // Since the faults were set: what arrived, and what the writer put on the socket.
     qint64 receivedSinceSet() const { return m_received; }
     qint64 sentSinceSet() const { return m_sent; }
-
-signals:
-    // Nothing waits any more.
-    void drained();
-    // The bandwidth cap lets reading go on.
-    void readable();
-    // The reset-after time is up.
-    void resetDue();
 
 private:
     struct Pending
@@ -82,7 +83,11 @@ private:
     // The timer in slot, made on first use, calling onTimeout.
     QTimer *timer(QTimer **slot, void (FaultShaper::*onTimeout)());
 
+    void onResetTimer();
+    void onReadTimer();
+
     Writer m_writer;
+    Events m_events;
     Faults m_faults;
     QElapsedTimer m_clock;
     QList<Pending> m_queue;

@@ -401,11 +401,6 @@ void Listener::takeDescriptor(const SocketOptions::Accepted &accepted)
 
 void Listener::startTls(Connection *connection)
 {
-    connect(connection, &Connection::tlsEstablished, this, [this](quint64 id) {
-        ++m_totals.handshakesDone;
-        if (const Connection *established = m_connections.value(id))
-            log(ConnectionReport::tlsEstablished(established->info()));
-    });
     connection->startTls(*m_tls);
 }
 
@@ -422,33 +417,11 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
         return;
     }
     const quint64 id = (*m_nextId)++;
-    auto *connection = new Connection(id, socket, peerAddress, peerPort, this);
+    auto *connection = new Connection(id, socket, peerAddress, peerPort, this, this);
     connection->setTranscriptCapacity(m_behaviour.transcriptCapacity);
     connection->setRules(m_behaviour.rules);
     connection->setMode(ongoingMode(m_behaviour.mode));
     connection->setFaults(m_behaviour.faults);
-    connect(connection, &Connection::changed, this, &Listener::onConnectionChanged);
-    connect(connection, &Connection::ruleMatched, this, [this](quint64, int rule) {
-        if (rule >= 0 && rule < m_totals.ruleMatches.size())
-            ++m_totals.ruleMatches[rule];
-    });
-    connect(connection, &Connection::finished, this, &Listener::onConnectionFinished);
-    connect(connection, &Connection::upstreamConnected, this, [this](quint64 relayedId) {
-        if (const Connection *relayed = m_connections.value(relayedId))
-            log(LogLevel::Connection, tr("Connection #%1: connected to upstream %2").arg(relayedId).arg(relayed->info().upstream));
-    });
-    connect(connection, &Connection::upstreamFailed, this, [this](quint64 relayedId, const QString &reason) {
-        m_closeReasons.insert(relayedId, reason);
-        log(LogLevel::Warning, tr("Connection #%1: %2").arg(relayedId).arg(reason));
-    });
-    connect(connection, &Connection::halfClosed, this, [this](quint64 halfClosedId) {
-        if (const Connection *halfClosedConnection = m_connections.value(halfClosedId))
-            log(ConnectionReport::halfClosed(halfClosedConnection->info()));
-    });
-    connect(connection, &Connection::faultActed, this, [this](quint64 faultId, const QString &what) {
-        if (const Connection *faulted = m_connections.value(faultId))
-            log(ConnectionReport::faultActed(faulted->info(), what));
-    });
     m_connections.insert(id, connection);
 
     ++m_totals.accepted;
@@ -475,7 +448,7 @@ void Listener::take(QTcpSocket *socket, const QHostAddress &peerAddress, quint16
         connection->close();
 }
 
-void Listener::onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta)
+void Listener::connectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta)
 {
     m_totals.bytesReceived += static_cast<quint64>(receivedDelta);
     m_totals.bytesSent += static_cast<quint64>(sentDelta);
@@ -483,7 +456,7 @@ void Listener::onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sent
     scheduleFlush();
 }
 
-void Listener::onConnectionFinished(quint64 id)
+void Listener::connectionFinished(quint64 id)
 {
     Connection *connection = m_connections.take(id);
     if (!connection)
@@ -585,4 +558,41 @@ std::optional<TranscriptUpdate> Listener::transcriptUpdate()
     const quint64 id = m_feed.connectionId();
     const Connection *connection = m_connections.value(id);
     return m_feed.take(connection ? &connection->transcript() : m_archive.find(id));
+}
+
+void Listener::connectionHalfClosed(quint64 id)
+{
+    if (const Connection *connection = m_connections.value(id))
+        log(ConnectionReport::halfClosed(connection->info()));
+}
+
+void Listener::connectionTlsEstablished(quint64 id)
+{
+    ++m_totals.handshakesDone;
+    if (const Connection *established = m_connections.value(id))
+        log(ConnectionReport::tlsEstablished(established->info()));
+}
+
+void Listener::connectionRuleMatched(quint64, int rule)
+{
+    if (rule >= 0 && rule < m_totals.ruleMatches.size())
+        ++m_totals.ruleMatches[rule];
+}
+
+void Listener::connectionFaultActed(quint64 id, const QString &what)
+{
+    if (const Connection *faulted = m_connections.value(id))
+        log(ConnectionReport::faultActed(faulted->info(), what));
+}
+
+void Listener::connectionUpstreamConnected(quint64 id)
+{
+    if (const Connection *relayed = m_connections.value(id))
+        log(LogLevel::Connection, tr("Connection #%1: connected to upstream %2").arg(id).arg(relayed->info().upstream));
+}
+
+void Listener::connectionUpstreamFailed(quint64 id, const QString &reason)
+{
+    m_closeReasons.insert(id, reason);
+    log(LogLevel::Warning, tr("Connection #%1: %2").arg(id).arg(reason));
 }

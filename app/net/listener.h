@@ -2,6 +2,7 @@
 
 #include "acceptloop.h"
 #include "connectioninfo.h"
+#include "connectionobserver.h"
 #include "listenerstatus.h"
 #include "memorytrimmer.h"
 #include "pendingbatch.h"
@@ -25,7 +26,7 @@ class QTimer;
 
 // The listening socket and every connection it accepted. Lives on the network thread;
 // whatever changes is gathered and sent as one UpdateBatch at most about 30 times a second.
-class Listener final : public QTcpServer
+class Listener final : public QTcpServer, private ConnectionObserver
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Listener)
@@ -96,8 +97,15 @@ signals:
     void updated(const UpdateBatch &batch);
 
 private:
-    void onConnectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta);
-    void onConnectionFinished(quint64 id);
+    // ConnectionObserver: what each of its connections tells it.
+    void connectionChanged(quint64 id, qint64 receivedDelta, qint64 sentDelta) override;
+    void connectionFinished(quint64 id) override;
+    void connectionHalfClosed(quint64 id) override;
+    void connectionTlsEstablished(quint64 id) override;
+    void connectionRuleMatched(quint64 id, int rule) override;
+    void connectionFaultActed(quint64 id, const QString &what) override;
+    void connectionUpstreamConnected(quint64 id) override;
+    void connectionUpstreamFailed(quint64 id, const QString &reason) override;
     // Sets up a connection the accept loop took.
     void takeDescriptor(const SocketOptions::Accepted &accepted);
     // Counts and logs the handshake's end, then starts it.

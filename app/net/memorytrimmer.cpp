@@ -22,6 +22,7 @@ MemoryTrimmer::~MemoryTrimmer() = default;
 
 void MemoryTrimmer::connectionAccepted()
 {
+    ++m_acceptedSinceTrim;
     m_sinceAccept.start();
 }
 
@@ -32,9 +33,9 @@ void MemoryTrimmer::connectionEnded()
 
 void MemoryTrimmer::trimIfDue()
 {
-    // Enough ended to be worth it, or the last of a crowd ended after the previous trim.
+    // Enough ended or came to be worth it, or the last of a crowd ended after the previous trim.
     const bool lastLeft = m_finishedSinceTrim > 0 && m_nothingOpen();
-    if (m_finishedSinceTrim < AfterFinished && !lastLeft)
+    if (m_finishedSinceTrim < AfterFinished && m_acceptedSinceTrim < AfterAccepted && !lastLeft)
         return;
     // The trim holds this thread for milliseconds (4 ms after 3,000 connections), long enough for
     // a client that keeps connecting to overflow a short backlog: it waits for a pause in new
@@ -58,6 +59,7 @@ void MemoryTrimmer::trimIfDue()
 void MemoryTrimmer::trimNow()
 {
     m_finishedSinceTrim = 0;
+    m_acceptedSinceTrim = 0;
 #ifdef __GLIBC__
     ::malloc_trim(0);
 #endif

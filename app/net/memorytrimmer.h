@@ -18,6 +18,9 @@ class MemoryTrimmer final : public QObject
 public:
     static constexpr int IntervalMs = 2000;
     static constexpr int AfterFinished = 256; // connections ended before memory is handed back
+    // Connections accepted before memory is handed back: a burst of set-ups leaves behind what
+    // its batches and log lines held on their way to the UI, freed but kept by the allocator.
+    static constexpr int AfterAccepted = 1024;
     static constexpr int QuietMs = 250;       // the trim waits for this long without a new connection
 
     // nothingOpen: every connection of the owner has ended.
@@ -35,6 +38,7 @@ private:
     std::function<bool()> m_nothingOpen;
     QTimer *m_timer = nullptr;
     int m_finishedSinceTrim = 0;
+    int m_acceptedSinceTrim = 0;
     bool m_trimmedAfterLastLeft = false; // the extra trim after the last connection left is done
     QElapsedTimer m_sinceAccept;         // since the last connection was accepted
 };

@@ -398,7 +398,7 @@ void holdMany(const Settings &settings)
                         noteLag(stats, p99, maxLag);
                 }
                 acceptSeconds[kind].append((done - started) / 1000.0);
-                QThread::msleep(300); // the window's table settles; its memory is part of the cost
+                QThread::msleep(2500); // the table settles and the burst's leftovers are handed back (a trim every 2 s at most): the steady cost is what counts
                 perConnection[kind].append(double(server.residentKiB() - rssBefore) / settings.holdCount);
                 load.closeWriteChannel();
                 load.waitForFinished(60000);
@@ -726,7 +726,7 @@ void openMany(const Settings &settings, const QStringList &dispatchers)
                     run.blocks[end].append(*ms);
             }
         }
-        QThread::msleep(300); // the window's table settles; its memory is part of the cost
+        QThread::msleep(2500); // the table settles and the burst's leftovers are handed back (a trim every 2 s at most): the steady cost is what counts
         run.perConnection.append(double(server->residentKiB() - rssBefore) / count);
         const QJsonObject result = load.finish();
         if (const int dropped = result.value(QStringLiteral("dropped")).toInt()) {
