@@ -2,8 +2,11 @@
 
 #include "eventlog.h"
 #include "logentry.h"
+#include "timeofday.h"
 
+#include <QDateTime>
 #include <QList>
+#include <QTimeZone>
 #include <QObject>
 #include <QString>
 #include <QtTest>
@@ -53,6 +56,7 @@ class TestEventLog : public QObject
 
 private slots:
     void defaults();
+    void timeOfDayMatchesQDateTime();
     void capacityAtLeastOne_data();
     void capacityAtLeastOne();
     void appendWithinCapacity();
@@ -307,6 +311,38 @@ void TestEventLog::clear()
     QCOMPARE(log.append(entries(13, 1)), 1);
     QCOMPARE(texts(log), expectedTexts(11, 3));
     QCOMPARE(log.droppedCount(), quint64(3));
+}
+
+// The hand-written time of day reads as QDateTime's, in zones with and without summer time and
+// with offsets of a quarter hour, on both sides of their changes.
+void TestEventLog::timeOfDayMatchesQDateTime()
+{
+    const QByteArray saved = qgetenv("TZ");
+    const auto restore = qScopeGuard([&] {
+        if (saved.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", saved);
+        tzset();
+    });
+    for (const char *zone : {"UTC", "Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe"}) {
+        qputenv("TZ", zone);
+        tzset();
+        // Around 2026's March and October changes, and a moment before 1970.
+        const QList<qint64> starts{QDateTime(QDate(2026, 3, 29), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(),
+                                   QDateTime(QDate(2026, 10, 25), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(),
+                                   QDateTime(QDate(2026, 4, 4), QTime(14, 0), Qt::UTC).toMSecsSinceEpoch(),
+                                   QDateTime(QDate(2026, 3, 8), QTime(6, 0), Qt::UTC).toMSecsSinceEpoch(),
+                                   -86400000LL * 3 + 12345};
+        for (const qint64 start : starts) {
+            for (qint64 ms = start; ms < start + 6 * 3600 * 1000; ms += 7 * 60 * 1000 + 123) {
+                const QString expected = QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("hh:mm:ss.zzz"));
+                QVERIFY2(TimeOfDay::format(ms) == expected,
+                         qPrintable(QStringLiteral("%1 at %2: %3, expected %4")
+                                        .arg(QString::fromLatin1(zone)).arg(ms).arg(TimeOfDay::format(ms), expected)));
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEventLog)

@@ -1,12 +1,13 @@
 #include "logentry.h"
 
+#include "timeofday.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
 QString LogEntry::formatted(bool namingListener) const
 {
-    QString line = QDateTime::fromMSecsSinceEpoch(timestampMs).toString(QStringLiteral("hh:mm:ss.zzz"))
-        + QStringLiteral("  ");
+    QString line = TimeOfDay::format(timestampMs) + QStringLiteral("  ");
     if (namingListener && listenerId != 0)
         line += QStringLiteral("[#%1] ").arg(listenerId);
     return line + text;

@@ -1,5 +1,7 @@
 #include "transcriptformat.h"
 
+#include "timeofday.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -151,7 +153,7 @@ QString hexDump(const QByteArray &data, quint64 startOffset)
 
 QString chunkHeader(const TranscriptChunk &chunk)
 {
-    const QString time = QDateTime::fromMSecsSinceEpoch(chunk.timestampMs).toString(QStringLiteral("hh:mm:ss.zzz"));
+    const QString time = TimeOfDay::format(chunk.timestampMs);
     const auto size = quint64(chunk.data.size());
     const QString what = chunk.direction == TranscriptChunk::Direction::Received
         ? countText(QT_TRANSLATE_NOOP("TranscriptFormat", "\u2190 received 1 byte"),
