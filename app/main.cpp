@@ -1,7 +1,6 @@
 #include "commandline.h"
 #include "descriptorlimit.h"
 #include "headlessrunner.h"
-#include "memorytrimmer.h"
 #include "mainwindow.h"
 #include "signalwatcher.h"
 #include "statsreporter.h"
@@ -87,7 +86,6 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
 int main(int argc, char *argv[])
 {
     DescriptorLimit::raise();
-    MemoryTrimmer::takeOverTrimming();
     // The arguments are read before any display is needed, so --help, --version and a usage
     // error answer the same anywhere.
     CommandLine::Result parsed;

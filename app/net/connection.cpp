@@ -83,6 +83,15 @@ Connection::Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerA
     connect(m_socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
 
+
+    watchNotifiers();
+}
+
+Connection::~Connection() = default;
+
+void Connection::makeShaper()
+{
+    // Made when faults are first set: most connections never have any, and there may be many.
     FaultShaper::Events events;
     events.readable = [this] { resumeReading(); };
     events.resetDue = [this] {
@@ -98,11 +107,7 @@ Connection::Connection(quint64 id, QTcpSocket *socket, const QHostAddress &peerA
     m_shaper = new FaultShaper(
         [this](const QByteArray &piece, bool merge, int rule, bool relayed) { writeOut(piece, merge, rule, relayed); },
         std::move(events), this);
-
-    watchNotifiers();
 }
-
-Connection::~Connection() = default;
 
 void Connection::startTls(const TlsServerSetup &setup)
 {
@@ -135,7 +140,7 @@ void Connection::onTlsTimedOut()
 
 qint64 Connection::pendingOut() const
 {
-    const qint64 held = m_shaper->queuedBytes();
+    const qint64 held = m_shaper ? m_shaper->queuedBytes() : 0;
     return held + (m_tls ? m_socket->bytesToWrite() + m_tls->encryptedBytesToWrite() : m_socket->bytesToWrite());
 }
 
@@ -260,7 +265,7 @@ bool Connection::send(const QByteArray &data, int rule)
 {
     if (!canSend() || data.isEmpty() || sendBacklogFull())
         return false;
-    m_shaper->enqueue(data, false, rule);
+    enqueue(data, false, rule, false);
     m_observer->connectionChanged(m_info.id, 0, 0);
     return true;
 }
@@ -269,7 +274,7 @@ bool Connection::sendRelayed(const QByteArray &data)
 {
     if (!canSend() || data.isEmpty() || sendBacklogFull())
         return false;
-    m_shaper->enqueue(data, true, 0, true);
+    enqueue(data, true, 0, true);
     m_observer->connectionChanged(m_info.id, 0, 0);
     return true;
 }
@@ -299,7 +304,8 @@ void Connection::close(CloseMode mode)
         break;
     case CloseMode::Reset:
         m_closeRequested = true;
-        m_shaper->clear();
+        if (m_shaper)
+            m_shaper->clear();
         SocketOptions::setAbortiveClose(m_socket->socketDescriptor());
         finish(ConnectionState::Aborted);
         m_socket->abort();
@@ -384,7 +390,8 @@ void Connection::onReadyRead()
             break; // 0: nothing more for now; -1: closed or failed, reported by the signals
         received += n;
         data.truncate(n);
-        m_shaper->countRead(n);
+        if (m_shaper)
+            m_shaper->countRead(n);
         if (m_info.recording)
             m_transcript.append(TranscriptChunk::Direction::Received, data, now, Transcript::Merge::SameMillisecond, 0,
                                 m_relay != nullptr);
@@ -394,7 +401,7 @@ void Connection::onReadyRead()
         }
         // The echo first: a rule's reply answers what arrived, and may close after it.
         if (m_mode == ServerMode::Echo && canSend())
-            m_shaper->enqueue(data, true);
+            enqueue(data, true, 0, false);
         if (!m_rules.isEmpty()) {
             for (const RuleMatcher::Response &response : m_rules.feed(data))
                 respond(response);

@@ -77,6 +77,10 @@ private:
     void onReadyRead();
     // How much the faults let the next read take: the bandwidth cap, reset-after and close-after.
     qint64 readLimit();
+    // The fault shaper, made when faults are first set; without one, writes go out at once.
+    void makeShaper();
+    // Bytes for the peer, through the shaper when there is one.
+    void enqueue(const QByteArray &data, bool merge, int rule, bool relayed);
     // Acts on reset-after and close-after once what arrived reaches them; true when it reset.
     bool reachedReadLimits();
     // The shaper's writer: the piece onto the socket and into the transcript.

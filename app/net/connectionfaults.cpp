@@ -10,11 +10,15 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 
 void Connection::setFaults(const Faults &faults)
 {
     const bool wasStalled = m_info.readsStalled;
-    m_shaper->setFaults(faults);
+    if (!m_shaper && faults.any())
+        makeShaper();
+    if (m_shaper)
+        m_shaper->setFaults(faults);
     m_info.faults = faults;
     m_info.readsStalled = faults.stallReads;
     if (wasStalled && !faults.stallReads)
@@ -22,8 +26,18 @@ void Connection::setFaults(const Faults &faults)
     m_observer->connectionChanged(m_info.id, 0, 0);
 }
 
+void Connection::enqueue(const QByteArray &data, bool merge, int rule, bool relayed)
+{
+    if (m_shaper)
+        m_shaper->enqueue(data, merge, rule, relayed);
+    else if (!data.isEmpty())
+        writeOut(data, merge, rule, relayed);
+}
+
 qint64 Connection::readLimit()
 {
+    if (!m_shaper)
+        return std::numeric_limits<qint64>::max();
     const Faults &faults = m_shaper->faults();
     qint64 limit = m_shaper->readBudget();
     // Exactly the bytes the fault names are read: the rest stays with the kernel.
@@ -36,6 +50,8 @@ qint64 Connection::readLimit()
 
 bool Connection::reachedReadLimits()
 {
+    if (!m_shaper)
+        return false;
     const Faults &faults = m_shaper->faults();
     const qint64 received = m_shaper->receivedSinceSet();
     if (faults.resetAfterBytes > 0 && received >= faults.resetAfterBytes) {
@@ -51,8 +67,8 @@ void Connection::writeOut(const QByteArray &piece, bool merge, int rule, bool re
 {
     if (isFinished())
         return;
-    const qint64 closeAfter = m_shaper->faults().closeAfterBytes;
-    const qint64 sent = m_shaper->sentSinceSet(); // counts this piece already
+    const qint64 closeAfter = m_shaper ? m_shaper->faults().closeAfterBytes : 0;
+    const qint64 sent = m_shaper ? m_shaper->sentSinceSet() : 0; // counts this piece already
     const bool closing = closeAfter > 0 && sent >= closeAfter;
     const QByteArray out = closing ? piece.left(closeAfter - (sent - piece.size())) : piece;
     if (!out.isEmpty()) {
@@ -64,7 +80,7 @@ void Connection::writeOut(const QByteArray &piece, bool merge, int rule, bool re
         watchWritesIfQueued();
     }
     if (closing && !m_closeRequested) {
-        m_shaper->clear();
+        m_shaper->clear(); // closing needs closeAfter, so a shaper
         actOnFault(tr("close after %1 bytes sent").arg(closeAfter), CloseMode::Graceful);
     }
 }
@@ -73,12 +89,12 @@ void Connection::sendFin()
 {
     if (isFinished())
         return;
-    if (m_shaper->queuedBytes() > 0) {
+    if (m_shaper && m_shaper->queuedBytes() > 0) {
         m_finPending = true;
         return;
     }
     m_finPending = false;
-    const int slowCloseMs = m_shaper->faults().slowCloseMs;
+    const int slowCloseMs = m_shaper ? m_shaper->faults().slowCloseMs : 0;
     if (slowCloseMs > 0 && !m_slowCloseWaited) {
         m_slowCloseWaited = true;
         m_observer->connectionFaultActed(m_info.id, tr("slow close: FIN in %1 ms").arg(slowCloseMs));

@@ -20,14 +20,6 @@ MemoryTrimmer::MemoryTrimmer(std::function<bool()> nothingOpen, QObject *parent)
 
 MemoryTrimmer::~MemoryTrimmer() = default;
 
-void MemoryTrimmer::takeOverTrimming()
-{
-#ifdef __GLIBC__
-    constexpr int Threshold = 256 * 1024 * 1024;
-    ::mallopt(M_TRIM_THRESHOLD, Threshold);
-#endif
-}
-
 void MemoryTrimmer::connectionAccepted()
 {
     ++m_acceptedSinceTrim;

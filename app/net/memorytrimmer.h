@@ -27,11 +27,6 @@ public:
     explicit MemoryTrimmer(std::function<bool()> nothingOpen, QObject *parent = nullptr);
     ~MemoryTrimmer() override;
 
-    // Once at start-up: glibc no longer trims the top of its heaps by itself, the trimmer does.
-    // Left to glibc, every burst of connections handed the top back as it was freed and took it
-    // again, page by page, for the next burst.
-    static void takeOverTrimming();
-
     void connectionAccepted();
     void connectionEnded();
     // Trims now, after memory was let go of all at once.
