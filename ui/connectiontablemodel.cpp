@@ -323,11 +323,13 @@ void ConnectionTableModel::applyUpdates(const QList<ConnectionInfo> &updates)
 {
     QList<int> changedRows;
     QList<int> counterRows;
-    QList<ConnectionInfo> added;
-    for (const ConnectionInfo &info : updates) {
+    // Where the new connections are in `updates`: each is copied once, into its row.
+    QList<qsizetype> added;
+    for (qsizetype i = 0; i < updates.size(); ++i) {
+        const ConnectionInfo &info = updates.at(i);
         const auto it = m_rowById.constFind(info.id);
         if (it == m_rowById.cend()) {
-            added.append(info);
+            added.append(i);
             continue;
         }
         ConnectionInfo &row = m_rows[*it];
@@ -348,7 +350,8 @@ void ConnectionTableModel::applyUpdates(const QList<ConnectionInfo> &updates)
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (const ConnectionInfo &info : std::as_const(added)) {
+        for (const qsizetype at : std::as_const(added)) {
+            const ConnectionInfo &info = updates.at(at);
             m_rowById.insert(info.id, int(m_rows.size()));
             m_rows.append(info);
             if (info.isFinished())
