@@ -57,6 +57,7 @@ class TestEventLog : public QObject
 private slots:
     void defaults();
     void timeOfDayMatchesQDateTime();
+    void dropsBeforeFullThenWrapsAround();
     void capacityAtLeastOne_data();
     void capacityAtLeastOne();
     void appendWithinCapacity();
@@ -311,6 +312,26 @@ void TestEventLog::clear()
     QCOMPARE(log.append(entries(13, 1)), 1);
     QCOMPARE(texts(log), expectedTexts(11, 3));
     QCOMPARE(log.droppedCount(), quint64(3));
+}
+
+// Lines dropped before the log is full, then more than the capacity appended: the order holds
+// through the growth and the wrap-around, and the count of dropped lines is exact.
+void TestEventLog::dropsBeforeFullThenWrapsAround()
+{
+    EventLog log(5);
+    QCOMPARE(log.append(entries(0, 3)), 0);
+    log.dropOldest(2);
+    QCOMPARE(texts(log), QStringList{QStringLiteral("line 2")});
+    QCOMPARE(log.append(entries(3, 4)), 0);
+    QCOMPARE(texts(log), (QStringList{QStringLiteral("line 2"), QStringLiteral("line 3"), QStringLiteral("line 4"),
+                                      QStringLiteral("line 5"), QStringLiteral("line 6")}));
+    QCOMPARE(log.append(entries(7, 7)), 7);
+    QCOMPARE(texts(log), (QStringList{QStringLiteral("line 9"), QStringLiteral("line 10"), QStringLiteral("line 11"),
+                                      QStringLiteral("line 12"), QStringLiteral("line 13")}));
+    QCOMPARE(log.droppedCount(), quint64(9));
+    log.dropOldest(4);
+    QCOMPARE(log.append(entries(14, 2)), 0);
+    QCOMPARE(texts(log), (QStringList{QStringLiteral("line 13"), QStringLiteral("line 14"), QStringLiteral("line 15")}));
 }
 
 // The hand-written time of day reads as QDateTime's, in zones with and without summer time and

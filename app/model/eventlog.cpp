@@ -9,31 +9,53 @@ EventLog::EventLog(int capacity)
 
 const LogEntry &EventLog::at(int i) const
 {
-    return m_entries.at(m_head + i);
+    return m_ring.at((m_start + i) % int(m_ring.size()));
 }
 
 int EventLog::append(const QList<LogEntry> &entries)
 {
-    m_entries.append(entries);
-    const int overflow = std::max(0, size() - m_capacity);
-    dropOldest(overflow);
-    return overflow;
+    const quint64 droppedBefore = m_dropped;
+    for (const LogEntry &entry : entries)
+        push(entry);
+    return int(m_dropped - droppedBefore);
+}
+
+void EventLog::push(const LogEntry &entry)
+{
+    if (m_size == m_capacity) { // full, so the ring is as large as the capacity
+        m_ring[m_start] = entry;
+        m_start = (m_start + 1) % m_capacity;
+        ++m_dropped;
+        return;
+    }
+    if (m_size < int(m_ring.size())) {
+        m_ring[(m_start + m_size) % int(m_ring.size())] = entry;
+    } else {
+        // Growing: the lines are put in order first, which only lines dropped before the ring
+        // filled up make necessary.
+        if (m_start != 0) {
+            std::rotate(m_ring.begin(), m_ring.begin() + m_start, m_ring.end());
+            m_start = 0;
+        }
+        m_ring.append(entry);
+    }
+    ++m_size;
 }
 
 void EventLog::dropOldest(int count)
 {
-    count = std::clamp(count, 0, size());
-    m_head += count;
+    count = std::clamp(count, 0, m_size);
+    for (int i = 0; i < count; ++i)
+        m_ring[(m_start + i) % int(m_ring.size())] = LogEntry{}; // its text goes now
+    if (count > 0)
+        m_start = (m_start + count) % int(m_ring.size());
+    m_size -= count;
     m_dropped += quint64(count);
-    // Dropping from the front of a QList is linear; do it once per capacity's worth of lines.
-    if (m_head >= m_capacity) {
-        m_entries.remove(0, m_head);
-        m_head = 0;
-    }
 }
 
 void EventLog::clear()
 {
-    m_entries.clear();
-    m_head = 0;
+    m_ring.clear();
+    m_start = 0;
+    m_size = 0;
 }

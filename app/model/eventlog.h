@@ -13,7 +13,7 @@ public:
     explicit EventLog(int capacity = DefaultCapacity);
 
     int capacity() const { return m_capacity; }
-    int size() const { return int(m_entries.size()) - m_head; }
+    int size() const { return m_size; }
     bool isEmpty() const { return size() == 0; }
     // Line i, 0 being the oldest kept.
     const LogEntry &at(int i) const;
@@ -27,8 +27,13 @@ public:
     void clear();
 
 private:
-    QList<LogEntry> m_entries;
-    int m_head = 0; // lines before m_head are dropped; compacted when it grows large
+    void push(const LogEntry &entry);
+
+    // A ring: it grows up to the capacity, then each new line takes the oldest one's slot. Lines
+    // go one at a time, never the whole log at once (a pause in the window), and nothing is moved.
+    QList<LogEntry> m_ring;
+    int m_start = 0; // the oldest line's slot
+    int m_size = 0;
     int m_capacity = DefaultCapacity;
     quint64 m_dropped = 0;
 };
